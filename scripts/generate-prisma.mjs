@@ -22,5 +22,7 @@ for (const [provider, url] of Object.entries(placeholders)) {
     console.error(`generate-prisma: prisma generate failed for ${provider}`);
     process.exit(status ?? 1);
   }
-  console.log(`generate-prisma: ${provider} client -> lib/generated/${provider} (${Date.now() - started} ms)`);
+  console.log(
+    `generate-prisma: ${provider} client -> lib/generated/${provider} (${Date.now() - started} ms)`,
+  );
 }

@@ -10,7 +10,9 @@ export const DEFAULT_DATABASE_URL = "file:./data/gapmap.db";
 
 /** True when the module at `moduleUrl` is the script node was started with (not imported). */
 export function isMain(moduleUrl) {
-  return process.argv[1] !== undefined && pathToFileURL(path.resolve(process.argv[1])).href === moduleUrl;
+  return (
+    process.argv[1] !== undefined && pathToFileURL(path.resolve(process.argv[1])).href === moduleUrl
+  );
 }
 
 /**
