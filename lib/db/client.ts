@@ -62,3 +62,6 @@ export async function disconnectDb(): Promise<void> {
     globalForDb.gapmapDb = undefined;
   }
 }
+
+/** The client inside `db.$transaction(async (tx) => ...)`. */
+export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

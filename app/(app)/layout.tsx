@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requirePageContext } from "@/lib/auth/server";
+import { can } from "@/lib/auth/roles";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const { ctx, workspaces } = await requirePageContext();
+  const nav = [
+    { href: "/organizations", label: "Organisations" },
+    ...(can(ctx.role, "member.read") ? [{ href: "/settings/members", label: "Members" }] : []),
+    ...(can(ctx.role, "token.manage") ? [{ href: "/settings/tokens", label: "API tokens" }] : []),
+    ...(can(ctx.role, "audit.read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
+  ];
+  return (
+    <AppShell
+      nav={nav}
+      user={{ name: ctx.userName, email: ctx.email, role: ctx.role }}
+      workspace={{ id: ctx.workspaceId, name: ctx.workspaceName }}
+      workspaces={workspaces}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LoginForm } from "@/components/auth/login-form";
+import { Alert } from "@/components/ui/alert";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const notice =
+    params.changed === "1"
+      ? "Your password was changed. Sign in with the new one."
+      : params.joined === "1"
+        ? "Your account is ready. Sign in to continue."
+        : undefined;
+  const next = typeof params.next === "string" && params.next.startsWith("/") && !params.next.startsWith("//") ? params.next : "/organizations";
+  return (
+    <>
+      <h1 className="text-xl font-semibold">Sign in to GapMap</h1>
+      <p className="mt-1 text-sm text-slate-600">Welcome back.</p>
+      {notice ? (
+        <Alert tone="success" className="mt-4">
+          {notice}
+        </Alert>
+      ) : null}
+      <LoginForm next={next} />
+      <p className="mt-6 text-center text-sm text-slate-600">
+        New to GapMap?{" "}
+        <Link href="/signup" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          Create a workspace
+        </Link>
+      </p>
+    </>
+  );
+}

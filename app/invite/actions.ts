@@ -1,0 +1,38 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { currentSession } from "@/lib/auth/server";
+import { WORKSPACE_COOKIE } from "@/lib/auth/session";
+import { acceptInvitation, acceptInvitationAsNewUser } from "@/lib/members/mutations";
+import { formToObject, runFormAction } from "@/lib/forms/action";
+import type { FormState } from "@/lib/forms/state";
+import { AppError } from "@/lib/errors";
+
+async function rememberWorkspace(workspaceId: string) {
+  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, { httpOnly: true, sameSite: "lax", path: "/" });
+}
+
+/** A signed-in person joins the inviting workspace. */
+export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, async () => {
+    const session = await currentSession();
+    if (session.kind === "anonymous") throw new AppError("unauthorized", "Sign in first.");
+    const user = session.kind === "member" ? session.ctx : session;
+    const { workspaceId } = await acceptInvitation(
+      { userId: user.userId, email: user.email },
+      formData.get("token"),
+    );
+    await rememberWorkspace(workspaceId);
+    redirect("/organizations");
+  });
+}
+
+/** Someone new creates their account from the invitation; the form then signs them in. */
+export async function acceptAsNewUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, async () => {
+    const { workspaceId } = await acceptInvitationAsNewUser(formToObject(formData));
+    await rememberWorkspace(workspaceId);
+    return { status: "success" };
+  });
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import { acceptAsNewUserAction, acceptInvitationAction } from "@/app/invite/actions";
+import { FormStatus } from "@/components/ui/form-status";
+import { TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { PASSWORD_MIN } from "@/lib/accounts/schema";
+import { fieldError, fieldValue, idle, type FormState } from "@/lib/forms/state";
+
+export function AcceptInvitation({ token, email }: { token: string; email: string }) {
+  const [state, formAction] = useActionState<FormState, FormData>(acceptInvitationAction, idle);
+  return (
+    <form action={formAction} className="mt-6 space-y-4">
+      <FormStatus state={state} />
+      <input type="hidden" name="token" value={token} />
+      <p className="text-sm text-slate-600">You are signed in as {email}.</p>
+      <SubmitButton className="w-full" pendingLabel="Joining…">Join workspace</SubmitButton>
+    </form>
+  );
+}
+
+export function JoinAsNewUser({ token, email }: { token: string; email: string | null }) {
+  const router = useRouter();
+  const [state, formAction] = useActionState<FormState, FormData>(acceptAsNewUserAction, idle);
+  const credentials = useRef<{ email: string; password: string } | null>(null);
+  useEffect(() => {
+    if (state.status !== "success" || !credentials.current) return;
+    const current = credentials.current;
+    credentials.current = null;
+    void signIn("credentials", { ...current, redirect: false }).then((result) => {
+      router.replace(result?.ok ? "/organizations" : "/login?joined=1");
+      router.refresh();
+    });
+  }, [state, router]);
+  return (
+    <>
+      <form
+        action={(formData) => {
+          credentials.current = {
+            email: String(formData.get("email") ?? ""),
+            password: String(formData.get("password") ?? ""),
+          };
+          formAction(formData);
+        }}
+        className="mt-6 space-y-4"
+        noValidate
+      >
+        <FormStatus state={state} />
+        <input type="hidden" name="token" value={token} />
+        <TextField label="Your name" name="name" autoComplete="name" required
+          defaultValue={fieldValue(state, "name")} error={fieldError(state, "name")} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required
+          readOnly={email !== null} defaultValue={email ?? fieldValue(state, "email")} error={fieldError(state, "email")} />
+        <TextField label="Choose a password" name="password" type="password" autoComplete="new-password" required
+          hint={`At least ${PASSWORD_MIN} characters.`} error={fieldError(state, "password")} />
+        <SubmitButton className="w-full" pendingLabel="Creating your account…">Create account and join</SubmitButton>
+      </form>
+      <p className="mt-6 text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link className="font-medium text-brand-700 underline" href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
+          Sign in first
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ReactNode } from "react";
+import { Logo } from "./logo";
+import { NavLinks } from "./nav-links";
+import { UserMenu } from "./user-menu";
+import { WorkspaceSwitcher } from "./workspace-switcher";
+import type { Role } from "@/lib/auth/roles";
+
+export type ShellProps = {
+  nav: { href: string; label: string }[];
+  user: { name: string; email: string; role: Role };
+  workspace: { id: string; name: string };
+  workspaces: { id: string; name: string; role: Role }[];
+  children: ReactNode;
+};
+
+export function AppShell({ nav, user, workspace, workspaces, children }: ShellProps) {
+  return (
+    <div className="min-h-dvh">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <header className="no-print sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3">
+          <Logo />
+          <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+          <div className="ml-auto">
+            <UserMenu user={user} />
+          </div>
+        </div>
+        <nav aria-label="Main" className="mx-auto max-w-6xl overflow-x-auto px-2">
+          <NavLinks items={nav} />
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import "server-only";
+import { getDb, isUniqueViolation } from "@/lib/db";
+import { AppError, parseInput } from "@/lib/errors";
+import { authorizeWorkspaceId } from "@/lib/auth/context";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/password";
+import {
+  clearLimit,
+  countHit,
+  readLimit,
+  signInLimitKey,
+  SIGN_IN_LIMIT,
+} from "@/lib/auth/rate-limit";
+import { recordAudit } from "@/lib/audit/mutations";
+import { changePasswordSchema, signInSchema, signUpSchema } from "./schema";
+import type { Role } from "@/lib/auth/roles";
+
+const emailTaken = () =>
+  new AppError("conflict", "An account with this email already exists. Sign in instead.", {
+    fields: { email: "An account with this email already exists." },
+  });
+
+/** Sign-up: a new user and a new workspace whose first member is its owner. */
+export async function signUp(input: unknown): Promise<{ userId: string; workspaceId: string }> {
+  const data = parseInput(signUpSchema, input);
+  const db = getDb();
+  if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
+    throw emailTaken();
+  }
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: data.email, name: data.name, passwordHash },
+        select: { id: true },
+      });
+      const workspace = await tx.workspace.create({
+        data: { name: data.workspaceName, members: { create: { userId: user.id, role: "owner" } } },
+        select: { id: true },
+      });
+      await recordAudit(
+        {
+          workspaceId: authorizeWorkspaceId(workspace.id),
+          actorUserId: user.id,
+          actorLabel: data.email,
+          action: "workspace.created",
+          targetType: "workspace",
+          targetId: workspace.id,
+        },
+        tx,
+      );
+      return { userId: user.id, workspaceId: workspace.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+}
+
+export type AuthenticatedUser = { id: string; email: string; name: string; sessionVersion: number };
+
+/**
+ * Checks an email and password for next-auth's credentials provider. Failures count against a
+ * per-email limit kept in the database (5 per 15 minutes), so the limit holds across instances.
+ */
+export async function authenticate(input: unknown): Promise<AuthenticatedUser | null> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const key = signInLimitKey(email);
+  const limit = await readLimit(key, SIGN_IN_LIMIT.max, SIGN_IN_LIMIT.windowMs);
+  if (limit.limited) {
+    throw new AppError("rate_limited", "Too many failed sign-ins. Try again later.", {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
+  }
+  const db = getDb();
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, sessionVersion: true, passwordHash: true },
+  });
+  const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  const memberships = user
+    ? await db.member.findMany({ where: { userId: user.id }, select: { workspaceId: true } })
+    : [];
+  if (!user || !ok) {
+    await countHit(key, SIGN_IN_LIMIT.windowMs);
+    for (const m of memberships) {
+      await recordAudit({
+        workspaceId: authorizeWorkspaceId(m.workspaceId),
+        actorUserId: null,
+        actorLabel: email,
+        action: "user.sign_in_failed",
+        targetType: "user",
+        targetId: user?.id ?? null,
+      });
+    }
+    return null;
+  }
+  await clearLimit(key);
+  for (const m of memberships) {
+    await recordAudit({
+      workspaceId: authorizeWorkspaceId(m.workspaceId),
+      actorUserId: user.id,
+      actorLabel: user.email,
+      action: "user.signed_in",
+      targetType: "user",
+      targetId: user.id,
+    });
+  }
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+/** Changing the password bumps the session version: every other session ends at once. */
+export async function changePassword(userId: string, input: unknown): Promise<{ sessionVersion: number }> {
+  const data = parseInput(changePasswordSchema, input);
+  const db = getDb();
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, passwordHash: true },
+  });
+  if (!user) throw new AppError("unauthorized", "Your session has ended. Please sign in again.");
+  if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
+    throw new AppError("validation_failed", "The current password is not right.", {
+      fields: { currentPassword: "The current password is not right." },
+    });
+  }
+  const passwordHash = await hashPassword(data.newPassword);
+  const updated = await db.user.update({
+    where: { id: userId },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  const memberships = await db.member.findMany({ where: { userId }, select: { workspaceId: true } });
+  for (const m of memberships) {
+    await recordAudit({
+      workspaceId: authorizeWorkspaceId(m.workspaceId),
+      actorUserId: userId,
+      actorLabel: user.email,
+      action: "user.password_changed",
+      targetType: "user",
+      targetId: userId,
+    });
+  }
+  return updated;
+}
+
+/** Used by the CLI and the seed: a user (created if missing) who is a member of the workspace. */
+export async function ensureUserInWorkspace(input: {
+  email: string;
+  password: string;
+  name?: string;
+  workspaceName: string;
+  role: Role;
+}): Promise<{ userId: string; workspaceId: string; created: boolean }> {
+  const db = getDb();
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    const user =
+      existing ??
+      (await tx.user.create({
+        data: { email: input.email, name: input.name ?? input.email.split("@")[0]!, passwordHash },
+        select: { id: true },
+      }));
+    const workspace =
+      (await tx.workspace.findFirst({
+        where: { name: input.workspaceName },
+        orderBy: { createdAt: "asc" },
+        select: { id: true },
+      })) ?? (await tx.workspace.create({ data: { name: input.workspaceName }, select: { id: true } }));
+    const member = await tx.member.findUnique({
+      where: { workspaceId_userId: { workspaceId: workspace.id, userId: user.id } },
+      select: { id: true },
+    });
+    if (member) {
+      throw new AppError("conflict", `${input.email} is already a member of "${input.workspaceName}".`);
+    }
+    await tx.member.create({ data: { workspaceId: workspace.id, userId: user.id, role: input.role } });
+    await recordAudit(
+      {
+        workspaceId: authorizeWorkspaceId(workspace.id),
+        actorUserId: null,
+        actorLabel: "cli",
+        action: "member.added",
+        targetType: "user",
+        targetId: user.id,
+        detail: { role: input.role, email: input.email },
+      },
+      tx,
+    );
+    return { userId: user.id, workspaceId: workspace.id, created: !existing };
+  });
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import type { z } from "zod";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { contextFromRequest } from "@/lib/auth/gate";
+import { assertCan } from "@/lib/auth/assert";
+import type { Action } from "@/lib/auth/roles";
+import { AppError, parseInput, toErrorBody } from "@/lib/errors";
+
+// The REST wrapper: every /api/v1 handler is wrapped once. It resolves the member (bearer token
+// or session), checks the permission table, and turns every error into the JSON error shape with
+// a stable code; no stack trace ever reaches a response.
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function json(data: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
+}
+
+export function errorResponse(error: unknown): Response {
+  const { status, body, retryAfter } = toErrorBody(error);
+  return json(body, status, retryAfter ? { "retry-after": String(retryAfter) } : {});
+}
+
+/** Reads a JSON body of at most 64 KB and parses it with the schema (400, 413, 422). */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) {
+    throw new AppError("payload_too_large", "The request body is larger than 64 KB.");
+  }
+  const buffer = await request.arrayBuffer();
+  if (buffer.byteLength > MAX_BODY_BYTES) {
+    throw new AppError("payload_too_large", "The request body is larger than 64 KB.");
+  }
+  const text = new TextDecoder().decode(buffer);
+  let body: unknown;
+  try {
+    body = text.trim() === "" ? undefined : JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+  if (body === undefined) throw new AppError("bad_request", "The request body is empty: send JSON.");
+  return parseInput(schema, body);
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export type ApiHandler = (args: {
+  request: Request;
+  ctx: WorkspaceContext;
+  params: Record<string, string>;
+}) => Promise<Response>;
+
+export function withWorkspace(handler: ApiHandler, options: { permission: Action }) {
+  return async (request: Request, route?: RouteContext): Promise<Response> => {
+    try {
+      const ctx = await contextFromRequest(request);
+      assertCan(ctx, options.permission);
+      const raw = route ? await route.params : {};
+      const params: Record<string, string> = {};
+      for (const [key, value] of Object.entries(raw)) {
+        if (typeof value === "string") params[key] = value;
+      }
+      return await handler({ request, ctx, params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authenticate } from "@/lib/accounts/mutations";
+import { SESSION_MAX_AGE_SECONDS } from "./session";
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: process.env.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        authorize: async (credentials) => {
+          const user = await authenticate(credentials);
+          return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      // The JWT carries only the user id and the session version; the gate loads the rest from
+      // the database on every request, so a removed member or a changed password takes effect at once.
+      jwt: ({ token, user }) => {
+        if (user && "sessionVersion" in user) {
+          token.sub = user.id;
+          token.sv = user.sessionVersion;
+        }
+        return token;
+      },
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Who may do what, in one table. Pages, server actions, route handlers and the CLI all ask
+// `can(role, action)`; nothing else decides. Scoping (which workspace, which organisations an
+// executive was granted) is the data layer's job, on top of this table.
+
+export const ROLES = ["owner", "consultant", "executive"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  "organization.read",
+  "organization.create",
+  "organization.update",
+  "organization.delete",
+  "member.read",
+  "member.invite",
+  "member.update",
+  "member.remove",
+  "token.manage",
+  "audit.read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
+  owner: new Set(ACTIONS),
+  consultant: new Set<Action>([
+    "organization.read",
+    "organization.create",
+    "organization.update",
+    "member.read",
+  ]),
+  executive: new Set<Action>(["organization.read"]),
+};
+
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[role].has(action);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  consultant: "Consultant",
+  executive: "Executive",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  owner: "Everything, including members, API tokens and deleting data.",
+  consultant: "Manages organisations, assessments and workshops; sees all results.",
+  executive: "Read-only, and only for the organisations they are granted.",
+};

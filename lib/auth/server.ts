@@ -1,0 +1,33 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import type { WorkspaceContext } from "./context";
+import { resolveSession, type GateResult } from "./gate";
+
+// The session gate as pages and server actions use it, reading the request's cookies.
+
+export async function currentSession(): Promise<GateResult> {
+  const store = await cookies();
+  return resolveSession((name) => store.get(name)?.value);
+}
+
+/** For pages: the member's context, or a redirect to sign in. */
+export async function requirePageContext(): Promise<
+  Extract<GateResult, { kind: "member" }>
+> {
+  const result = await currentSession();
+  if (result.kind === "anonymous") redirect("/login");
+  if (result.kind === "no_workspace") redirect("/no-workspace");
+  return result;
+}
+
+/** For server actions: the member's context, or an error the form shows. */
+export async function requireActionContext(): Promise<WorkspaceContext> {
+  const result = await currentSession();
+  if (result.kind === "member") return result.ctx;
+  if (result.kind === "no_workspace") {
+    throw new AppError("forbidden", "You are not a member of any workspace.");
+  }
+  throw new AppError("unauthorized", "Your session has ended. Please sign in again.");
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { authorizeWorkspaceId } from "@/lib/auth/context";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { Role } from "@/lib/auth/roles";
+
+// The demo workspace a first-time visitor sees after `npm start`: a consultancy with a handful
+// of client organisations, an owner, a consultant and one client executive.
+
+export type DemoAccount = { email: string; password: string; role: Role; note: string };
+
+export const DEMO_WORKSPACE = "Northwind Advisory";
+
+const DEMO_NAMES: Record<string, string> = {
+  "owner@gapmap.demo": "Olivia Owens",
+  "consultant@gapmap.demo": "Callum Reyes",
+  "exec@gapmap.demo": "Erin Marsh",
+};
+
+const ORGANIZATIONS = [
+  { name: "Meridian Logistics", sector: "Logistics", sizeBand: "1000-4999", region: "UK & Ireland",
+    notes: "Route-planning assistant live in two depots; the sponsor (COO) wants a go/no-go for national rollout." },
+  { name: "Halden Mutual", sector: "Insurance", sizeBand: "5000+", region: "Nordics",
+    notes: "Claims triage pilot: strong accuracy in the sandbox, stalled at the integration with the policy core." },
+  { name: "Corvane Manufacturing", sector: "Manufacturing", sizeBand: "1000-4999", region: "DACH",
+    notes: "Visual inspection and maintenance copilots; data lives in three MES versions." },
+  { name: "Brightwell Health", sector: "Healthcare", sizeBand: "5000+", region: "UK & Ireland",
+    notes: "Discharge-summary drafting pilot; clinical safety wants monitoring before any expansion." },
+  { name: "Aster Retail Group", sector: "Retail", sizeBand: "5000+", region: "Benelux",
+    notes: "Demand forecasting and a customer-service agent; ownership split between IT and marketing." },
+  { name: "Kestrel Energy", sector: "Energy", sizeBand: "250-999", region: "Iberia",
+    notes: "Field-report summarisation; no data governance lead yet." },
+] as const;
+
+/** Seeds the demo workspace into an empty database. Returns false (and writes nothing) otherwise. */
+export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
+  const db = getDb();
+  if ((await db.user.count()) > 0 || (await db.workspace.count()) > 0) return false;
+  const hashes = new Map<string, string>();
+  for (const account of accounts) {
+    hashes.set(account.password, hashes.get(account.password) ?? (await hashPassword(account.password)));
+  }
+  await db.$transaction(async (tx) => {
+    const workspace = await tx.workspace.create({ data: { name: DEMO_WORKSPACE }, select: { id: true } });
+    const workspaceId = authorizeWorkspaceId(workspace.id);
+    const organizations = [];
+    for (const o of ORGANIZATIONS) {
+      organizations.push(
+        await tx.organization.create({
+          data: { ...o, workspaceId, nameKey: o.name.toLowerCase() },
+          select: { id: true, name: true },
+        }),
+      );
+    }
+    for (const account of accounts) {
+      const user = await tx.user.create({
+        data: {
+          email: account.email,
+          name: DEMO_NAMES[account.email] ?? account.email.split("@")[0]!,
+          passwordHash: hashes.get(account.password)!,
+        },
+        select: { id: true },
+      });
+      const member = await tx.member.create({
+        data: { workspaceId, userId: user.id, role: account.role },
+        select: { id: true },
+      });
+      if (account.role === "executive") {
+        await tx.organizationGrant.create({
+          data: { workspaceId, memberId: member.id, organizationId: organizations[0]!.id },
+        });
+      }
+    }
+    await recordAudit(
+      { workspaceId, actorUserId: null, actorLabel: "seed", action: "workspace.created", targetType: "workspace", targetId: workspace.id, detail: { demo: true } },
+      tx,
+    );
+  });
+  return true;
+}

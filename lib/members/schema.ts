@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+import { emailSchema, passwordSchema, personNameSchema } from "@/lib/accounts/schema";
+
+export const roleSchema = z.enum(ROLES, { error: "Choose owner, consultant or executive." });
+
+const idList = z.array(z.string().min(1).max(64)).max(500);
+
+export const createInvitationSchema = z.object({
+  role: roleSchema,
+  email: z
+    .union([emailSchema, z.literal("")])
+    .optional()
+    .transform((v) => (v ? v : null)),
+  organizationIds: idList.optional().default([]),
+});
+
+export const changeRoleSchema = z.object({ memberId: z.string().min(1).max(64), role: roleSchema });
+export const memberIdSchema = z.object({ memberId: z.string().min(1).max(64) });
+export const setGrantsSchema = z.object({
+  memberId: z.string().min(1).max(64),
+  organizationIds: idList,
+});
+
+export const invitationTokenSchema = z.string().trim().min(10).max(200);
+
+export const acceptAsNewUserSchema = z.object({
+  token: invitationTokenSchema,
+  name: personNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+});
+
+export const INVITATION_TTL_DAYS = 14;
