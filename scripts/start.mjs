@@ -62,7 +62,7 @@ export async function seed(env) {
     console.log("seed: prisma/seed.ts does not exist yet, skipped");
     return;
   }
-  const code = await runNode(["--import", "tsx", seedFile], { env });
+  const code = await runNode(["--conditions=react-server", "--import", "tsx", seedFile], { env });
   if (code !== 0) throw new Error(`prisma/seed.ts exited with ${code}`);
 }
 
