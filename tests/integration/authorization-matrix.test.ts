@@ -1,0 +1,741 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as organizationsRoute from "@/app/api/v1/organizations/route";
+import * as organizationRoute from "@/app/api/v1/organizations/[id]/route";
+import {
+  createOrganizationAction,
+  deleteOrganizationAction,
+  updateOrganizationAction,
+} from "@/app/(app)/organizations/actions";
+import {
+  changeRoleAction,
+  createInvitationAction,
+  createTokenAction,
+  removeMemberAction,
+  revokeInvitationAction,
+  revokeTokenAction,
+  setGrantsAction,
+} from "@/app/(app)/settings/actions";
+import { listAuditEvents } from "@/lib/audit/data";
+import { ACTIONS, can, ROLES, type Action, type Role } from "@/lib/auth/roles";
+import { disconnectDb, getDb } from "@/lib/db";
+import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import type { FormState } from "@/lib/forms/state";
+import { listMembers } from "@/lib/members/data";
+import {
+  changeMemberRole,
+  createInvitation,
+  removeMember,
+  revokeInvitation,
+  setOrganizationGrants,
+} from "@/lib/members/mutations";
+import { getOrganization, listOrganizations } from "@/lib/organizations/data";
+import {
+  createOrganization,
+  deleteOrganization,
+  updateOrganization,
+} from "@/lib/organizations/mutations";
+import { listApiTokens } from "@/lib/tokens/data";
+import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
+import {
+  actAs,
+  apiRequest,
+  isErrorJson,
+  readResponse,
+  routeParams,
+  submit,
+  type ActionOutcome,
+  type Credentials,
+} from "../fixtures/next-request";
+import {
+  buildWorld,
+  freshOrganization,
+  invitePerson,
+  uniqueSuffix,
+  type Person,
+  type World,
+  type WorkspaceWorld,
+} from "../fixtures/world";
+
+vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
+vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
+
+// The specification. Written out by hand on purpose: lib/auth/roles.ts must agree with it, and
+// every expected outcome below is derived from this table, not from can().
+const SPEC: Record<Role, Record<Action, boolean>> = {
+  owner: {
+    "organization.read": true,
+    "organization.create": true,
+    "organization.update": true,
+    "organization.delete": true,
+    "member.read": true,
+    "member.invite": true,
+    "member.update": true,
+    "member.remove": true,
+    "token.manage": true,
+    "audit.read": true,
+  },
+  consultant: {
+    "organization.read": true,
+    "organization.create": true,
+    "organization.update": true,
+    "organization.delete": false,
+    "member.read": true,
+    "member.invite": false,
+    "member.update": false,
+    "member.remove": false,
+    "token.manage": false,
+    "audit.read": false,
+  },
+  executive: {
+    "organization.read": true,
+    "organization.create": false,
+    "organization.update": false,
+    "organization.delete": false,
+    "member.read": false,
+    "member.invite": false,
+    "member.update": false,
+    "member.remove": false,
+    "token.manage": false,
+    "audit.read": false,
+  },
+};
+
+// Where the record a case touches lives, seen from the acting member of workspace A.
+//   own: workspace A; other: workspace B;
+//   granted / notGranted: an organisation of A that A's executive was / was not granted.
+type Scope = "own" | "other" | "granted" | "notGranted";
+type Outcome = "allowed" | ErrorCode;
+type TargetKind = "none" | "organization" | "member" | "invitation" | "token" | "auditEvent";
+
+type Target = {
+  readonly ws: WorkspaceWorld;
+  /** The record's id; for "none" a fresh label for what the case may create. */
+  readonly id: string;
+  /** The organisation's name (delete confirmation), or the label again. */
+  readonly name: string;
+};
+
+type Probe = {
+  readonly name: string;
+  readonly target: TargetKind;
+  /** Whether an allowed call writes: allowed writes get a fresh target, so the world stays intact. */
+  readonly mutates: boolean;
+  run(actor: Person, target: Target): Promise<Outcome>;
+  /** The state the call may change; compared before and after to prove "nothing written". */
+  snapshot(target: Target): Promise<unknown>;
+};
+
+let world: World;
+
+function expectedOutcome(role: Role, action: Action, scope: Scope): Outcome {
+  if (!SPEC[role][action]) return "forbidden";
+  if (scope === "other" || scope === "notGranted") return "not_found";
+  return "allowed";
+}
+
+function scopesFor(role: Role, target: TargetKind): Scope[] {
+  if (target === "none") return ["own"];
+  if (target === "organization" && role === "executive") return ["granted", "notGranted", "other"];
+  return ["own", "other"];
+}
+
+async function makeTarget(
+  kind: TargetKind,
+  scope: Scope,
+  freshIfWritten: boolean,
+): Promise<Target> {
+  const ws = scope === "other" ? world.b : world.a;
+  const label = `matrix ${uniqueSuffix()}`;
+  switch (kind) {
+    case "none":
+      return { ws, id: label, name: label };
+    case "organization": {
+      const organization = await freshOrganization(ws, "Matrix org", {
+        grantToExecutive: scope === "granted" || scope === "other",
+      });
+      return { ws, id: organization.id, name: organization.name };
+    }
+    case "member": {
+      // A fresh member costs an argon2 hash: only when the call is expected to change them.
+      if (!freshIfWritten) return { ws, id: ws.executive.memberId, name: ws.executive.email };
+      const person = await invitePerson(ws.owner, "executive", "matrix target", [ws.granted.id]);
+      return { ws, id: person.memberId, name: person.email };
+    }
+    case "invitation": {
+      const invitation = await createInvitation(ws.owner.ctx, { role: "consultant" });
+      return { ws, id: invitation.id, name: label };
+    }
+    case "token": {
+      const token = await createApiToken(ws.owner.ctx, { name: label });
+      return { ws, id: token.id, name: label };
+    }
+    case "auditEvent": {
+      const organization = await freshOrganization(ws, "Audited org");
+      const event = await getDb().auditEvent.findFirstOrThrow({
+        where: { workspaceId: ws.id, action: "organization.created", targetId: organization.id },
+        select: { id: true },
+      });
+      return { ws, id: event.id, name: organization.name };
+    }
+  }
+}
+
+// ---- Snapshots of what a call could change ---------------------------------------------------
+
+const organizationRow = (t: Target) => getDb().organization.findUnique({ where: { id: t.id } });
+const organizationByName = (t: Target) =>
+  getDb().organization.findFirst({ where: { nameKey: t.name.toLowerCase() } });
+const memberRow = (t: Target) =>
+  getDb().member.findUnique({
+    where: { id: t.id },
+    select: { role: true, grants: { select: { organizationId: true }, orderBy: { organizationId: "asc" } } },
+  });
+const invitationRow = (t: Target) => getDb().memberInvitation.findUnique({ where: { id: t.id } });
+const invitationsFor = (t: Target) =>
+  getDb().memberInvitation.count({ where: { email: `${t.name.replace(/\W+/g, "-")}@example.test` } });
+const tokenRow = (t: Target) =>
+  getDb().apiToken.findUnique({ where: { id: t.id }, select: { revokedAt: true } });
+const tokensNamed = (t: Target) => getDb().apiToken.count({ where: { name: t.name } });
+const nothing = async () => null;
+
+const invitationEmail = (t: Target) => `${t.name.replace(/\W+/g, "-")}@example.test`;
+
+// ---- Layer (a): the data-layer functions ------------------------------------------------------
+
+async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await call();
+    return "allowed";
+  } catch (error) {
+    if (error instanceof AppError) {
+      expect(error.message.length).toBeGreaterThan(0);
+      return error.code;
+    }
+    throw error;
+  }
+}
+
+/** A read that lists: the record is "found" when the list holds it, "not found" when it does not. */
+async function visibility(call: () => Promise<readonly { id: string }[]>, id: string): Promise<Outcome> {
+  let rows: readonly { id: string }[];
+  try {
+    rows = await call();
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+  return rows.some((row) => row.id === id) ? "allowed" : "not_found";
+}
+
+const DATA_LAYER: Record<Action, Probe[]> = {
+  "organization.read": [
+    {
+      name: "getOrganization",
+      target: "organization",
+      mutates: false,
+      run: async (actor, t) =>
+        outcomeOf(async () => expect((await getOrganization(actor.ctx, t.id)).name).toBe(t.name)),
+      snapshot: organizationRow,
+    },
+    {
+      name: "listOrganizations",
+      target: "organization",
+      mutates: false,
+      run: (actor, t) =>
+        visibility(async () => (await listOrganizations(actor.ctx, { q: t.name })).items, t.id),
+      snapshot: organizationRow,
+    },
+  ],
+  "organization.create": [
+    {
+      name: "createOrganization",
+      target: "none",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => createOrganization(actor.ctx, { name: t.name })),
+      snapshot: organizationByName,
+    },
+  ],
+  "organization.update": [
+    {
+      name: "updateOrganization",
+      target: "organization",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => updateOrganization(actor.ctx, t.id, { notes: "changed by the matrix" })),
+      snapshot: organizationRow,
+    },
+  ],
+  "organization.delete": [
+    {
+      name: "deleteOrganization",
+      target: "organization",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => deleteOrganization(actor.ctx, t.id, { confirmation: t.name })),
+      snapshot: organizationRow,
+    },
+  ],
+  "member.read": [
+    {
+      name: "listMembers",
+      target: "member",
+      mutates: false,
+      run: (actor, t) => visibility(() => listMembers(actor.ctx), t.id),
+      snapshot: memberRow,
+    },
+  ],
+  "member.invite": [
+    {
+      name: "createInvitation",
+      target: "none",
+      mutates: true,
+      run: (actor, t) =>
+        outcomeOf(() => createInvitation(actor.ctx, { role: "consultant", email: invitationEmail(t) })),
+      snapshot: invitationsFor,
+    },
+    {
+      name: "revokeInvitation",
+      target: "invitation",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => revokeInvitation(actor.ctx, t.id)),
+      snapshot: invitationRow,
+    },
+  ],
+  "member.update": [
+    {
+      name: "changeMemberRole",
+      target: "member",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => changeMemberRole(actor.ctx, { memberId: t.id, role: "consultant" })),
+      snapshot: memberRow,
+    },
+    {
+      name: "setOrganizationGrants",
+      target: "member",
+      mutates: true,
+      run: (actor, t) =>
+        outcomeOf(() =>
+          setOrganizationGrants(actor.ctx, { memberId: t.id, organizationIds: [t.ws.notGranted.id] }),
+        ),
+      snapshot: memberRow,
+    },
+  ],
+  "member.remove": [
+    {
+      name: "removeMember",
+      target: "member",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => removeMember(actor.ctx, { memberId: t.id })),
+      snapshot: memberRow,
+    },
+  ],
+  "token.manage": [
+    {
+      name: "createApiToken",
+      target: "none",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => createApiToken(actor.ctx, { name: t.name })),
+      snapshot: tokensNamed,
+    },
+    {
+      name: "revokeApiToken",
+      target: "token",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => revokeApiToken(actor.ctx, t.id)),
+      snapshot: tokenRow,
+    },
+    {
+      name: "listApiTokens",
+      target: "token",
+      mutates: false,
+      run: (actor, t) => visibility(() => listApiTokens(actor.ctx), t.id),
+      snapshot: tokenRow,
+    },
+  ],
+  "audit.read": [
+    {
+      name: "listAuditEvents",
+      target: "auditEvent",
+      mutates: false,
+      run: (actor, t) => visibility(() => listAuditEvents(actor.ctx, { limit: 200 }), t.id),
+      snapshot: nothing,
+    },
+  ],
+};
+
+// ---- Layer (b): the REST route handlers, with a session cookie and with a bearer token -------
+
+type Via = "session cookie" | "bearer token";
+
+function credentialsOf(actor: Person, via: Via): Credentials {
+  return via === "session cookie" ? { cookie: actor.cookie } : { bearer: actor.bearer };
+}
+
+async function outcomeOfResponse(response: Response, target: Target): Promise<Outcome> {
+  const { status, body } = await readResponse(response);
+  if (status >= 200 && status < 300) return "allowed";
+  expect(isErrorJson(body), `error body of a ${status}: ${JSON.stringify(body)}`).toBe(true);
+  if (!isErrorJson(body)) return "internal";
+  expect(status).toBe(ERROR_STATUS[body.error.code as ErrorCode]);
+  expect(body.error.message.length).toBeGreaterThan(0);
+  // A refused request carries no trace of the record.
+  expect(JSON.stringify(body)).not.toContain(target.id);
+  return body.error.code as ErrorCode;
+}
+
+type RouteProbe = Omit<Probe, "run"> & {
+  run(credentials: Credentials, target: Target): Promise<Outcome>;
+};
+
+const ROUTES: Partial<Record<Action, RouteProbe[]>> = {
+  "organization.read": [
+    {
+      name: "GET /api/v1/organizations/[id]",
+      target: "organization",
+      mutates: false,
+      run: async (credentials, t) => {
+        const response = await organizationRoute.GET(
+          apiRequest(`/api/v1/organizations/${t.id}`, credentials),
+          routeParams({ id: t.id }),
+        );
+        if (response.ok) expect(((await response.clone().json()) as { name: string }).name).toBe(t.name);
+        return outcomeOfResponse(response, t);
+      },
+      snapshot: organizationRow,
+    },
+    {
+      name: "GET /api/v1/organizations",
+      target: "organization",
+      mutates: false,
+      run: async (credentials, t) => {
+        const response = await organizationsRoute.GET(
+          apiRequest(`/api/v1/organizations?q=${encodeURIComponent(t.name)}`, credentials),
+        );
+        if (!response.ok) return outcomeOfResponse(response, t);
+        const page = (await response.json()) as { data: { id: string }[] };
+        return page.data.some((row) => row.id === t.id) ? "allowed" : "not_found";
+      },
+      snapshot: organizationRow,
+    },
+  ],
+  "organization.create": [
+    {
+      name: "POST /api/v1/organizations",
+      target: "none",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await organizationsRoute.POST(
+            apiRequest("/api/v1/organizations", { ...credentials, body: { name: t.name } }),
+          ),
+          t,
+        ),
+      snapshot: organizationByName,
+    },
+  ],
+  "organization.update": [
+    {
+      name: "PATCH /api/v1/organizations/[id]",
+      target: "organization",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await organizationRoute.PATCH(
+            apiRequest(`/api/v1/organizations/${t.id}`, {
+              ...credentials,
+              method: "PATCH",
+              body: { notes: "changed through the API" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: organizationRow,
+    },
+  ],
+  "organization.delete": [
+    {
+      name: "DELETE /api/v1/organizations/[id]",
+      target: "organization",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await organizationRoute.DELETE(
+            apiRequest(`/api/v1/organizations/${t.id}`, {
+              ...credentials,
+              method: "DELETE",
+              body: { confirmation: t.name },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: organizationRow,
+    },
+  ],
+};
+
+// Actions that have no REST route (yet). A new action must be listed here or get a route probe.
+const NO_REST_ROUTE: readonly Action[] = [
+  "member.read",
+  "member.invite",
+  "member.update",
+  "member.remove",
+  "token.manage",
+  "audit.read",
+];
+
+// ---- Layer (c): the server actions, called by their exported function as a POST by id would --
+
+function outcomeOfAction<T>(outcome: ActionOutcome<T>): Outcome {
+  if (outcome.kind === "redirect") return "allowed";
+  if (outcome.kind === "not_found") return "not_found";
+  const state: FormState<T> = outcome.state;
+  if (state.status === "success") return "allowed";
+  if (state.status === "error") {
+    expect(state.message.length).toBeGreaterThan(0);
+    return state.code;
+  }
+  return "internal";
+}
+
+type ActionProbe = Omit<Probe, "run"> & { run(target: Target): Promise<Outcome> };
+
+const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
+  "organization.create": [
+    {
+      name: "createOrganizationAction",
+      target: "none",
+      mutates: true,
+      run: async (t) => {
+        const outcome = await submit(createOrganizationAction, { name: t.name, sector: "", sizeBand: "" });
+        if (outcome.kind === "redirect") expect(outcome.location).toMatch(/^\/organizations\/[^/?]+\?created=1$/);
+        return outcomeOfAction(outcome);
+      },
+      snapshot: organizationByName,
+    },
+  ],
+  "organization.update": [
+    {
+      name: "updateOrganizationAction",
+      target: "organization",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(
+          await submit(updateOrganizationAction, { id: t.id, name: t.name, notes: "changed by a form" }),
+        ),
+      snapshot: organizationRow,
+    },
+  ],
+  "organization.delete": [
+    {
+      name: "deleteOrganizationAction",
+      target: "organization",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(await submit(deleteOrganizationAction, { id: t.id, confirmation: t.name })),
+      snapshot: organizationRow,
+    },
+  ],
+  "member.invite": [
+    {
+      name: "createInvitationAction",
+      target: "none",
+      mutates: true,
+      run: async (t) => {
+        const outcome = await submit(createInvitationAction, { role: "consultant", email: invitationEmail(t) });
+        if (outcome.kind === "state" && outcome.state.status === "success") {
+          expect(outcome.state.data?.path).toMatch(/^\/invite\/gmi_/);
+        }
+        return outcomeOfAction(outcome);
+      },
+      snapshot: invitationsFor,
+    },
+    {
+      name: "revokeInvitationAction",
+      target: "invitation",
+      mutates: true,
+      run: async (t) => outcomeOfAction(await submit(revokeInvitationAction, { invitationId: t.id })),
+      snapshot: invitationRow,
+    },
+  ],
+  "member.update": [
+    {
+      name: "changeRoleAction",
+      target: "member",
+      mutates: true,
+      run: async (t) => outcomeOfAction(await submit(changeRoleAction, { memberId: t.id, role: "consultant" })),
+      snapshot: memberRow,
+    },
+    {
+      name: "setGrantsAction",
+      target: "member",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(
+          await submit(setGrantsAction, { memberId: t.id, organizationIds: [t.ws.notGranted.id] }),
+        ),
+      snapshot: memberRow,
+    },
+  ],
+  "member.remove": [
+    {
+      name: "removeMemberAction",
+      target: "member",
+      mutates: true,
+      run: async (t) => outcomeOfAction(await submit(removeMemberAction, { memberId: t.id })),
+      snapshot: memberRow,
+    },
+  ],
+  "token.manage": [
+    {
+      name: "createTokenAction",
+      target: "none",
+      mutates: true,
+      run: async (t) => {
+        const outcome = await submit(createTokenAction, { name: t.name });
+        if (outcome.kind === "state" && outcome.state.status === "success") {
+          expect(outcome.state.data?.token).toMatch(/^gm_/);
+        }
+        return outcomeOfAction(outcome);
+      },
+      snapshot: tokensNamed,
+    },
+    {
+      name: "revokeTokenAction",
+      target: "token",
+      mutates: true,
+      run: async (t) => outcomeOfAction(await submit(revokeTokenAction, { tokenId: t.id })),
+      snapshot: tokenRow,
+    },
+  ],
+};
+
+// Reads are served by pages, not server actions.
+const NO_SERVER_ACTION: readonly Action[] = ["organization.read", "member.read", "audit.read"];
+
+// ---- The cases ------------------------------------------------------------------------------
+
+type Case<P> = { role: Role; action: Action; scope: Scope; expected: Outcome; probe: P; title: string };
+
+function casesOf<P extends { name: string; target: TargetKind }>(
+  table: Partial<Record<Action, P[]>>,
+): Case<P>[] {
+  const cases: Case<P>[] = [];
+  for (const action of ACTIONS) {
+    for (const probe of table[action] ?? []) {
+      for (const role of ROLES) {
+        for (const scope of scopesFor(role, probe.target)) {
+          const expected = expectedOutcome(role, action, scope);
+          cases.push({
+            role,
+            action,
+            scope,
+            expected,
+            probe,
+            title: `${role === "owner" ? "an" : role === "executive" ? "an" : "a"} ${role} calling ${probe.name} (${action}) on ${describeScope(scope)}: ${expected}`,
+          });
+        }
+      }
+    }
+  }
+  return cases;
+}
+
+/** [title, case] pairs, so the runner prints each title whole. */
+function titled<C extends { title: string }>(cases: C[]): [string, C][] {
+  return cases.map((c) => [c.title, c]);
+}
+
+function describeScope(scope: Scope): string {
+  switch (scope) {
+    case "own":
+      return "their own workspace";
+    case "other":
+      return "another workspace's record";
+    case "granted":
+      return "a granted organisation";
+    case "notGranted":
+      return "an organisation they were not granted";
+  }
+}
+
+async function expectOutcome(
+  c: Case<Pick<Probe, "mutates" | "snapshot" | "target">>,
+  act: (target: Target) => Promise<Outcome>,
+): Promise<void> {
+  const target = await makeTarget(c.probe.target, c.scope, c.probe.mutates && c.expected === "allowed");
+  const before = await c.probe.snapshot(target);
+  const outcome = await act(target);
+  expect(outcome).toBe(c.expected);
+  const after = await c.probe.snapshot(target);
+  if (c.expected === "allowed" && c.probe.mutates) expect(after).not.toEqual(before);
+  else expect(after).toEqual(before);
+}
+
+describe("the authorization matrix: every role x every action x own / other workspace", () => {
+  beforeAll(async () => {
+    world = await buildWorld();
+  });
+  afterAll(async () => {
+    await disconnectDb();
+  });
+
+  describe("the permission table", () => {
+    it.each(ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action }))))(
+      "can($role, $action) agrees with the specification",
+      ({ role, action }) => {
+        expect(can(role, action)).toBe(SPEC[role][action]);
+      },
+    );
+
+    it("every action is reached by the data layer, and by a route or a server action or named as having none", () => {
+      for (const action of ACTIONS) {
+        expect(DATA_LAYER[action].length, action).toBeGreaterThan(0);
+        expect(Boolean(ROUTES[action]?.length) !== NO_REST_ROUTE.includes(action), `REST: ${action}`).toBe(true);
+        expect(
+          Boolean(SERVER_ACTIONS[action]?.length) !== NO_SERVER_ACTION.includes(action),
+          `server action: ${action}`,
+        ).toBe(true);
+      }
+    });
+  });
+
+  describe("(a) the data-layer functions", () => {
+    it.each(titled(casesOf(DATA_LAYER)))("%s", async (_title, c) => {
+      const actor = world.a[c.role];
+      await expectOutcome(c, (target) => c.probe.run(actor, target));
+    });
+  });
+
+  describe("(b) the REST route handlers", () => {
+    const vias: Via[] = ["session cookie", "bearer token"];
+    const cases = casesOf(ROUTES).flatMap((c) =>
+      vias.map((via) => ({ ...c, via, title: `${c.title} (${via})` })),
+    );
+    it.each(titled(cases))("%s", async (_title, c) => {
+      const actor = world.a[c.role];
+      await expectOutcome(c, (target) => c.probe.run(credentialsOf(actor, c.via), target));
+    });
+
+    it.each(casesOf(ROUTES).filter((c) => c.role === "owner"))(
+      "without credentials, $probe.name answers 401 unauthorized and writes nothing",
+      async (c) => {
+        await expectOutcome({ ...c, expected: "unauthorized" }, (target) => c.probe.run({}, target));
+      },
+    );
+  });
+
+  describe("(c) the server actions, reached by their id without the page", () => {
+    it.each(titled(casesOf(SERVER_ACTIONS)))("%s", async (_title, c) => {
+      actAs(world.a[c.role].cookie);
+      await expectOutcome(c, (target) => c.probe.run(target));
+    });
+
+    it.each(casesOf(SERVER_ACTIONS).filter((c) => c.role === "owner"))(
+      "with no session at all, $probe.name on $scope refuses with unauthorized and writes nothing",
+      async (c) => {
+        actAs(null);
+        await expectOutcome({ ...c, expected: "unauthorized" }, (target) => c.probe.run(target));
+      },
+    );
+  });
+});
