@@ -111,7 +111,8 @@ export async function migrate({
   }
   // Prisma's own output is mostly a warning about the url line we must keep (see
   // prisma.config.ts); print only which migrations it applied.
-  const appliedNow = [...stdout.matchAll(/(\d{14}_[\w-]+)\//g)].map((m) => m[1]);
+  const plain = stdout.replace(/\x1b\[[0-9;]*m/g, ""); // colour codes (FORCE_COLOR under Playwright)
+  const appliedNow = [...plain.matchAll(/(\d{14}_[\w-]+)\//g)].map((m) => m[1]);
   log(
     appliedNow.length > 0
       ? `migrate: applied ${appliedNow.join(", ")}`

@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "./lib/paths.mjs";
-import { runNode } from "./lib/proc.mjs";
+import { freePort, runNode } from "./lib/proc.mjs";
 import {
   addCounts,
   emptyCounts,
@@ -81,8 +81,11 @@ async function e2e() {
     return { passed: 0, failed: 1, skipped: 0, note: "chromium is not installed" };
   const report = path.join(resultsDir, "playwright.json");
   fs.rmSync(report, { force: true });
+  // A free port for the e2e server unless one is given: another checkout's test run (or a
+  // developer's own `npx playwright test`, which uses 3297) may hold the default.
+  const port = process.env.E2E_PORT || String(await freePort());
   const code = await runNode([bin("@playwright/test", "cli.js"), "test", "--reporter=list,json"], {
-    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report },
+    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report, E2E_PORT: port },
   });
   return playwrightCounts(readJson(report), code);
 }
