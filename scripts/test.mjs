@@ -113,7 +113,15 @@ async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
   const total = emptyCounts();
   const lines = [];
+  // Ctrl-C stops the running phase (the signal reaches its process too) and skips the rest.
+  let interrupted = false;
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => (interrupted = true));
   for (const name of selectedPhases(process.argv.slice(2))) {
+    if (interrupted) {
+      lines.push(`${name.padEnd(9)} not run: interrupted`);
+      total.failed += 1;
+      continue;
+    }
     console.log(`\n=== ${name} ===`);
     const started = Date.now();
     let counts;
