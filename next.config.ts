@@ -31,6 +31,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm test` type-checks the whole project (tsc --noEmit) as its first phase; the build skipping
+  // it saves ~20 s per build on these machines and keeps test-only files out of the build's way.
+  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   serverExternalPackages: ["@prisma/adapter-better-sqlite3", "better-sqlite3", "@node-rs/argon2", "pg"],
   async headers() {

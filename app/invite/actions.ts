@@ -31,8 +31,9 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
 /** Someone new creates their account from the invitation; the form then signs them in. */
 export async function acceptAsNewUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(formData, async () => {
-    const { workspaceId } = await acceptInvitationAsNewUser(formToObject(formData));
-    await rememberWorkspace(workspaceId);
+    // No cookie is set here: that would re-render this page (now showing a used invitation)
+    // before the form signs the new member in. Their only workspace needs no choosing anyway.
+    await acceptInvitationAsNewUser(formToObject(formData));
     return { status: "success" };
   });
 }

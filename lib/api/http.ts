@@ -45,7 +45,7 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   return parseInput(schema, body);
 }
 
-type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined> | undefined> };
 
 export type ApiHandler = (args: {
   request: Request;
@@ -58,7 +58,7 @@ export function withWorkspace(handler: ApiHandler, options: { permission: Action
     try {
       const ctx = await contextFromRequest(request);
       assertCan(ctx, options.permission);
-      const raw = route ? await route.params : {};
+      const raw = (route ? await route.params : undefined) ?? {};
       const params: Record<string, string> = {};
       for (const [key, value] of Object.entries(raw)) {
         if (typeof value === "string") params[key] = value;
