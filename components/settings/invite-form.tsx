@@ -19,13 +19,14 @@ export function InviteForm({
   const [role, setRole] = useState<Role>("consultant");
   return (
     <div className="space-y-4">
-      <form action={formAction} className="space-y-4" noValidate>
+      {/* React resets the form after each action; keep the role-dependent parts in step with it. */}
+      <form action={formAction} onReset={() => setRole("consultant")} className="space-y-4" noValidate>
         {state.status === "error" ? <FormStatus state={state} /> : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
             label="Role"
             name="role"
-            value={role}
+            defaultValue="consultant"
             onChange={(e) => setRole(e.target.value as Role)}
             options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
             hint={ROLE_DESCRIPTIONS[role]}

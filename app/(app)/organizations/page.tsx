@@ -37,7 +37,7 @@ export default async function OrganizationsPage({
             ? "The organisations shared with you."
             : "The clients whose readiness to take AI from pilot into production you assess."
         }
-        actions={newButton}
+        actions={page.total > 0 || query.q ? newButton : null}
       />
       {raw.deleted === "1" ? <Alert tone="success" className="mb-4">The organisation was deleted.</Alert> : null}
       {page.total === 0 && !query.q ? (

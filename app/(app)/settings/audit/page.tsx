@@ -20,7 +20,16 @@ export default async function AuditPage() {
         <EmptyState title="No events yet" />
       ) : (
         <Card className="p-0 sm:p-0">
-          <div className="overflow-x-auto">
+          <ul className="divide-y divide-slate-100 sm:hidden">
+            {events.map((e) => (
+              <li key={e.id} className="px-4 py-3">
+                <p className="font-medium">{describeAuditAction(e.action)}</p>
+                <p className="truncate text-sm text-slate-700">{e.actorLabel}</p>
+                <p className="text-xs text-slate-500">{formatDateTime(e.at)}</p>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto sm:block">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Audit events, newest first</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
