@@ -1,0 +1,141 @@
+-- CreateEnum
+CREATE TYPE "AssessmentState" AS ENUM ('draft', 'open', 'closed');
+
+-- CreateEnum
+CREATE TYPE "InvitationKind" AS ENUM ('personal', 'open');
+
+-- CreateTable
+CREATE TABLE "Assessment" (
+    "id" TEXT NOT NULL,
+    "workspaceId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "frameworkVersion" TEXT NOT NULL,
+    "state" "AssessmentState" NOT NULL DEFAULT 'draft',
+    "roles" JSONB NOT NULL,
+    "anonymous" BOOLEAN NOT NULL DEFAULT false,
+    "minGroupSize" INTEGER NOT NULL DEFAULT 3,
+    "opensAt" TIMESTAMP(3),
+    "closesAt" TIMESTAMP(3),
+    "targets" JSONB,
+    "previousAssessmentId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "openedAt" TIMESTAMP(3),
+    "closedAt" TIMESTAMP(3),
+
+    CONSTRAINT "Assessment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AssessmentInvitation" (
+    "id" TEXT NOT NULL,
+    "workspaceId" TEXT NOT NULL,
+    "assessmentId" TEXT NOT NULL,
+    "kind" "InvitationKind" NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "role" TEXT,
+    "name" TEXT,
+    "email" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "revokedAt" TIMESTAMP(3),
+
+    CONSTRAINT "AssessmentInvitation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Response" (
+    "id" TEXT NOT NULL,
+    "workspaceId" TEXT NOT NULL,
+    "assessmentId" TEXT NOT NULL,
+    "invitationId" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "startedAt" TIMESTAMP(3),
+    "submittedAt" TIMESTAMP(3),
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Response_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Answer" (
+    "id" TEXT NOT NULL,
+    "responseId" TEXT NOT NULL,
+    "questionId" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "comment" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Answer_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Result" (
+    "id" TEXT NOT NULL,
+    "workspaceId" TEXT NOT NULL,
+    "assessmentId" TEXT NOT NULL,
+    "frameworkVersion" TEXT NOT NULL,
+    "result" JSONB NOT NULL,
+    "input" JSONB NOT NULL,
+    "inputHash" TEXT NOT NULL,
+    "computedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Result_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "IdempotencyRecord" (
+    "id" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "status" INTEGER NOT NULL,
+    "body" JSONB NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "IdempotencyRecord_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Assessment_workspaceId_organizationId_createdAt_idx" ON "Assessment"("workspaceId", "organizationId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AssessmentInvitation_tokenHash_key" ON "AssessmentInvitation"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "AssessmentInvitation_assessmentId_idx" ON "AssessmentInvitation"("assessmentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Response_invitationId_key" ON "Response"("invitationId");
+
+-- CreateIndex
+CREATE INDEX "Response_assessmentId_idx" ON "Response"("assessmentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Answer_responseId_questionId_key" ON "Answer"("responseId", "questionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Result_assessmentId_key" ON "Result"("assessmentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "IdempotencyRecord_scope_key_key" ON "IdempotencyRecord"("scope", "key");
+
+-- AddForeignKey
+ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AssessmentInvitation" ADD CONSTRAINT "AssessmentInvitation_assessmentId_fkey" FOREIGN KEY ("assessmentId") REFERENCES "Assessment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Response" ADD CONSTRAINT "Response_assessmentId_fkey" FOREIGN KEY ("assessmentId") REFERENCES "Assessment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Response" ADD CONSTRAINT "Response_invitationId_fkey" FOREIGN KEY ("invitationId") REFERENCES "AssessmentInvitation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Answer" ADD CONSTRAINT "Answer_responseId_fkey" FOREIGN KEY ("responseId") REFERENCES "Response"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Result" ADD CONSTRAINT "Result_assessmentId_fkey" FOREIGN KEY ("assessmentId") REFERENCES "Assessment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
