@@ -1,0 +1,166 @@
+import { FrameworkMappingError, compareFrameworkVersions, mapQuestionId } from "../framework";
+import { round1 } from "./numbers";
+import type { DiagnosticStatus, QuestionResult, ScoreResult } from "./types";
+
+export type QuestionDriver = {
+  question: string;
+  before: number;
+  after: number;
+  delta: number;
+  /** delta x the question's share of its dimension's weight: roughly its part of the dimension's change */
+  effect: number;
+};
+
+export type DimensionChange = {
+  id: string;
+  before: number | null;
+  after: number | null;
+  delta: number | null;
+  /** Questions that moved, the biggest effect first. */
+  drivers: QuestionDriver[];
+  /** Questions that could not be compared: added, retired, or unanswered in one of the results. */
+  notCompared: { question: string; reason: string }[];
+};
+
+export type Comparison = {
+  before: { frameworkVersion: string; score: number; stage: number; readyToScale: boolean };
+  after: { frameworkVersion: string; score: number; stage: number; readyToScale: boolean };
+  overall: { delta: number; stageDelta: number };
+  dimensions: DimensionChange[];
+  diagnostic: { id: string; before: DiagnosticStatus | null; after: DiagnosticStatus | null }[];
+  /** How the older result's question ids were read in the newer version's terms. */
+  questionMapping: {
+    fromVersion: string;
+    toVersion: string;
+    renamed: { from: string; to: string }[];
+    retired: string[];
+    added: string[];
+  };
+};
+
+const MAX_DRIVERS = 5;
+
+/**
+ * Translates the older result's questions into the newer version's ids, using the mappings each
+ * newer version keeps. Same version: nothing to translate.
+ */
+function translate(older: ScoreResult, newerVersion: string) {
+  const renamed: { from: string; to: string }[] = [];
+  const retired: string[] = [];
+  const questions = new Map<string, QuestionResult>();
+  for (const q of older.questions) {
+    const id =
+      older.frameworkVersion === newerVersion
+        ? q.id
+        : mapQuestionId(q.id, older.frameworkVersion, newerVersion);
+    if (id === null) retired.push(q.id);
+    else {
+      if (id !== q.id) renamed.push({ from: q.id, to: id });
+      questions.set(id, { ...q, id });
+    }
+  }
+  return { questions, renamed, retired };
+}
+
+/**
+ * What changed from `before` to `after` (deltas are after - before), per dimension with the
+ * questions that drove each change. Works across framework versions; ids are always reported in
+ * the newer version's terms.
+ */
+export function compare(before: ScoreResult, after: ScoreResult): Comparison {
+  const order = compareFrameworkVersions(before.frameworkVersion, after.frameworkVersion);
+  const [older, newer] = order <= 0 ? [before, after] : [after, before];
+  const mapped = translate(older, newer.frameworkVersion);
+  const newerQuestions = new Map(newer.questions.map((q) => [q.id, q]));
+  const beforeQ = older === before ? mapped.questions : newerQuestions;
+  const afterQ = older === before ? newerQuestions : mapped.questions;
+  const added = newer.questions.filter((q) => !mapped.questions.has(q.id)).map((q) => q.id);
+
+  const dimensionIds = [
+    ...new Set([...after.dimensions.map((d) => d.id), ...before.dimensions.map((d) => d.id)]),
+  ];
+  const dimensions: DimensionChange[] = dimensionIds.map((id) => {
+    const b = before.dimensions.find((d) => d.id === id)?.score ?? null;
+    const a = after.dimensions.find((d) => d.id === id)?.score ?? null;
+    const ids = [
+      ...new Set(
+        [...afterQ.values(), ...beforeQ.values()]
+          .filter((q) => q.dimension === id)
+          .map((q) => q.id),
+      ),
+    ];
+    const weightTotal = ids.reduce((sum, qid) => {
+      const q = afterQ.get(qid) ?? beforeQ.get(qid);
+      return sum + (q?.weight ?? 0);
+    }, 0);
+    const drivers: QuestionDriver[] = [];
+    const notCompared: { question: string; reason: string }[] = [];
+    ids.forEach((qid) => {
+      const qb = beforeQ.get(qid);
+      const qa = afterQ.get(qid);
+      if (!qb || !qa) {
+        notCompared.push({
+          question: qid,
+          reason: qb
+            ? `not in framework ${after.frameworkVersion}`
+            : `not in framework ${before.frameworkVersion}`,
+        });
+        return;
+      }
+      if (qb.score === null || qa.score === null) {
+        notCompared.push({ question: qid, reason: "unanswered in one of the results" });
+        return;
+      }
+      const delta = round1(qa.score - qb.score);
+      if (delta === 0) return;
+      const weight = qa.weight;
+      drivers.push({
+        question: qid,
+        before: qb.score,
+        after: qa.score,
+        delta,
+        effect: round1((delta * weight) / (weightTotal || 1)),
+      });
+    });
+    drivers.sort(
+      (x, y) => Math.abs(y.effect) - Math.abs(x.effect) || (x.question < y.question ? -1 : 1),
+    );
+    return {
+      id,
+      before: b,
+      after: a,
+      delta: a === null || b === null ? null : round1(a - b),
+      drivers: drivers.slice(0, MAX_DRIVERS),
+      notCompared: notCompared.sort((x, y) => (x.question < y.question ? -1 : 1)),
+    };
+  });
+
+  const partIds = [...new Set([...before.diagnostic, ...after.diagnostic].map((p) => p.id))];
+  const summary = (r: ScoreResult) => ({
+    frameworkVersion: r.frameworkVersion,
+    score: r.overall.score,
+    stage: r.overall.stage,
+    readyToScale: r.readyToScale,
+  });
+  return {
+    before: summary(before),
+    after: summary(after),
+    overall: {
+      delta: round1(after.overall.score - before.overall.score),
+      stageDelta: after.overall.stage - before.overall.stage,
+    },
+    dimensions,
+    diagnostic: partIds.map((id) => ({
+      id,
+      before: before.diagnostic.find((p) => p.id === id)?.status ?? null,
+      after: after.diagnostic.find((p) => p.id === id)?.status ?? null,
+    })),
+    questionMapping: {
+      fromVersion: older.frameworkVersion,
+      toVersion: newer.frameworkVersion,
+      renamed: mapped.renamed,
+      retired: mapped.retired,
+      added: older.frameworkVersion === newer.frameworkVersion ? [] : added,
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { Framework, Gate } from "../framework";
+import type { DimensionAggregate, QuestionAggregate } from "./aggregate";
+import { percent } from "./numbers";
+import type { DiagnosticResult, StageCap } from "./types";
+
+type GateContext = {
+  dimensions: readonly DimensionAggregate[];
+  questions: ReadonlyMap<string, QuestionAggregate>;
+  diagnostic: readonly DiagnosticResult[];
+};
+
+/** What tripped the gate, in plain words; null when the gate does not apply. */
+function trip(gate: Gate, ctx: GateContext): string | null {
+  switch (gate.kind) {
+    case "diagnostic": {
+      const open = ctx.diagnostic.filter((p) => p.status !== "met");
+      if (open.length === 0) return null;
+      return `not met: ${open.map((p) => `${p.id} (${p.status})`).join(", ")}`;
+    }
+    case "critical_question": {
+      const low = [...ctx.questions.values()].filter(
+        (q) =>
+          q.question.critical &&
+          q.result.medianLevel !== null &&
+          q.result.medianLevel < gate.belowLevel,
+      );
+      if (low.length === 0) return null;
+      return low.map((q) => `${q.question.id} is at level ${q.result.medianLevel}`).join(", ");
+    }
+    case "blind_spot_share": {
+      const blind = ctx.dimensions.filter((d) => d.result.blindSpotShare > gate.aboveShare);
+      if (blind.length === 0) return null;
+      return blind
+        .map(
+          (d) =>
+            `${percent(d.result.blindSpotShare)} of answers about ${d.result.id} are "don't know"`,
+        )
+        .join(", ");
+    }
+    case "dimension_below": {
+      const d = ctx.dimensions.find((x) => x.result.id === gate.dimensionId);
+      const s = d?.result.score ?? null;
+      if (s === null) return `${gate.dimensionId} has no answers`;
+      return s < gate.belowScore
+        ? `${gate.dimensionId} scores ${s}, below ${gate.belowScore}`
+        : null;
+    }
+    case "question_below": {
+      const level = ctx.questions.get(gate.questionId)?.result.medianLevel ?? null;
+      if (level === null) return `${gate.questionId} has no answers`;
+      return level < gate.belowLevel
+        ? `${gate.questionId} is at level ${level}, below ${gate.belowLevel}`
+        : null;
+    }
+  }
+}
+
+export type GateOutcome = { stage: number; cappedBy: StageCap[]; tripped: StageCap[] };
+
+/**
+ * Every tripped gate is kept (explain() shows them all); cappedBy lists those that actually
+ * lowered the stage, lowest cap first.
+ */
+export function applyGates(
+  framework: Framework,
+  uncappedStage: number,
+  ctx: GateContext,
+): GateOutcome {
+  const tripped: StageCap[] = [];
+  for (const gate of framework.gates) {
+    const detail = trip(gate, ctx);
+    if (detail === null) continue;
+    tripped.push({
+      rule: gate.id,
+      capsAt: gate.capAt,
+      reason: `Stage capped at ${gate.capAt} because ${detail}. ${gate.reason}`,
+    });
+  }
+  const cappedBy = tripped
+    .map((cap, index) => ({ cap, index }))
+    .filter(({ cap }) => cap.capsAt < uncappedStage)
+    .sort((a, b) => a.cap.capsAt - b.cap.capsAt || a.index - b.index)
+    .map(({ cap }) => cap);
+  const stage = Math.min(uncappedStage, ...cappedBy.map((c) => c.capsAt));
+  return { stage, cappedBy, tripped };
+}

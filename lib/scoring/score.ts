@@ -1,0 +1,162 @@
+import { type Framework, RESPONDENT_ROLES, getFramework } from "../framework";
+import { type QuestionAggregate, aggregate, totalTally } from "./aggregate";
+import { assessConfidence } from "./confidence";
+import { assessDiagnostic } from "./diagnostic";
+import { applyGates } from "./gates";
+import { readAnswers } from "./answers";
+import { ScoreInputError } from "./input";
+import { round1, round2, share, weightedMean } from "./numbers";
+import { findPerceptionGaps } from "./perception";
+import { recommend } from "./recommendations";
+import type { BlindSpot, ByRole, DimensionResult, ScoreInput, ScoreResult } from "./types";
+
+export type ScoreOptions = {
+  /** Score against this framework instead of the registered one (tests, benchmarks). */
+  framework?: Framework;
+};
+
+function stageFor(framework: Framework, score: number): number {
+  let stage = 1;
+  for (const s of framework.stages) if (score >= s.minScore) stage = s.stage;
+  return stage;
+}
+
+function stageName(framework: Framework, stage: number): string {
+  return framework.stages.find((s) => s.stage === stage)?.name ?? String(stage);
+}
+
+/** (current - baseline) / (target - baseline); null when there is no way to measure progress. */
+export function progressOf(
+  score: number | null,
+  baseline: number | null,
+  target: number,
+): number | null {
+  if (score === null || baseline === null || target <= baseline) return null;
+  return round2((score - baseline) / (target - baseline));
+}
+
+/**
+ * Scores one assessment: answers in, an explained readiness result out. Pure: the same input
+ * gives byte-identical JSON, whatever the order of respondents or answer keys.
+ * Throws ScoreInputError (naming the bad field) when the input does not fit its framework.
+ */
+export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResult {
+  const framework = options.framework ?? getFramework(input.frameworkVersion);
+  if (framework.version !== input.frameworkVersion)
+    throw new ScoreInputError({
+      path: ["frameworkVersion"],
+      message: `"${input.frameworkVersion}" does not match the framework given (${framework.version})`,
+    });
+  const { matrix, problems } = readAnswers(input, framework);
+  const [problem] = problems;
+  if (problem) throw new ScoreInputError(problem);
+
+  // Answers are aggregated as counts, so the order of respondents cannot change any figure.
+  const responses = input.responses;
+  const aggregates = aggregate(framework, responses, matrix);
+  const questions = new Map<string, QuestionAggregate>(
+    aggregates.flatMap((d) => d.questions.map((q) => [q.question.id, q] as const)),
+  );
+
+  const dimensions: DimensionResult[] = aggregates.map(({ result }) => {
+    const explicit = input.targets?.[result.id];
+    const target = explicit ?? framework.rules.defaultTarget;
+    const baseline = input.baseline?.[result.id] ?? null;
+    return {
+      ...result,
+      target,
+      targetSource: explicit === undefined ? "default" : "input",
+      gapToTarget: result.score === null ? null : round1(Math.max(0, target - result.score)),
+      baseline,
+      progress: progressOf(result.score, baseline, target),
+    };
+  });
+
+  const overallScore = round1(
+    weightedMean(dimensions.map((d) => ({ value: d.score, weight: d.weight }))) ?? 0,
+  );
+  const overallAgreement = weightedMean(
+    dimensions.map((d) => ({ value: d.agreement, weight: d.weight })),
+  );
+  const tally = totalTally(aggregates);
+  const coverage = round2(share(tally.answered, tally.expected));
+  const blindSpotShare = round2(share(tally.dontKnow, tally.levels + tally.dontKnow));
+  const agreement = overallAgreement === null ? null : round2(overallAgreement);
+
+  const diagnostic = assessDiagnostic(framework, questions);
+  const uncappedStage = stageFor(framework, overallScore);
+  const { stage, cappedBy } = applyGates(framework, uncappedStage, {
+    dimensions: aggregates,
+    questions,
+    diagnostic,
+  });
+  const confidence = assessConfidence(framework.rules.confidence, {
+    respondents: responses.length,
+    coverage,
+    blindSpotShare,
+    agreement,
+  });
+
+  const openParts = diagnostic.filter((p) => p.status !== "met");
+  const readyToScale = openParts.length === 0 && stage >= 3;
+  const readyToScaleReason =
+    openParts.length > 0
+      ? `Not ready to scale: the three-part diagnostic is not met (${openParts.map((p) => `${p.id} ${p.status}`).join(", ")}).`
+      : stage < 3
+        ? `Not ready to scale: the stage is ${stage} (${stageName(framework, stage)}); ready to scale starts at stage 3.`
+        : `Ready to scale: the three-part diagnostic is met and the stage is ${stage} (${stageName(framework, stage)}).`;
+
+  const respondentsByRole: ByRole = {};
+  for (const role of RESPONDENT_ROLES) {
+    const n = responses.filter((r) => r.role === role).length;
+    if (n > 0) respondentsByRole[role] = n;
+  }
+
+  const blindSpots: BlindSpot[] = [...questions.values()]
+    .map((q, index) => ({ q, index }))
+    .filter(({ q }) => q.result.dontKnow > 0)
+    .map(({ q, index }) => {
+      const answers = q.result.levels + q.result.dontKnow;
+      return {
+        index,
+        spot: {
+          question: q.question.id,
+          dontKnow: q.result.dontKnow,
+          answers,
+          share: round2(share(q.result.dontKnow, answers)),
+        },
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.spot.share - a.spot.share || b.spot.dontKnow - a.spot.dontKnow || a.index - b.index,
+    )
+    .map(({ spot }) => spot);
+
+  return {
+    frameworkVersion: framework.version,
+    overall: {
+      score: overallScore,
+      stage,
+      stageName: stageName(framework, stage),
+      uncappedStage,
+      uncappedStageName: stageName(framework, uncappedStage),
+      cappedBy,
+      confidence: confidence.level,
+      confidenceReason: confidence.reason,
+      coverage,
+      blindSpotShare,
+      agreement,
+      respondents: responses.length,
+      respondentsByRole,
+    },
+    readyToScale,
+    readyToScaleReason,
+    dimensions,
+    diagnostic,
+    perceptionGaps: findPerceptionGaps(dimensions, framework.rules.perceptionGapPoints),
+    recommendations: recommend(framework, dimensions, questions),
+    blindSpots,
+    questions: [...questions.values()].map((q) => q.result),
+  };
+}

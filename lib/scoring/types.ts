@@ -1,0 +1,134 @@
+import type {
+  AnswerValue,
+  DiagnosticPartId,
+  DimensionKind,
+  Effort,
+  RespondentRole,
+} from "../framework";
+
+/** Where an input does not fit its framework: the path of the bad field and what is wrong. */
+export type InputProblem = { path: (string | number)[]; message: string };
+
+/** One respondent's answers, keyed by question id. A missing key means "not answered". */
+export type ScoreResponse = {
+  respondent: string;
+  role: RespondentRole;
+  answers: Record<string, AnswerValue>;
+};
+
+export type ScoreInput = {
+  frameworkVersion: string;
+  responses: ScoreResponse[];
+  /** Target score 0..100 per dimension; the framework's default target applies to the others. */
+  targets?: Record<string, number>;
+  /** Score 0..100 per dimension at the start of the improvement (usually the previous result). */
+  baseline?: Record<string, number>;
+};
+
+export type Confidence = "low" | "medium" | "high";
+export type DiagnosticStatus = "met" | "partial" | "unmet" | "unknown";
+export type ByRole = Partial<Record<RespondentRole, number>>;
+
+export type StageCap = { rule: string; capsAt: number; reason: string };
+
+export type OverallResult = {
+  score: number;
+  stage: number;
+  stageName: string;
+  uncappedStage: number;
+  uncappedStageName: string;
+  cappedBy: StageCap[];
+  confidence: Confidence;
+  confidenceReason: string;
+  coverage: number;
+  blindSpotShare: number;
+  agreement: number | null;
+  respondents: number;
+  respondentsByRole: ByRole;
+};
+
+export type DimensionResult = {
+  id: string;
+  name: string;
+  kind: DimensionKind;
+  weight: number;
+  /** null when no question of the dimension received a level or "dont_know". */
+  score: number | null;
+  coverage: number;
+  agreement: number | null;
+  blindSpotShare: number;
+  byRole: ByRole;
+  target: number;
+  targetSource: "input" | "default";
+  gapToTarget: number | null;
+  baseline: number | null;
+  /** (score - baseline) / (target - baseline); null without a baseline or when target <= baseline. */
+  progress: number | null;
+};
+
+export type QuestionResult = {
+  id: string;
+  dimension: string;
+  weight: number;
+  critical: boolean;
+  score: number | null;
+  /** Median across respondents, on the 0..4 scale; "dont_know" counts as 0. */
+  medianLevel: number | null;
+  agreement: number | null;
+  coverage: number;
+  levels: number;
+  dontKnow: number;
+  notApplicable: number;
+  unanswered: number;
+  byRole: ByRole;
+};
+
+export type DiagnosticResult = {
+  id: DiagnosticPartId;
+  name: string;
+  status: DiagnosticStatus;
+  reason: string;
+  questions: { id: string; medianLevel: number | null; dontKnowShare: number }[];
+};
+
+export type PerceptionGap = {
+  dimension: string;
+  higherRole: RespondentRole;
+  higherScore: number;
+  lowerRole: RespondentRole;
+  lowerScore: number;
+  points: number;
+};
+
+export type RecommendationResult = {
+  id: string;
+  dimension: string;
+  questionId: string | null;
+  /** 1 = do first. Sequence step first, then impact. */
+  priority: number;
+  step: number;
+  stepName: string;
+  title: string;
+  why: string;
+  ownerRole: RespondentRole;
+  ownerTitle: string;
+  effort: Effort;
+  /** Gap to target in points x weight: the ranking figure within a dimension. */
+  impact: number;
+  trigger: string;
+};
+
+export type BlindSpot = { question: string; dontKnow: number; answers: number; share: number };
+
+export type ScoreResult = {
+  frameworkVersion: string;
+  overall: OverallResult;
+  readyToScale: boolean;
+  readyToScaleReason: string;
+  dimensions: DimensionResult[];
+  diagnostic: DiagnosticResult[];
+  perceptionGaps: PerceptionGap[];
+  recommendations: RecommendationResult[];
+  blindSpots: BlindSpot[];
+  questions: QuestionResult[];
+};
