@@ -171,7 +171,7 @@ describe("invitations by link", () => {
   // BUG (reported): lib/members/mutations.ts:113 (claimInvitation) answers an already-accepted
   // invitation with not_found "not valid any more. Ask for a new one." instead of conflict
   // "already been used" (previewInvitation calls the same state "used"). Drop `.fails` once fixed.
-  it.fails("accepting the same invitation twice answers conflict, not not_found", async () => {
+  it("accepting the same invitation twice answers conflict, not not_found", async () => {
     const { token } = await createInvitation(world.a.owner.ctx, { role: "consultant" });
     const user = { userId: world.b.owner.userId, email: world.b.owner.email };
     await acceptInvitation(user, token);
@@ -262,11 +262,10 @@ describe("roles", () => {
     expect(await memberRole(second.memberId)).toBe("owner");
   });
 
-  // BUG (reported, PostgreSQL only): lib/members/mutations.ts assertNotLastOwner counts the other
-  // owners inside a READ COMMITTED transaction, so two owners demoting or removing each other at
-  // the same moment both see "one other owner left" and the workspace ends with none (write skew).
-  // SQLite serialises the two transactions. Drop the `.fails` for PostgreSQL once fixed.
-  const raceTest = databaseProvider() === "postgresql" ? it.fails : it;
+  // Two owners demoting or removing each other at the same moment must not leave the workspace
+  // without an owner (write skew under READ COMMITTED on PostgreSQL; the mutations now run
+  // Serializable and retry).
+  const raceTest = it;
   const ROUNDS = 3;
 
   raceTest("two owners demoting each other at the same moment still leave one owner", async () => {
