@@ -45,6 +45,8 @@ async function main() {
         "--reporter=default",
         "--reporter=json",
         `--outputFile.json=${report}`,
+        // `npm run test:postgres -- tests/integration/members.test.ts` runs just that file.
+        ...process.argv.slice(2),
       ],
       { env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" } },
     );
