@@ -42,3 +42,4 @@ export {
   mapQuestionId,
 } from "./registry";
 export { frameworkContents } from "./content";
+export { questionnaireFor } from "./questionnaire";

@@ -1,4 +1,4 @@
-import { FrameworkMappingError, compareFrameworkVersions, mapQuestionId } from "../framework";
+import { compareFrameworkVersions, mapQuestionId } from "../framework";
 import { round1 } from "./numbers";
 import type { DiagnosticStatus, QuestionResult, ScoreResult } from "./types";
 
@@ -94,7 +94,9 @@ export function compare(before: ScoreResult, after: ScoreResult): Comparison {
       return sum + (q?.weight ?? 0);
     }, 0);
     const drivers: QuestionDriver[] = [];
-    const notCompared: { question: string; reason: string }[] = [];
+    const notCompared: { question: string; reason: string }[] = older.questions
+      .filter((q) => q.dimension === id && mapped.retired.includes(q.id))
+      .map((q) => ({ question: q.id, reason: `retired in framework ${newer.frameworkVersion}` }));
     ids.forEach((qid) => {
       const qb = beforeQ.get(qid);
       const qa = afterQ.get(qid);
