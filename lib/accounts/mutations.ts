@@ -67,10 +67,13 @@ export async function authenticate(input: unknown): Promise<AuthenticatedUser | 
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const key = signInLimitKey(email);
-  const limit = await readLimit(key, SIGN_IN_LIMIT.max, SIGN_IN_LIMIT.windowMs);
-  if (limit.limited) {
+  // Count the attempt before checking the password, in one atomic increment, so a burst of
+  // parallel guesses cannot all slip under the limit; a successful sign-in clears the count.
+  const attempts = await countHit(key, SIGN_IN_LIMIT.windowMs);
+  if (attempts > SIGN_IN_LIMIT.max) {
+    const limit = await readLimit(key, SIGN_IN_LIMIT.max, SIGN_IN_LIMIT.windowMs);
     throw new AppError("rate_limited", "Too many failed sign-ins. Try again later.", {
-      retryAfterSeconds: limit.retryAfterSeconds,
+      retryAfterSeconds: Math.max(1, limit.retryAfterSeconds),
     });
   }
   const db = getDb();
@@ -83,7 +86,6 @@ export async function authenticate(input: unknown): Promise<AuthenticatedUser | 
     ? await db.member.findMany({ where: { userId: user.id }, select: { workspaceId: true } })
     : [];
   if (!user || !ok) {
-    await countHit(key, SIGN_IN_LIMIT.windowMs);
     for (const m of memberships) {
       await recordAudit({
         workspaceId: authorizeWorkspaceId(m.workspaceId),

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, isUniqueViolation, type DbTx } from "@/lib/db";
+import { getDb, isUniqueViolation, serializable, type DbTx } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import { authorizeWorkspaceId, type WorkspaceContext } from "@/lib/auth/context";
 import { hashPassword } from "@/lib/auth/password";
@@ -110,7 +110,10 @@ async function claimInvitation(tx: Tx, token: string, userId: string, email: str
       revokedAt: true,
     },
   });
-  if (!invitation || invitation.revokedAt || invitation.acceptedAt || invitation.expiresAt <= now) {
+  if (invitation?.acceptedAt) {
+    throw new AppError("conflict", "This invitation has already been used. If that was you, sign in.");
+  }
+  if (!invitation || invitation.revokedAt || invitation.expiresAt <= now) {
     throw new AppError("not_found", "This invitation link is not valid any more. Ask for a new one.");
   }
   if (invitation.email && invitation.email !== email) {
@@ -223,7 +226,7 @@ async function assertNotLastOwner(tx: Tx, ctx: WorkspaceContext, memberId: strin
 export async function changeMemberRole(ctx: WorkspaceContext, input: unknown): Promise<void> {
   assertCan(ctx, "member.update");
   const data = parseInput(changeRoleSchema, input);
-  await getDb().$transaction(async (tx) => {
+  await serializable(async (tx) => {
     const member = await memberInWorkspace(tx, ctx, data.memberId);
     if (member.role === data.role) return;
     if (member.role === "owner") await assertNotLastOwner(tx, ctx, member.id, "demoted");
@@ -251,7 +254,7 @@ export async function changeMemberRole(ctx: WorkspaceContext, input: unknown): P
 export async function removeMember(ctx: WorkspaceContext, input: unknown): Promise<void> {
   assertCan(ctx, "member.remove");
   const data = parseInput(memberIdSchema, input);
-  await getDb().$transaction(async (tx) => {
+  await serializable(async (tx) => {
     const member = await memberInWorkspace(tx, ctx, data.memberId);
     if (member.role === "owner") await assertNotLastOwner(tx, ctx, member.id, "removed");
     await tx.member.delete({ where: { id: member.id } });

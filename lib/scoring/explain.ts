@@ -152,7 +152,8 @@ export function explain(result: ScoreResult, framework?: Framework): Explanation
                 .map((p) => `${p.question} (${levelWords(p.medianLevel)}, -${p.pointsLost})`)
                 .join(", ")}.`
             : ": every answered question is at the top level.") +
-          (blind > 0 ? ` ${blind} "don't know" answer(s), each scored 0.` : "") +
+          (blind === 1 ? ' 1 "don\'t know" answer, scored 0.' : "") +
+          (blind > 1 ? ` ${blind} "don't know" answers, each scored 0.` : "") +
           (d.gapToTarget !== null && d.gapToTarget > 0
             ? ` ${d.gapToTarget} points below the target of ${d.target}.`
             : "") +

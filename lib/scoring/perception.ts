@@ -4,7 +4,8 @@ import type { DimensionResult, PerceptionGap } from "./types";
 
 /**
  * Dimensions where two roles see things at least `threshold` points apart, e.g. executives rating
- * monitoring far higher than the people who run it. Largest gap first.
+ * monitoring far higher than the people who run it. One entry per dimension, for its widest pair
+ * of roles (every role's score stays in the dimension's byRole); largest gap first.
  */
 export function findPerceptionGaps(
   dimensions: readonly Pick<DimensionResult, "id" | "byRole">[],
@@ -28,7 +29,8 @@ export function findPerceptionGaps(
       });
     });
   });
-  return gaps
-    .sort((x, y) => y.gap.points - x.gap.points || x.order - y.order)
-    .map(({ gap }) => gap);
+  const widest = new Map<string, { gap: PerceptionGap; order: number }>();
+  for (const entry of gaps.sort((x, y) => y.gap.points - x.gap.points || x.order - y.order))
+    if (!widest.has(entry.gap.dimension)) widest.set(entry.gap.dimension, entry);
+  return [...widest.values()].map(({ gap }) => gap);
 }

@@ -15,6 +15,9 @@ import {
   revokeTokenAction,
   setGrantsAction,
 } from "@/app/(app)/settings/actions";
+import OrganizationPage from "@/app/(app)/organizations/[id]/page";
+import AuditPage from "@/app/(app)/settings/audit/page";
+import MembersPage from "@/app/(app)/settings/members/page";
 import { listAuditEvents } from "@/lib/audit/data";
 import { ACTIONS, can, ROLES, type Action, type Role } from "@/lib/auth/roles";
 import { disconnectDb, getDb } from "@/lib/db";
@@ -42,6 +45,7 @@ import {
   isErrorJson,
   readResponse,
   routeParams,
+  settle,
   submit,
   type ActionOutcome,
   type Credentials,
@@ -188,11 +192,16 @@ const organizationByName = (t: Target) =>
 const memberRow = (t: Target) =>
   getDb().member.findUnique({
     where: { id: t.id },
-    select: { role: true, grants: { select: { organizationId: true }, orderBy: { organizationId: "asc" } } },
+    select: {
+      role: true,
+      grants: { select: { organizationId: true }, orderBy: { organizationId: "asc" } },
+    },
   });
 const invitationRow = (t: Target) => getDb().memberInvitation.findUnique({ where: { id: t.id } });
 const invitationsFor = (t: Target) =>
-  getDb().memberInvitation.count({ where: { email: `${t.name.replace(/\W+/g, "-")}@example.test` } });
+  getDb().memberInvitation.count({
+    where: { email: `${t.name.replace(/\W+/g, "-")}@example.test` },
+  });
 const tokenRow = (t: Target) =>
   getDb().apiToken.findUnique({ where: { id: t.id }, select: { revokedAt: true } });
 const tokensNamed = (t: Target) => getDb().apiToken.count({ where: { name: t.name } });
@@ -216,7 +225,10 @@ async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
 }
 
 /** A read that lists: the record is "found" when the list holds it, "not found" when it does not. */
-async function visibility(call: () => Promise<readonly { id: string }[]>, id: string): Promise<Outcome> {
+async function visibility(
+  call: () => Promise<readonly { id: string }[]>,
+  id: string,
+): Promise<Outcome> {
   let rows: readonly { id: string }[];
   try {
     rows = await call();
@@ -260,7 +272,8 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       name: "updateOrganization",
       target: "organization",
       mutates: true,
-      run: (actor, t) => outcomeOf(() => updateOrganization(actor.ctx, t.id, { notes: "changed by the matrix" })),
+      run: (actor, t) =>
+        outcomeOf(() => updateOrganization(actor.ctx, t.id, { notes: "changed by the matrix" })),
       snapshot: organizationRow,
     },
   ],
@@ -269,7 +282,8 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       name: "deleteOrganization",
       target: "organization",
       mutates: true,
-      run: (actor, t) => outcomeOf(() => deleteOrganization(actor.ctx, t.id, { confirmation: t.name })),
+      run: (actor, t) =>
+        outcomeOf(() => deleteOrganization(actor.ctx, t.id, { confirmation: t.name })),
       snapshot: organizationRow,
     },
   ],
@@ -288,7 +302,9 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       target: "none",
       mutates: true,
       run: (actor, t) =>
-        outcomeOf(() => createInvitation(actor.ctx, { role: "consultant", email: invitationEmail(t) })),
+        outcomeOf(() =>
+          createInvitation(actor.ctx, { role: "consultant", email: invitationEmail(t) }),
+        ),
       snapshot: invitationsFor,
     },
     {
@@ -304,7 +320,8 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       name: "changeMemberRole",
       target: "member",
       mutates: true,
-      run: (actor, t) => outcomeOf(() => changeMemberRole(actor.ctx, { memberId: t.id, role: "consultant" })),
+      run: (actor, t) =>
+        outcomeOf(() => changeMemberRole(actor.ctx, { memberId: t.id, role: "consultant" })),
       snapshot: memberRow,
     },
     {
@@ -313,7 +330,10 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       mutates: true,
       run: (actor, t) =>
         outcomeOf(() =>
-          setOrganizationGrants(actor.ctx, { memberId: t.id, organizationIds: [t.ws.notGranted.id] }),
+          setOrganizationGrants(actor.ctx, {
+            memberId: t.id,
+            organizationIds: [t.ws.notGranted.id],
+          }),
         ),
       snapshot: memberRow,
     },
@@ -396,7 +416,8 @@ const ROUTES: Partial<Record<Action, RouteProbe[]>> = {
           apiRequest(`/api/v1/organizations/${t.id}`, credentials),
           routeParams({ id: t.id }),
         );
-        if (response.ok) expect(((await response.clone().json()) as { name: string }).name).toBe(t.name);
+        if (response.ok)
+          expect(((await response.clone().json()) as { name: string }).name).toBe(t.name);
         return outcomeOfResponse(response, t);
       },
       snapshot: organizationRow,
@@ -506,8 +527,13 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
       target: "none",
       mutates: true,
       run: async (t) => {
-        const outcome = await submit(createOrganizationAction, { name: t.name, sector: "", sizeBand: "" });
-        if (outcome.kind === "redirect") expect(outcome.location).toMatch(/^\/organizations\/[^/?]+\?created=1$/);
+        const outcome = await submit(createOrganizationAction, {
+          name: t.name,
+          sector: "",
+          sizeBand: "",
+        });
+        if (outcome.kind === "redirect")
+          expect(outcome.location).toMatch(/^\/organizations\/[^/?]+\?created=1$/);
         return outcomeOfAction(outcome);
       },
       snapshot: organizationByName,
@@ -520,7 +546,11 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
       mutates: true,
       run: async (t) =>
         outcomeOfAction(
-          await submit(updateOrganizationAction, { id: t.id, name: t.name, notes: "changed by a form" }),
+          await submit(updateOrganizationAction, {
+            id: t.id,
+            name: t.name,
+            notes: "changed by a form",
+          }),
         ),
       snapshot: organizationRow,
     },
@@ -541,7 +571,10 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
       target: "none",
       mutates: true,
       run: async (t) => {
-        const outcome = await submit(createInvitationAction, { role: "consultant", email: invitationEmail(t) });
+        const outcome = await submit(createInvitationAction, {
+          role: "consultant",
+          email: invitationEmail(t),
+        });
         if (outcome.kind === "state" && outcome.state.status === "success") {
           expect(outcome.state.data?.path).toMatch(/^\/invite\/gmi_/);
         }
@@ -553,7 +586,8 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
       name: "revokeInvitationAction",
       target: "invitation",
       mutates: true,
-      run: async (t) => outcomeOfAction(await submit(revokeInvitationAction, { invitationId: t.id })),
+      run: async (t) =>
+        outcomeOfAction(await submit(revokeInvitationAction, { invitationId: t.id })),
       snapshot: invitationRow,
     },
   ],
@@ -562,7 +596,8 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
       name: "changeRoleAction",
       target: "member",
       mutates: true,
-      run: async (t) => outcomeOfAction(await submit(changeRoleAction, { memberId: t.id, role: "consultant" })),
+      run: async (t) =>
+        outcomeOfAction(await submit(changeRoleAction, { memberId: t.id, role: "consultant" })),
       snapshot: memberRow,
     },
     {
@@ -612,9 +647,90 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
 // Reads are served by pages, not server actions.
 const NO_SERVER_ACTION: readonly Action[] = ["organization.read", "member.read", "audit.read"];
 
+// ---- Layer (d): the pages that serve the reads, called as Next renders them -------------------
+
+/** Every string a page's element tree carries (text and props), to see whether a record shows. */
+function stringsIn(node: unknown, seen = new Set<unknown>(), out: string[] = []): string[] {
+  if (typeof node === "string") out.push(node);
+  else if (typeof node === "number") out.push(String(node));
+  else if (typeof node === "object" && node !== null && !seen.has(node)) {
+    seen.add(node);
+    if (node instanceof Date) return out;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "_owner" || key === "_store" || key === "_debugInfo" || key === "_debugStack")
+        continue;
+      stringsIn(value, seen, out);
+    }
+  }
+  return out;
+}
+
+async function outcomeOfPage(render: () => Promise<unknown>, target: Target): Promise<Outcome> {
+  let element: unknown;
+  const outcome = await settle(async () => {
+    element = await render();
+  });
+  if (outcome.kind === "not_found") return "not_found";
+  // A page a role may not open sends them back to the organisations list; no session: sign in.
+  if (outcome.kind === "redirect") {
+    if (outcome.location === "/organizations") return "forbidden";
+    if (outcome.location === "/login") return "unauthorized";
+    return "internal";
+  }
+  const text = stringsIn(element).join("\n");
+  return text.includes(target.name) ? "allowed" : "not_found";
+}
+
+type PageProbe = ActionProbe;
+
+const PAGES: Partial<Record<Action, PageProbe[]>> = {
+  "organization.read": [
+    {
+      name: "the organisation page",
+      target: "organization",
+      mutates: false,
+      run: (t) =>
+        outcomeOfPage(
+          () =>
+            OrganizationPage({
+              params: Promise.resolve({ id: t.id }),
+              searchParams: Promise.resolve({}),
+            }),
+          t,
+        ),
+      snapshot: organizationRow,
+    },
+  ],
+  "member.read": [
+    {
+      name: "the members page",
+      target: "member",
+      mutates: false,
+      run: (t) => outcomeOfPage(() => MembersPage(), t),
+      snapshot: memberRow,
+    },
+  ],
+  "audit.read": [
+    {
+      name: "the audit log page",
+      target: "auditEvent",
+      mutates: false,
+      run: (t) => outcomeOfPage(() => AuditPage(), t),
+      snapshot: nothing,
+    },
+  ],
+};
+
 // ---- The cases ------------------------------------------------------------------------------
 
-type Case<P> = { role: Role; action: Action; scope: Scope; expected: Outcome; probe: P; title: string };
+type Case<P> = {
+  role: Role;
+  action: Action;
+  scope: Scope;
+  expected: Outcome;
+  probe: P;
+  title: string;
+};
 
 function casesOf<P extends { name: string; target: TargetKind }>(
   table: Partial<Record<Action, P[]>>,
@@ -662,7 +778,11 @@ async function expectOutcome(
   c: Case<Pick<Probe, "mutates" | "snapshot" | "target">>,
   act: (target: Target) => Promise<Outcome>,
 ): Promise<void> {
-  const target = await makeTarget(c.probe.target, c.scope, c.probe.mutates && c.expected === "allowed");
+  const target = await makeTarget(
+    c.probe.target,
+    c.scope,
+    c.probe.mutates && c.expected === "allowed",
+  );
   const before = await c.probe.snapshot(target);
   const outcome = await act(target);
   expect(outcome).toBe(c.expected);
@@ -690,11 +810,17 @@ describe("the authorization matrix: every role x every action x own / other work
     it("every action is reached by the data layer, and by a route or a server action or named as having none", () => {
       for (const action of ACTIONS) {
         expect(DATA_LAYER[action].length, action).toBeGreaterThan(0);
-        expect(Boolean(ROUTES[action]?.length) !== NO_REST_ROUTE.includes(action), `REST: ${action}`).toBe(true);
+        expect(
+          Boolean(ROUTES[action]?.length) !== NO_REST_ROUTE.includes(action),
+          `REST: ${action}`,
+        ).toBe(true);
         expect(
           Boolean(SERVER_ACTIONS[action]?.length) !== NO_SERVER_ACTION.includes(action),
           `server action: ${action}`,
         ).toBe(true);
+        // A read without a server action is served by a page: the page is in the matrix.
+        if (NO_SERVER_ACTION.includes(action))
+          expect(PAGES[action]?.length, `page: ${action}`).toBeGreaterThan(0);
       }
     });
   });
@@ -719,7 +845,9 @@ describe("the authorization matrix: every role x every action x own / other work
     it.each(casesOf(ROUTES).filter((c) => c.role === "owner"))(
       "without credentials, $probe.name answers 401 unauthorized and writes nothing",
       async (c) => {
-        await expectOutcome({ ...c, expected: "unauthorized" }, (target) => c.probe.run({}, target));
+        await expectOutcome({ ...c, expected: "unauthorized" }, (target) =>
+          c.probe.run({}, target),
+        );
       },
     );
   });
@@ -732,6 +860,21 @@ describe("the authorization matrix: every role x every action x own / other work
 
     it.each(casesOf(SERVER_ACTIONS).filter((c) => c.role === "owner"))(
       "with no session at all, $probe.name on $scope refuses with unauthorized and writes nothing",
+      async (c) => {
+        actAs(null);
+        await expectOutcome({ ...c, expected: "unauthorized" }, (target) => c.probe.run(target));
+      },
+    );
+  });
+
+  describe("(d) the pages that serve the reads", () => {
+    it.each(titled(casesOf(PAGES)))("%s", async (_title, c) => {
+      actAs(world.a[c.role].cookie);
+      await expectOutcome(c, (target) => c.probe.run(target));
+    });
+
+    it.each(casesOf(PAGES).filter((c) => c.role === "owner"))(
+      "with no session at all, $probe.name on $scope sends the visitor to sign in and shows nothing",
       async (c) => {
         actAs(null);
         await expectOutcome({ ...c, expected: "unauthorized" }, (target) => c.probe.run(target));

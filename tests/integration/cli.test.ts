@@ -46,19 +46,42 @@ describe("gapmap user create", () => {
   it("creates the user and the workspace if missing, prints {userId, workspaceId}", async () => {
     const workspace = `CLI workspace ${uniqueSuffix()}`;
     const email = `cli-owner-${uniqueSuffix()}@example.test`;
-    const result = await runCli(["user", "create", "--email", email, "--password", passwordFor("cli"), "--workspace", workspace]);
+    const result = await runCli([
+      "user",
+      "create",
+      "--email",
+      email,
+      "--password",
+      passwordFor("cli"),
+      "--workspace",
+      workspace,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     const { userId, workspaceId } = parseIds(result.stdout);
     const member = await getDb().member.findFirstOrThrow({
       where: { userId, workspaceId },
-      select: { role: true, workspace: { select: { name: true } }, user: { select: { email: true } } },
+      select: {
+        role: true,
+        workspace: { select: { name: true } },
+        user: { select: { email: true } },
+      },
     });
     expect(member).toEqual({ role: "owner", workspace: { name: workspace }, user: { email } });
 
     const second = await runCli([
-      "user", "create", "--email", `cli-consultant-${uniqueSuffix()}@example.test`,
-      "--password", passwordFor("cli2"), "--workspace", workspace, "--role", "consultant", "--name", "Cee",
+      "user",
+      "create",
+      "--email",
+      `cli-consultant-${uniqueSuffix()}@example.test`,
+      "--password",
+      passwordFor("cli2"),
+      "--workspace",
+      workspace,
+      "--role",
+      "consultant",
+      "--name",
+      "Cee",
     ]);
     expect(second.code).toBe(0);
     expect(parseIds(second.stdout).workspaceId).toBe(workspaceId);
@@ -68,7 +91,16 @@ describe("gapmap user create", () => {
   it("adding someone who is already a member is one error line", async () => {
     const workspace = `CLI dup ${uniqueSuffix()}`;
     const email = `cli-dup-${uniqueSuffix()}@example.test`;
-    const args = ["user", "create", "--email", email, "--password", passwordFor("dup"), "--workspace", workspace];
+    const args = [
+      "user",
+      "create",
+      "--email",
+      email,
+      "--password",
+      passwordFor("dup"),
+      "--workspace",
+      workspace,
+    ];
     expect((await runCli(args)).code).toBe(0);
     expect(expectOneErrorLine(await runCli(args))).toContain("already a member");
   });
@@ -78,7 +110,18 @@ describe("gapmap token create", () => {
   it("prints only the token, and the token works as that member", async () => {
     const workspace = `CLI tokens ${uniqueSuffix()}`;
     const email = `cli-token-${uniqueSuffix()}@example.test`;
-    const created = await runCli(["user", "create", "--email", email, "--password", passwordFor("t"), "--workspace", workspace, "--role", "consultant"]);
+    const created = await runCli([
+      "user",
+      "create",
+      "--email",
+      email,
+      "--password",
+      passwordFor("t"),
+      "--workspace",
+      workspace,
+      "--role",
+      "consultant",
+    ]);
     const { workspaceId } = parseIds(created.stdout);
 
     const result = await runCli(["token", "create", "--email", email, "--name", "Power BI"]);
@@ -88,7 +131,9 @@ describe("gapmap token create", () => {
     const token = result.stdout.trim();
     const ctx = await resolveApiToken(token);
     expect(ctx).toMatchObject({ email, workspaceId, role: "consultant", via: "token" });
-    const row = await getDb().apiToken.findFirstOrThrow({ where: { workspaceId, name: "Power BI" } });
+    const row = await getDb().apiToken.findFirstOrThrow({
+      where: { workspaceId, name: "Power BI" },
+    });
     expect(JSON.stringify(row)).not.toContain(token);
   });
 
@@ -96,9 +141,29 @@ describe("gapmap token create", () => {
     const email = `cli-multi-${uniqueSuffix()}@example.test`;
     const first = `CLI multi one ${uniqueSuffix()}`;
     const second = `CLI multi two ${uniqueSuffix()}`;
-    await runCli(["user", "create", "--email", email, "--password", passwordFor("m"), "--workspace", first]);
-    await runCli(["user", "create", "--email", email, "--password", passwordFor("m"), "--workspace", second]);
-    expect(expectOneErrorLine(await runCli(["token", "create", "--email", email]))).toContain("--workspace");
+    await runCli([
+      "user",
+      "create",
+      "--email",
+      email,
+      "--password",
+      passwordFor("m"),
+      "--workspace",
+      first,
+    ]);
+    await runCli([
+      "user",
+      "create",
+      "--email",
+      email,
+      "--password",
+      passwordFor("m"),
+      "--workspace",
+      second,
+    ]);
+    expect(expectOneErrorLine(await runCli(["token", "create", "--email", email]))).toContain(
+      "--workspace",
+    );
     const chosen = await runCli(["token", "create", "--email", email, "--workspace", second]);
     expect(chosen.code).toBe(0);
     expect((await resolveApiToken(chosen.stdout.trim())).workspaceName).toBe(second);
@@ -112,11 +177,41 @@ describe("bad arguments: one line on stderr starting with error:, a non-zero cod
     ["an unknown subcommand", () => ["user", "delete"]],
     ["a missing --email", () => ["user", "create", "--password", passwordFor("x")]],
     ["a flag without its value", () => ["user", "create", "--email"]],
-    ["a malformed email", () => ["user", "create", "--email", "not-an-email", "--password", passwordFor("x")]],
+    [
+      "a malformed email",
+      () => ["user", "create", "--email", "not-an-email", "--password", passwordFor("x")],
+    ],
     ["a short password", () => ["user", "create", "--email", email(), "--password", "short"]],
-    ["an unknown role", () => ["user", "create", "--email", email(), "--password", passwordFor("x"), "--role", "admin"]],
-    ["an unknown flag", () => ["user", "create", "--email", email(), "--password", passwordFor("x"), "--colour", "blue"]],
-    ["a stray word", () => ["user", "create", "stray", "--email", email(), "--password", passwordFor("x")]],
+    [
+      "an unknown role",
+      () => [
+        "user",
+        "create",
+        "--email",
+        email(),
+        "--password",
+        passwordFor("x"),
+        "--role",
+        "admin",
+      ],
+    ],
+    [
+      "an unknown flag",
+      () => [
+        "user",
+        "create",
+        "--email",
+        email(),
+        "--password",
+        passwordFor("x"),
+        "--colour",
+        "blue",
+      ],
+    ],
+    [
+      "a stray word",
+      () => ["user", "create", "stray", "--email", email(), "--password", passwordFor("x")],
+    ],
     ["a token for nobody", () => ["token", "create", "--email", email()]],
     ["backup without a file", () => ["backup"]],
     ["backup with an unknown option", () => ["backup", "--fast", "yes", "x.db"]],
@@ -132,99 +227,129 @@ describe("bad arguments: one line on stderr starting with error:, a non-zero cod
   });
 });
 
-describe.skipIf(!onSqlite)("gapmap backup and restore (SQLite only: PostgreSQL uses pg_dump)", () => {
-  /** Opens another SQLite file through the same lib/db code, as a second app instance would. */
-  async function countIn(file: string): Promise<{ users: number; organizations: number; names: string[] }> {
-    const original = process.env.DATABASE_URL;
-    await disconnectDb();
-    process.env.DATABASE_URL = `file:${file}`;
-    try {
+describe.skipIf(!onSqlite)(
+  "gapmap backup and restore (SQLite only: PostgreSQL uses pg_dump)",
+  () => {
+    /** Opens another SQLite file through the same lib/db code, as a second app instance would. */
+    async function countIn(
+      file: string,
+    ): Promise<{ users: number; organizations: number; names: string[] }> {
+      const original = process.env.DATABASE_URL;
+      await disconnectDb();
+      process.env.DATABASE_URL = `file:${file}`;
+      try {
+        const db = getDb();
+        const [users, organizations] = await Promise.all([
+          db.user.count(),
+          db.organization.count(),
+        ]);
+        const names = (await db.organization.findMany({ select: { name: true } })).map(
+          (o) => o.name,
+        );
+        return { users, organizations, names };
+      } finally {
+        await disconnectDb();
+        process.env.DATABASE_URL = original;
+      }
+    }
+
+    async function liveCounts() {
       const db = getDb();
       const [users, organizations] = await Promise.all([db.user.count(), db.organization.count()]);
-      const names = (await db.organization.findMany({ select: { name: true } })).map((o) => o.name);
-      return { users, organizations, names };
-    } finally {
-      await disconnectDb();
-      process.env.DATABASE_URL = original;
+      return { users, organizations };
     }
-  }
 
-  async function liveCounts() {
-    const db = getDb();
-    const [users, organizations] = await Promise.all([db.user.count(), db.organization.count()]);
-    return { users, organizations };
-  }
+    it("backup makes a consistent copy holding everything written just before it", async () => {
+      const created = await runCli([
+        "user",
+        "create",
+        "--email",
+        `cli-backup-${uniqueSuffix()}@example.test`,
+        "--password",
+        passwordFor("b"),
+        "--workspace",
+        `Backup ${uniqueSuffix()}`,
+      ]);
+      const { workspaceId, userId } = parseIds(created.stdout);
+      const ctx = await contextFor(
+        withWorkspaceCookie(await sessionCookieFor(userId), workspaceId),
+      );
+      const organization = await createOrganization(ctx, {
+        name: `Just before the backup ${uniqueSuffix()}`,
+      });
+      const before = await liveCounts();
 
-  it("backup makes a consistent copy holding everything written just before it", async () => {
-    const created = await runCli(["user", "create", "--email", `cli-backup-${uniqueSuffix()}@example.test`, "--password", passwordFor("b"), "--workspace", `Backup ${uniqueSuffix()}`]);
-    const { workspaceId, userId } = parseIds(created.stdout);
-    const ctx = await contextFor(withWorkspaceCookie(await sessionCookieFor(userId), workspaceId));
-    const organization = await createOrganization(ctx, { name: `Just before the backup ${uniqueSuffix()}` });
-    const before = await liveCounts();
-
-    const file = path.join(scratch, "copy.db");
-    const result = await runCli(["backup", file]);
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ file, bytes: expect.any(Number) });
-
-    const copy = await countIn(file);
-    expect({ users: copy.users, organizations: copy.organizations }).toEqual(before);
-    expect(copy.names).toContain(organization.name);
-  });
-
-  it("backup refuses to overwrite an existing file", async () => {
-    const file = path.join(scratch, "exists.db");
-    writeFileSync(file, "keep me");
-    expect(expectOneErrorLine(await runCli(["backup", file]))).toContain("already exists");
-  });
-
-  it("restore refuses a file that is not an SQLite database", async () => {
-    const file = path.join(scratch, "not-a-database.db");
-    writeFileSync(file, "this is plain text, not SQLite\n".repeat(10));
-    expect(expectOneErrorLine(await runCli(["restore", file, "--force"]))).toContain("not an SQLite database");
-    expect((await liveCounts()).users).toBeGreaterThan(0);
-  });
-
-  it("restore refuses while the database is in use, unless --force", async () => {
-    const file = path.join(scratch, "for-restore.db");
-    expect((await runCli(["backup", file])).code).toBe(0);
-    const before = await liveCounts();
-    await getDb().$queryRawUnsafe("SELECT 1"); // a running server holds a connection open
-    expect(expectOneErrorLine(await runCli(["restore", file]))).toMatch(/in use|--force/);
-    expect(await liveCounts()).toEqual(before);
-  });
-
-  it("restore --force puts the copy in place and keeps a copy of what was there", async () => {
-    // On a scratch database of its own, never the suite's.
-    const original = process.env.DATABASE_URL;
-    const target = path.join(scratch, "scratch-target.db");
-    const source = path.join(scratch, "scratch-source.db");
-    expect((await runCli(["backup", source])).code).toBe(0);
-    expect((await runCli(["backup", target])).code).toBe(0);
-    await disconnectDb();
-    process.env.DATABASE_URL = `file:${target}`;
-    try {
-      await getDb().organization.deleteMany({});
-      expect(databaseUrl()).toBe(`file:${target}`);
-      const result = await runCli(["restore", source, "--force"]);
-      expect(result.stderr).toBe("");
+      const file = path.join(scratch, "copy.db");
+      const result = await runCli(["backup", file]);
       expect(result.code).toBe(0);
-      const { restoredTo, previousCopy } = JSON.parse(result.stdout) as { restoredTo: string; previousCopy: string };
-      expect(restoredTo).toBe(target);
-      expect((await countIn(previousCopy)).organizations).toBe(0);
-    } finally {
+      expect(JSON.parse(result.stdout)).toMatchObject({ file, bytes: expect.any(Number) });
+
+      const copy = await countIn(file);
+      expect({ users: copy.users, organizations: copy.organizations }).toEqual(before);
+      expect(copy.names).toContain(organization.name);
+    });
+
+    it("backup refuses to overwrite an existing file", async () => {
+      const file = path.join(scratch, "exists.db");
+      writeFileSync(file, "keep me");
+      expect(expectOneErrorLine(await runCli(["backup", file]))).toContain("already exists");
+    });
+
+    it("restore refuses a file that is not an SQLite database", async () => {
+      const file = path.join(scratch, "not-a-database.db");
+      writeFileSync(file, "this is plain text, not SQLite\n".repeat(10));
+      expect(expectOneErrorLine(await runCli(["restore", file, "--force"]))).toContain(
+        "not an SQLite database",
+      );
+      expect((await liveCounts()).users).toBeGreaterThan(0);
+    });
+
+    it("restore refuses while the database is in use, unless --force", async () => {
+      const file = path.join(scratch, "for-restore.db");
+      expect((await runCli(["backup", file])).code).toBe(0);
+      const before = await liveCounts();
+      await getDb().$queryRawUnsafe("SELECT 1"); // a running server holds a connection open
+      expect(expectOneErrorLine(await runCli(["restore", file]))).toMatch(/in use|--force/);
+      expect(await liveCounts()).toEqual(before);
+    });
+
+    it("restore --force puts the copy in place and keeps a copy of what was there", async () => {
+      // On a scratch database of its own, never the suite's.
+      const original = process.env.DATABASE_URL;
+      const target = path.join(scratch, "scratch-target.db");
+      const source = path.join(scratch, "scratch-source.db");
+      expect((await runCli(["backup", source])).code).toBe(0);
+      expect((await runCli(["backup", target])).code).toBe(0);
       await disconnectDb();
-      process.env.DATABASE_URL = original;
-    }
-    const restored = await countIn(target);
-    const sourceCounts = await countIn(source);
-    expect(restored).toEqual(sourceCounts);
-    expect(restored.organizations).toBeGreaterThan(0);
-  });
-});
+      process.env.DATABASE_URL = `file:${target}`;
+      try {
+        await getDb().organization.deleteMany({});
+        expect(databaseUrl()).toBe(`file:${target}`);
+        const result = await runCli(["restore", source, "--force"]);
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(0);
+        const { restoredTo, previousCopy } = JSON.parse(result.stdout) as {
+          restoredTo: string;
+          previousCopy: string;
+        };
+        expect(restoredTo).toBe(target);
+        expect((await countIn(previousCopy)).organizations).toBe(0);
+      } finally {
+        await disconnectDb();
+        process.env.DATABASE_URL = original;
+      }
+      const restored = await countIn(target);
+      const sourceCounts = await countIn(source);
+      expect(restored).toEqual(sourceCounts);
+      expect(restored.organizations).toBeGreaterThan(0);
+    });
+  },
+);
 
 describe.skipIf(onSqlite)("gapmap backup on PostgreSQL", () => {
   it("says to use pg_dump, in one error line", async () => {
-    expect(expectOneErrorLine(await runCli(["backup", path.join(scratch, "pg.db")]))).toContain("pg_dump");
+    expect(expectOneErrorLine(await runCli(["backup", path.join(scratch, "pg.db")]))).toContain(
+      "pg_dump",
+    );
   });
 });

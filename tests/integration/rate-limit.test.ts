@@ -27,7 +27,12 @@ async function account(label: string): Promise<Account> {
   const suffix = uniqueSuffix();
   const email = `${label}-${suffix}@example.test`;
   const password = passwordFor(suffix);
-  const { userId } = await signUp({ name: label, email, password, workspaceName: `Limits ${suffix}` });
+  const { userId } = await signUp({
+    name: label,
+    email,
+    password,
+    workspaceName: `Limits ${suffix}`,
+  });
   return { email, password, userId };
 }
 
@@ -94,7 +99,9 @@ describe("signing in through next-auth's route", () => {
     const cookie = signedInCookie(response);
     expect(cookie).toBeDefined();
     const jwt = decodeURIComponent(cookie!.slice("next-auth.session-token=".length));
-    expect(await readSessionClaims((name) => (name === "next-auth.session-token" ? jwt : undefined))).toEqual({
+    expect(
+      await readSessionClaims((name) => (name === "next-auth.session-token" ? jwt : undefined)),
+    ).toEqual({
       userId: person.userId,
       sessionVersion: 0,
     });
@@ -158,7 +165,11 @@ describe("the sign-in rate limit: 5 failures per email per 15 minutes, kept in t
     await disconnectDb();
     expect(getDb()).not.toBe(firstClient);
 
-    const limit = await readLimit(signInLimitKey(person.email), SIGN_IN_LIMIT.max, SIGN_IN_LIMIT.windowMs);
+    const limit = await readLimit(
+      signInLimitKey(person.email),
+      SIGN_IN_LIMIT.max,
+      SIGN_IN_LIMIT.windowMs,
+    );
     expect(limit).toMatchObject({ limited: true, count: SIGN_IN_LIMIT.max });
     const refused = await authenticate({ email: person.email, password: person.password }).catch(
       (error: unknown) => error,
@@ -177,17 +188,26 @@ describe("the sign-in rate limit: 5 failures per email per 15 minutes, kept in t
     expect(await authenticate({ email: person.email, password: person.password })).toMatchObject({
       id: person.userId,
     });
-    const limit = await readLimit(signInLimitKey(person.email), SIGN_IN_LIMIT.max, SIGN_IN_LIMIT.windowMs);
+    const limit = await readLimit(
+      signInLimitKey(person.email),
+      SIGN_IN_LIMIT.max,
+      SIGN_IN_LIMIT.windowMs,
+    );
     expect(limit.count).toBe(0);
   });
 
   it("the window ends after 15 minutes", async () => {
     const key = signInLimitKey(`window-${uniqueSuffix()}@example.test`);
     const start = new Date();
-    for (let attempt = 1; attempt <= SIGN_IN_LIMIT.max; attempt++) await countHit(key, SIGN_IN_LIMIT.windowMs, start);
-    expect((await readLimit(key, SIGN_IN_LIMIT.max, SIGN_IN_LIMIT.windowMs, start)).limited).toBe(true);
+    for (let attempt = 1; attempt <= SIGN_IN_LIMIT.max; attempt++)
+      await countHit(key, SIGN_IN_LIMIT.windowMs, start);
+    expect((await readLimit(key, SIGN_IN_LIMIT.max, SIGN_IN_LIMIT.windowMs, start)).limited).toBe(
+      true,
+    );
     const later = new Date(start.getTime() + SIGN_IN_LIMIT.windowMs + 1000);
-    expect((await readLimit(key, SIGN_IN_LIMIT.max, SIGN_IN_LIMIT.windowMs, later)).limited).toBe(false);
+    expect((await readLimit(key, SIGN_IN_LIMIT.max, SIGN_IN_LIMIT.windowMs, later)).limited).toBe(
+      false,
+    );
     expect(await countHit(key, SIGN_IN_LIMIT.windowMs, later)).toBe(1);
   });
 

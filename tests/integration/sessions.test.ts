@@ -10,7 +10,12 @@ import { resolveApiToken } from "@/lib/auth/gate";
 import { WORKSPACE_COOKIE } from "@/lib/auth/session";
 import { disconnectDb, getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { acceptInvitation, changeMemberRole, createInvitation, removeMember } from "@/lib/members/mutations";
+import {
+  acceptInvitation,
+  changeMemberRole,
+  createInvitation,
+  removeMember,
+} from "@/lib/members/mutations";
 import { revokeApiToken } from "@/lib/tokens/mutations";
 import {
   actAs,
@@ -48,7 +53,10 @@ afterAll(async () => {
 
 async function getOrganizationAs(credentials: Credentials, id: string) {
   return readResponse(
-    await organizationRoute.GET(apiRequest(`/api/v1/organizations/${id}`, credentials), routeParams({ id })),
+    await organizationRoute.GET(
+      apiRequest(`/api/v1/organizations/${id}`, credentials),
+      routeParams({ id }),
+    ),
   );
 }
 
@@ -101,7 +109,10 @@ describe("sessions end when they should", () => {
     const person = await invitePerson(world.a.owner, "consultant", "removed member");
     await removeMember(world.a.owner.ctx, { memberId: person.memberId });
 
-    expect(await gate(person.cookie)).toMatchObject({ kind: "no_workspace", userId: person.userId });
+    expect(await gate(person.cookie)).toMatchObject({
+      kind: "no_workspace",
+      userId: person.userId,
+    });
     const viaCookie = await getOrganizationAs({ cookie: person.cookie }, world.a.granted.id);
     expect(viaCookie.status).toBe(403);
     expect(JSON.stringify(viaCookie.body)).not.toContain(world.a.granted.name);
@@ -120,12 +131,18 @@ describe("sessions end when they should", () => {
     const { token } = await createInvitation(world.b.owner.ctx, { role: "executive" });
     await acceptInvitation({ userId: person.userId, email: person.email }, token);
     const preferringA = withWorkspaceCookie(await sessionCookieFor(person.userId), world.a.id);
-    expect(await gate(preferringA)).toMatchObject({ kind: "member", ctx: { workspaceId: world.a.id } });
+    expect(await gate(preferringA)).toMatchObject({
+      kind: "member",
+      ctx: { workspaceId: world.a.id },
+    });
 
     await removeMember(world.a.owner.ctx, { memberId: person.memberId });
 
     const after = await gate(preferringA);
-    expect(after).toMatchObject({ kind: "member", ctx: { workspaceId: world.b.id, role: "executive" } });
+    expect(after).toMatchObject({
+      kind: "member",
+      ctx: { workspaceId: world.b.id, role: "executive" },
+    });
     expect(after.kind === "member" ? after.workspaces.map((w) => w.id) : []).toEqual([world.b.id]);
     const read = await getOrganizationAs({ cookie: preferringA }, world.a.granted.id);
     expect(read.status).toBe(404);
@@ -136,7 +153,9 @@ describe("sessions end when they should", () => {
     await changeMemberRole(world.a.owner.ctx, { memberId: person.memberId, role: "executive" });
     const name = `Created by a demoted token ${uniqueSuffix()}`;
     const { status, body } = await readResponse(
-      await organizationsRoute.POST(apiRequest("/api/v1/organizations", { bearer: person.bearer, body: { name } })),
+      await organizationsRoute.POST(
+        apiRequest("/api/v1/organizations", { bearer: person.bearer, body: { name } }),
+      ),
     );
     expect(status).toBe(403);
     expect(errorCode(body)).toBe("forbidden");
@@ -146,10 +165,7 @@ describe("sessions end when they should", () => {
 
 describe("the workspace cookie is a preference, not a key", () => {
   it("pointing the workspace cookie at a workspace one is not a member of keeps them in their own", async () => {
-    const sneaky = withWorkspaceCookie(
-      world.a.owner.cookie.split(";")[0]!,
-      world.b.id,
-    );
+    const sneaky = withWorkspaceCookie(world.a.owner.cookie.split(";")[0]!, world.b.id);
     expect(await gate(sneaky)).toMatchObject({ kind: "member", ctx: { workspaceId: world.a.id } });
     const read = await getOrganizationAs({ cookie: sneaky }, world.b.granted.id);
     expect(read.status).toBe(404);
@@ -158,7 +174,9 @@ describe("the workspace cookie is a preference, not a key", () => {
 
   it("the workspace switcher refuses a workspace the user is not a member of, and sets one they are", async () => {
     actAs(world.a.consultant.cookie.split(";")[0]!);
-    const refused = await settle(() => switchWorkspaceAction(makeForm({ workspaceId: world.b.id })));
+    const refused = await settle(() =>
+      switchWorkspaceAction(makeForm({ workspaceId: world.b.id })),
+    );
     expect(refused).toEqual({ kind: "redirect", location: "/organizations" });
     expect(currentCookie(WORKSPACE_COOKIE)).toBeUndefined();
 
@@ -166,14 +184,18 @@ describe("the workspace cookie is a preference, not a key", () => {
     const { token } = await createInvitation(world.b.owner.ctx, { role: "consultant" });
     await acceptInvitation({ userId: person.userId, email: person.email }, token);
     actAs(person.cookie);
-    const switched = await settle(() => switchWorkspaceAction(makeForm({ workspaceId: world.b.id })));
+    const switched = await settle(() =>
+      switchWorkspaceAction(makeForm({ workspaceId: world.b.id })),
+    );
     expect(switched).toEqual({ kind: "redirect", location: "/organizations" });
     expect(currentCookie(WORKSPACE_COOKIE)).toBe(world.b.id);
   });
 
   it("the workspace switcher sends someone without a session to sign in", async () => {
     actAs(null);
-    const outcome = await settle(() => switchWorkspaceAction(makeForm({ workspaceId: world.a.id })));
+    const outcome = await settle(() =>
+      switchWorkspaceAction(makeForm({ workspaceId: world.a.id })),
+    );
     expect(outcome).toEqual({ kind: "redirect", location: "/login" });
     expect(currentCookie(WORKSPACE_COOKIE)).toBeUndefined();
   });
@@ -182,7 +204,9 @@ describe("the workspace cookie is a preference, not a key", () => {
 describe("credentials that are not valid get nothing", () => {
   it("a revoked API token is 401, through the gate and through a route", async () => {
     const person = await invitePerson(world.a.owner, "consultant", "revoked token holder");
-    expect((await getOrganizationAs({ bearer: person.bearer }, world.a.granted.id)).status).toBe(200);
+    expect((await getOrganizationAs({ bearer: person.bearer }, world.a.granted.id)).status).toBe(
+      200,
+    );
     await revokeApiToken(world.a.owner.ctx, person.tokenId);
 
     expect((await errorOf(() => resolveApiToken(person.bearer))).code).toBe("unauthorized");
@@ -193,7 +217,10 @@ describe("credentials that are not valid get nothing", () => {
   });
 
   it("an unknown bearer token is 401", async () => {
-    const { status, body } = await getOrganizationAs({ bearer: `gm_${uniqueSuffix()}` }, world.a.granted.id);
+    const { status, body } = await getOrganizationAs(
+      { bearer: `gm_${uniqueSuffix()}` },
+      world.a.granted.id,
+    );
     expect(status).toBe(401);
     expect(errorCode(body)).toBe("unauthorized");
   });
@@ -236,7 +263,9 @@ describe("credentials that are not valid get nothing", () => {
   it("a request with an x-middleware-subrequest header and no credentials gets no data", async () => {
     const response = await organizationsRoute.GET(
       apiRequest("/api/v1/organizations", {
-        headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+        headers: {
+          "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+        },
       }),
     );
     const { status, body } = await readResponse(response);

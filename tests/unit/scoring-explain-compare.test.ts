@@ -43,7 +43,7 @@ describe("explain()", () => {
       medianLevel: 1,
       pointsLost: 16.1,
     });
-    expect(monitoring?.summary).toContain('1 "don\'t know" answer(s), each scored 0');
+    expect(monitoring?.summary).toContain('1 "don\'t know" answer, scored 0.');
   });
 
   it("adds up the overall score from the dimensions' weighted points", () => {

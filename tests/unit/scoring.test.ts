@@ -209,6 +209,31 @@ describe("worked example 3: executives see leadership far higher than the people
     ]);
   });
 
+  it("reports each dimension once, for its widest pair of roles", () => {
+    const withTechnical = score(
+      input([
+        response("e1", "executive", answers({ leadership: 4 })),
+        response("b1", "business", answers({ leadership: 1 })),
+        response("t1", "technical", answers({ leadership: 2 })),
+      ]),
+    );
+    expect(dimension(withTechnical, "leadership").byRole).toEqual({
+      executive: 100,
+      business: 25,
+      technical: 50,
+    });
+    expect(withTechnical.perceptionGaps).toEqual([
+      {
+        dimension: "leadership",
+        higherRole: "executive",
+        higherScore: 100,
+        lowerRole: "business",
+        lowerScore: 25,
+        points: 75,
+      },
+    ]);
+  });
+
   it("scores 73 at stage 4 with medium confidence", () => {
     expect(result.overall).toMatchObject({
       score: 73,
