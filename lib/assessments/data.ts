@@ -81,14 +81,19 @@ export async function listAssessments(
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
 
-export async function getAssessment(ctx: WorkspaceContext, id: string): Promise<AssessmentView> {
+export async function findAssessment(ctx: WorkspaceContext, id: string): Promise<AssessmentView | null> {
   assertCan(ctx, "assessment.read");
   const row = await getDb().assessment.findFirst({
     where: { ...assessmentScope(ctx), id },
     select: assessmentSelect,
   });
-  if (!row) throw notFound("Assessment");
-  return toAssessmentView(row);
+  return row ? toAssessmentView(row) : null;
+}
+
+export async function getAssessment(ctx: WorkspaceContext, id: string): Promise<AssessmentView> {
+  const assessment = await findAssessment(ctx, id);
+  if (!assessment) throw notFound("Assessment");
+  return assessment;
 }
 
 export type RoleProgress = { role: string; invited: number; started: number; submitted: number };
