@@ -176,13 +176,13 @@ export type ResultView = {
   responseCount: number;
 };
 
-export async function getResult(ctx: WorkspaceContext, assessmentId: string): Promise<ResultView> {
+export async function findResult(ctx: WorkspaceContext, assessmentId: string): Promise<ResultView | null> {
   const assessment = await getAssessment(ctx, assessmentId);
   const row = await getDb().result.findUnique({
     where: { assessmentId: assessment.id },
     select: { frameworkVersion: true, computedAt: true, result: true, input: true },
   });
-  if (!row) throw notFound("Result (the round is not closed yet)");
+  if (!row) return null;
   const input = row.input as { responses?: unknown[] } | null;
   return {
     assessmentId: assessment.id,
@@ -191,4 +191,26 @@ export async function getResult(ctx: WorkspaceContext, assessmentId: string): Pr
     result: row.result as unknown as ScoreResult,
     responseCount: Array.isArray(input?.responses) ? input.responses.length : 0,
   };
+}
+
+export async function getResult(ctx: WorkspaceContext, assessmentId: string): Promise<ResultView> {
+  const result = await findResult(ctx, assessmentId);
+  if (!result) throw notFound("Result (the round is not closed yet)");
+  return result;
+}
+
+/** The newest closed round's result for an organisation, or null before the first one closes. */
+export async function findLatestResult(
+  ctx: WorkspaceContext,
+  organizationId: string,
+): Promise<(ResultView & { assessmentName: string }) | null> {
+  assertCan(ctx, "assessment.read");
+  const row = await getDb().assessment.findFirst({
+    where: { ...assessmentScope(ctx), organizationId, state: "closed" },
+    orderBy: [{ closedAt: "desc" }, { id: "desc" }],
+    select: { id: true, name: true },
+  });
+  if (!row) return null;
+  const result = await findResult(ctx, row.id);
+  return result ? { ...result, assessmentName: row.name } : null;
 }
