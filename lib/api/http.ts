@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { contextFromRequest } from "@/lib/auth/gate";
 import { assertCan } from "@/lib/auth/assert";
@@ -12,10 +12,24 @@ import { AppError, parseInput, toErrorBody } from "@/lib/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+const pageSchema = z.object({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, "limit must be 1 to 100")
+    .max(100, "limit must be 1 to 100")
+    .default(50),
+});
+
 export function json(data: unknown, status = 200, headers: HeadersInit = {}): Response {
   return new Response(JSON.stringify(data), {
     status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...headers,
+    },
   });
 }
 
@@ -25,7 +39,10 @@ export function errorResponse(error: unknown): Response {
 }
 
 /** Reads a JSON body of at most 64 KB and parses it with the schema (400, 413, 422). */
-export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
+export async function readJson<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+): Promise<z.output<T>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) {
     throw new AppError("payload_too_large", "The request body is larger than 64 KB.");
@@ -41,7 +58,8 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON.");
   }
-  if (body === undefined) throw new AppError("bad_request", "The request body is empty: send JSON.");
+  if (body === undefined)
+    throw new AppError("bad_request", "The request body is empty: send JSON.");
   return parseInput(schema, body);
 }
 
@@ -68,4 +86,28 @@ export function withWorkspace(handler: ApiHandler, options: { permission: Action
       return errorResponse(error);
     }
   };
+}
+
+/** For endpoints authorised by something other than a member (a respondent's link token). */
+export function publicRoute(
+  handler: (args: { request: Request; params: Record<string, string> }) => Promise<Response>,
+) {
+  return async (request: Request, route?: RouteContext): Promise<Response> => {
+    try {
+      const raw = (route ? await route.params : undefined) ?? {};
+      const params: Record<string, string> = {};
+      for (const [key, value] of Object.entries(raw)) {
+        if (typeof value === "string") params[key] = value;
+      }
+      return await handler({ request, params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Reads `?cursor=&limit=` (limit at most 100). */
+export function readPage(request: Request): { cursor?: string; limit: number } {
+  const search = new URL(request.url).searchParams;
+  return parseInput(pageSchema, Object.fromEntries(search));
 }

@@ -10,6 +10,8 @@ export const ACTIONS = [
   "organization.create",
   "organization.update",
   "organization.delete",
+  "assessment.read",
+  "assessment.manage",
   "member.read",
   "member.invite",
   "member.update",
@@ -25,9 +27,11 @@ const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "organization.read",
     "organization.create",
     "organization.update",
+    "assessment.read",
+    "assessment.manage",
     "member.read",
   ]),
-  executive: new Set<Action>(["organization.read"]),
+  executive: new Set<Action>(["organization.read", "assessment.read"]),
 };
 
 export function can(role: Role, action: Action): boolean {

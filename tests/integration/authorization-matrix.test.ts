@@ -15,6 +15,13 @@ import {
   revokeTokenAction,
   setGrantsAction,
 } from "@/app/(app)/settings/actions";
+import * as organizationAssessmentsRoute from "@/app/api/v1/organizations/[id]/assessments/route";
+import * as assessmentRoute from "@/app/api/v1/assessments/[id]/route";
+import * as openAssessmentRoute from "@/app/api/v1/assessments/[id]/open/route";
+import { openAssessmentAction } from "@/app/(app)/assessments/actions";
+import AssessmentPage from "@/app/(app)/assessments/[id]/page";
+import { getAssessment, listAssessments } from "@/lib/assessments/data";
+import { createAssessment, openAssessment } from "@/lib/assessments/mutations";
 import OrganizationPage from "@/app/(app)/organizations/[id]/page";
 import AuditPage from "@/app/(app)/settings/audit/page";
 import MembersPage from "@/app/(app)/settings/members/page";
@@ -71,6 +78,8 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "organization.create": true,
     "organization.update": true,
     "organization.delete": true,
+    "assessment.read": true,
+    "assessment.manage": true,
     "member.read": true,
     "member.invite": true,
     "member.update": true,
@@ -83,6 +92,8 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "organization.create": true,
     "organization.update": true,
     "organization.delete": false,
+    "assessment.read": true,
+    "assessment.manage": true,
     "member.read": true,
     "member.invite": false,
     "member.update": false,
@@ -95,6 +106,8 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "organization.create": false,
     "organization.update": false,
     "organization.delete": false,
+    "assessment.read": true,
+    "assessment.manage": false,
     "member.read": false,
     "member.invite": false,
     "member.update": false,
@@ -109,7 +122,14 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
 //   granted / notGranted: an organisation of A that A's executive was / was not granted.
 type Scope = "own" | "other" | "granted" | "notGranted";
 type Outcome = "allowed" | ErrorCode;
-type TargetKind = "none" | "organization" | "member" | "invitation" | "token" | "auditEvent";
+type TargetKind =
+  | "none"
+  | "organization"
+  | "assessment"
+  | "member"
+  | "invitation"
+  | "token"
+  | "auditEvent";
 
 type Target = {
   readonly ws: WorkspaceWorld;
@@ -139,7 +159,8 @@ function expectedOutcome(role: Role, action: Action, scope: Scope): Outcome {
 
 function scopesFor(role: Role, target: TargetKind): Scope[] {
   if (target === "none") return ["own"];
-  if (target === "organization" && role === "executive") return ["granted", "notGranted", "other"];
+  if ((target === "organization" || target === "assessment") && role === "executive")
+    return ["granted", "notGranted", "other"];
   return ["own", "other"];
 }
 
@@ -158,6 +179,13 @@ async function makeTarget(
         grantToExecutive: scope === "granted" || scope === "other",
       });
       return { ws, id: organization.id, name: organization.name };
+    }
+    case "assessment": {
+      const organization = await freshOrganization(ws, "Matrix assessed org", {
+        grantToExecutive: scope === "granted" || scope === "other",
+      });
+      const assessment = await createAssessment(ws.owner.ctx, organization.id, { name: label });
+      return { ws, id: assessment.id, name: label };
     }
     case "member": {
       // A fresh member costs an argon2 hash: only when the call is expected to change them.
@@ -187,6 +215,10 @@ async function makeTarget(
 // ---- Snapshots of what a call could change ---------------------------------------------------
 
 const organizationRow = (t: Target) => getDb().organization.findUnique({ where: { id: t.id } });
+const assessmentRow = (t: Target) =>
+  getDb().assessment.findUnique({ where: { id: t.id }, select: { state: true, name: true } });
+const assessmentsOf = (t: Target) =>
+  getDb().assessment.count({ where: { organizationId: t.id } });
 const organizationByName = (t: Target) =>
   getDb().organization.findFirst({ where: { nameKey: t.name.toLowerCase() } });
 const memberRow = (t: Target) =>
@@ -285,6 +317,32 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       run: (actor, t) =>
         outcomeOf(() => deleteOrganization(actor.ctx, t.id, { confirmation: t.name })),
       snapshot: organizationRow,
+    },
+  ],
+  "assessment.read": [
+    {
+      name: "getAssessment",
+      target: "assessment",
+      mutates: false,
+      run: async (actor, t) =>
+        outcomeOf(async () => expect((await getAssessment(actor.ctx, t.id)).name).toBe(t.name)),
+      snapshot: assessmentRow,
+    },
+  ],
+  "assessment.manage": [
+    {
+      name: "createAssessment",
+      target: "organization",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => createAssessment(actor.ctx, t.id, { name: "Q1 2027" })),
+      snapshot: assessmentsOf,
+    },
+    {
+      name: "openAssessment",
+      target: "assessment",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => openAssessment(actor.ctx, t.id)),
+      snapshot: assessmentRow,
     },
   ],
   "member.read": [
@@ -492,6 +550,55 @@ const ROUTES: Partial<Record<Action, RouteProbe[]>> = {
       snapshot: organizationRow,
     },
   ],
+  "assessment.read": [
+    {
+      name: "GET /api/v1/assessments/[id]",
+      target: "assessment",
+      mutates: false,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await assessmentRoute.GET(
+            apiRequest(`/api/v1/assessments/${t.id}`, credentials),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: assessmentRow,
+    },
+  ],
+  "assessment.manage": [
+    {
+      name: "POST /api/v1/organizations/[id]/assessments",
+      target: "organization",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await organizationAssessmentsRoute.POST(
+            apiRequest(`/api/v1/organizations/${t.id}/assessments`, {
+              ...credentials,
+              body: { name: "Q2 2027" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: assessmentsOf,
+    },
+    {
+      name: "POST /api/v1/assessments/[id]/open",
+      target: "assessment",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await openAssessmentRoute.POST(
+            apiRequest(`/api/v1/assessments/${t.id}/open`, { ...credentials, method: "POST" }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: assessmentRow,
+    },
+  ],
 };
 
 // Actions that have no REST route (yet). A new action must be listed here or get a route probe.
@@ -521,6 +628,15 @@ function outcomeOfAction<T>(outcome: ActionOutcome<T>): Outcome {
 type ActionProbe = Omit<Probe, "run"> & { run(target: Target): Promise<Outcome> };
 
 const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
+  "assessment.manage": [
+    {
+      name: "openAssessmentAction",
+      target: "assessment",
+      mutates: true,
+      run: async (t) => outcomeOfAction(await submit(openAssessmentAction, { assessmentId: t.id })),
+      snapshot: assessmentRow,
+    },
+  ],
   "organization.create": [
     {
       name: "createOrganizationAction",
@@ -645,7 +761,12 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
 };
 
 // Reads are served by pages, not server actions.
-const NO_SERVER_ACTION: readonly Action[] = ["organization.read", "member.read", "audit.read"];
+const NO_SERVER_ACTION: readonly Action[] = [
+  "organization.read",
+  "assessment.read",
+  "member.read",
+  "audit.read",
+];
 
 // ---- Layer (d): the pages that serve the reads, called as Next renders them -------------------
 
@@ -699,6 +820,23 @@ const PAGES: Partial<Record<Action, PageProbe[]>> = {
           t,
         ),
       snapshot: organizationRow,
+    },
+  ],
+  "assessment.read": [
+    {
+      name: "the assessment round page",
+      target: "assessment",
+      mutates: false,
+      run: (t) =>
+        outcomeOfPage(
+          () =>
+            AssessmentPage({
+              params: Promise.resolve({ id: t.id }),
+              searchParams: Promise.resolve({}),
+            }),
+          t,
+        ),
+      snapshot: assessmentRow,
     },
   ],
   "member.read": [

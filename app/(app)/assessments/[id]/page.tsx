@@ -1,0 +1,164 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { LinkButton } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { formatDate } from "@/components/ui/format";
+import { ActionForm } from "@/components/settings/action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { InvitePanel, ROLE_NAMES } from "@/components/assessments/invite-panel";
+import { StateBadge } from "@/components/assessments/state-badge";
+import { requirePageContext } from "@/lib/auth/server";
+import { can } from "@/lib/auth/roles";
+import { findAssessment, getAssessmentProgress } from "@/lib/assessments/data";
+import { findOrganization } from "@/lib/organizations/data";
+import {
+  closeAssessmentAction,
+  inviteAction,
+  openAssessmentAction,
+  openLinkAction,
+  revokeLinkAction,
+} from "../actions";
+
+export const metadata: Metadata = { title: "Assessment round" };
+
+export default async function AssessmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ id }, flags] = await Promise.all([params, searchParams]);
+  const { ctx } = await requirePageContext();
+  const assessment = await findAssessment(ctx, id);
+  if (!assessment) notFound();
+  const [organization, progress] = await Promise.all([
+    findOrganization(ctx, assessment.organizationId),
+    getAssessmentProgress(ctx, assessment.id),
+  ]);
+  const manage = can(ctx.role, "assessment.manage");
+  const percent = Math.round(progress.completionRate * 100);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-600">
+        <Link className="hover:underline" href={`/organizations/${assessment.organizationId}`}>
+          {organization?.name ?? "Organisation"}
+        </Link>{" "}
+        / Assessment round
+      </nav>
+      <PageHeader
+        title={assessment.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StateBadge state={assessment.state} /> Framework {assessment.frameworkVersion} ·{" "}
+            {assessment.anonymous ? "Anonymous" : "Named"} · roles: {assessment.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")}
+            {assessment.closesAt ? ` · closes ${formatDate(assessment.closesAt)}` : ""}
+          </span>
+        }
+        actions={
+          assessment.state === "closed" ? (
+            <LinkButton href={`/assessments/${assessment.id}/result`}>See the result</LinkButton>
+          ) : manage ? (
+            assessment.state === "draft" ? (
+              <ActionForm action={openAssessmentAction}>
+                <input type="hidden" name="assessmentId" value={assessment.id} />
+                <SubmitButton pendingLabel="Opening…">Open for answers</SubmitButton>
+              </ActionForm>
+            ) : (
+              <ActionForm action={closeAssessmentAction}>
+                <input type="hidden" name="assessmentId" value={assessment.id} />
+                <SubmitButton pendingLabel="Closing and scoring…">Close and score</SubmitButton>
+              </ActionForm>
+            )
+          ) : null
+        }
+      />
+      {flags.created === "1" ? (
+        <Alert tone="success" className="mb-4">
+          Round created as a draft. Invite respondents, then open it for answers.
+        </Alert>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-1">
+          <h2 className="text-lg font-semibold">Progress</h2>
+          <p className="mt-2 text-3xl font-semibold">{percent}%</p>
+          <p className="text-sm text-slate-600">
+            {progress.submitted} of {progress.invited} submitted · {progress.started} started
+          </p>
+          <div
+            className="mt-3 h-2 overflow-hidden rounded-full bg-slate-200"
+            role="progressbar"
+            aria-label="Completion"
+            aria-valuenow={percent}
+            aria-valuemin={0}
+            aria-valuemax={100}
+          >
+            <div className="h-full bg-brand-600" style={{ width: `${percent}%` }} />
+          </div>
+          {progress.byRole.length ? (
+            <table className="mt-4 w-full text-sm">
+              <caption className="sr-only">Progress by respondent role</caption>
+              <thead className="text-left text-slate-500">
+                <tr>
+                  <th scope="col" className="py-1 font-medium">Role</th>
+                  <th scope="col" className="py-1 text-right font-medium">Invited</th>
+                  <th scope="col" className="py-1 text-right font-medium">Started</th>
+                  <th scope="col" className="py-1 text-right font-medium">Done</th>
+                </tr>
+              </thead>
+              <tbody>
+                {progress.byRole.map((r) => (
+                  <tr key={r.role} className="border-t border-slate-100">
+                    <td className="py-1">{ROLE_NAMES[r.role] ?? r.role}</td>
+                    <td className="py-1 text-right">{r.invited}</td>
+                    <td className="py-1 text-right">{r.started}</td>
+                    <td className="py-1 text-right">{r.submitted}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="mt-4 text-sm text-slate-600">No respondents invited yet.</p>
+          )}
+          {assessment.anonymous ? (
+            <p className="mt-4 text-xs text-slate-500">Anonymous round: only counts are shown, never who answered.</p>
+          ) : progress.pending.length ? (
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-medium">Reminder list ({progress.pending.length} not submitted)</summary>
+              <ul className="mt-2 space-y-1 text-sm">
+                {progress.pending.map((p) => (
+                  <li key={p.invitationId} className="flex items-center justify-between gap-2">
+                    <span className="min-w-0 truncate">
+                      {p.name ?? p.email ?? "Unnamed"} · {ROLE_NAMES[p.role] ?? p.role}
+                      {p.started ? " · started" : ""}
+                    </span>
+                    {manage && assessment.state !== "closed" ? (
+                      <ActionForm action={revokeLinkAction}>
+                        <input type="hidden" name="assessmentId" value={assessment.id} />
+                        <input type="hidden" name="invitationId" value={p.invitationId} />
+                        <SubmitButton variant="ghost" className="min-h-8 px-2 text-xs" pendingLabel="…">Revoke</SubmitButton>
+                      </ActionForm>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </Card>
+        {manage && assessment.state !== "closed" ? (
+          <Card className="lg:col-span-2">
+            <h2 className="mb-4 text-lg font-semibold">Invite respondents</h2>
+            <InvitePanel
+              assessmentId={assessment.id}
+              roles={assessment.roles}
+              inviteAction={inviteAction}
+              openLinkAction={openLinkAction}
+            />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

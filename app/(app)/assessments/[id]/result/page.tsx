@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
+import { formatDate } from "@/components/ui/format";
+import {
+  DiagnosticLights,
+  DimensionBars,
+  ReadyVerdict,
+  RecommendationList,
+  ResultHeadline,
+} from "@/components/assessments/result-view";
+import { requirePageContext } from "@/lib/auth/server";
+import { findAssessment, findResult } from "@/lib/assessments/data";
+import { explain } from "@/lib/scoring";
+
+export const metadata: Metadata = { title: "Result" };
+
+export default async function ResultPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { ctx } = await requirePageContext();
+  const assessment = await findAssessment(ctx, id);
+  if (!assessment) notFound();
+  const result = await findResult(ctx, assessment.id);
+  const back = (
+    <Link className="text-sm text-slate-600 hover:underline" href={`/assessments/${assessment.id}`}>
+      ← {assessment.name}
+    </Link>
+  );
+  if (!result) {
+    return (
+      <>
+        {back}
+        <EmptyState
+          title="No result yet"
+          action={<LinkButton href={`/assessments/${assessment.id}`}>Back to the round</LinkButton>}
+        >
+          The result is computed when the round closes.
+        </EmptyState>
+      </>
+    );
+  }
+  const explanation = explain(result.result);
+  return (
+    <>
+      {back}
+      <PageHeader
+        title={`${assessment.name}: result`}
+        description={`Scored with framework ${result.frameworkVersion} on ${formatDate(result.computedAt)} from ${result.responseCount} response${result.responseCount === 1 ? "" : "s"}. This snapshot never changes.`}
+      />
+      <div className="space-y-6">
+        <ResultHeadline result={result.result} />
+        <ReadyVerdict result={result.result} />
+        <Card>
+          <h2 className="text-lg font-semibold">The three-part diagnostic</h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">
+            Before any scaling decision: data audited at the workflow level, an accountable owner, monitoring built before go-live.
+          </p>
+          <DiagnosticLights result={result.result} />
+        </Card>
+        <Card>
+          <h2 className="text-lg font-semibold">The seven dimensions</h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">{explanation.overall.summary}</p>
+          <DimensionBars result={result.result} explanation={explanation} />
+        </Card>
+        <Card>
+          <h2 className="text-lg font-semibold">What to fix first</h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">
+            In sequence: redesign the workflow, establish ownership, build monitoring from day one. Sequence matters more than the technology stack.
+          </p>
+          <RecommendationList result={result.result} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { formToObject, memberAction } from "@/lib/forms/action";
+import {
+  closeAssessment,
+  createAssessment,
+  createInvitations,
+  createOpenLink,
+  openAssessment,
+  revokeRespondentLink,
+  type IssuedLink,
+} from "@/lib/assessments/mutations";
+import { parseInvitationCsv } from "@/lib/assessments/csv";
+
+export const createAssessmentAction = memberAction(async (ctx, formData) => {
+  const { organizationId, name, anonymous, minGroupSize, closesAt, roles } = formToObject(formData, ["roles"]);
+  const assessment = await createAssessment(ctx, String(organizationId ?? ""), {
+    name,
+    roles,
+    anonymous: anonymous === "on",
+    minGroupSize: minGroupSize ? Number(minGroupSize) : undefined,
+    closesAt: closesAt ? String(closesAt) : undefined,
+  });
+  redirect(`/assessments/${assessment.id}?created=1`);
+});
+
+export const openAssessmentAction = memberAction(async (ctx, formData) => {
+  const assessment = await openAssessment(ctx, String(formData.get("assessmentId") ?? ""));
+  revalidatePath(`/assessments/${assessment.id}`);
+  return { status: "success", message: "The round is open: respondents can answer now." };
+});
+
+export const closeAssessmentAction = memberAction(async (ctx, formData) => {
+  const assessment = await closeAssessment(ctx, String(formData.get("assessmentId") ?? ""));
+  redirect(`/assessments/${assessment.id}/result`);
+});
+
+export const inviteAction = memberAction<{ links: IssuedLink[] }>(async (ctx, formData) => {
+  const assessmentId = String(formData.get("assessmentId") ?? "");
+  const csv = String(formData.get("csv") ?? "").trim();
+  const invitations = csv
+    ? parseInvitationCsv(csv)
+    : [{ name: String(formData.get("name") ?? "").trim() || undefined, email: String(formData.get("email") ?? "").trim() || undefined, role: formData.get("role") }];
+  const links = await createInvitations(ctx, assessmentId, { invitations });
+  revalidatePath(`/assessments/${assessmentId}`);
+  return { status: "success", message: `${links.length} link${links.length === 1 ? "" : "s"} created.`, data: { links } };
+});
+
+export const openLinkAction = memberAction<{ links: IssuedLink[] }>(async (ctx, formData) => {
+  const link = await createOpenLink(ctx, String(formData.get("assessmentId") ?? ""));
+  return { status: "success", message: "Open link created (the previous one no longer works).", data: { links: [link] } };
+});
+
+export const revokeLinkAction = memberAction(async (ctx, formData) => {
+  const assessmentId = String(formData.get("assessmentId") ?? "");
+  await revokeRespondentLink(ctx, assessmentId, String(formData.get("invitationId") ?? ""));
+  revalidatePath(`/assessments/${assessmentId}`);
+  return { status: "success", message: "Link revoked." };
+});

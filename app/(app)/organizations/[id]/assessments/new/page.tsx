@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { NewAssessmentForm } from "@/components/assessments/new-assessment-form";
+import { requirePageContext } from "@/lib/auth/server";
+import { can } from "@/lib/auth/roles";
+import { findOrganization } from "@/lib/organizations/data";
+import { RESPONDENT_ROLES } from "@/lib/framework";
+import { createAssessmentAction } from "@/app/(app)/assessments/actions";
+
+export const metadata: Metadata = { title: "New assessment round" };
+
+function suggestedName(now: Date): string {
+  const quarter = Math.floor(now.getUTCMonth() / 3) + 1;
+  return `Q${quarter} ${now.getUTCFullYear()}`;
+}
+
+export default async function NewAssessmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { ctx } = await requirePageContext();
+  const organization = await findOrganization(ctx, id);
+  if (!organization) notFound();
+  if (!can(ctx.role, "assessment.manage")) redirect(`/organizations/${id}`);
+  return (
+    <div className="mx-auto max-w-2xl">
+      <PageHeader
+        title="New assessment round"
+        description={`A round of ${organization.name}'s readiness assessment: the seven dimensions and the three-part diagnostic. It starts as a draft.`}
+      />
+      <Card>
+        <NewAssessmentForm
+          organizationId={organization.id}
+          defaultName={suggestedName(new Date())}
+          roles={[...RESPONDENT_ROLES]}
+          action={createAssessmentAction}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+import { z } from "zod";
+import {
+  createAssessmentSchema,
+  invitationsSchema,
+  chooseRoleSchema,
+} from "@/lib/assessments/schema";
+import {
+  createOrganizationSchema,
+  updateOrganizationSchema,
+  deleteOrganizationSchema,
+} from "@/lib/organizations/schema";
+import { answerValueSchema } from "@/lib/framework";
+import packageJson from "@/package.json" with { type: "json" };
+
+// The OpenAPI description of /api/v1, generated from the same zod schemas the handlers parse
+// with, so the document cannot drift from what the API accepts.
+
+type JsonSchema = Record<string, unknown>;
+const input = (schema: z.ZodType): JsonSchema =>
+  z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+
+const errorSchema: JsonSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: {
+          type: "string",
+          enum: [
+            "bad_request",
+            "unauthorized",
+            "forbidden",
+            "not_found",
+            "conflict",
+            "payload_too_large",
+            "validation_failed",
+            "rate_limited",
+            "internal",
+          ],
+        },
+        message: { type: "string" },
+        fields: {
+          type: "object",
+          additionalProperties: { type: "string" },
+          description: "Field path -> what is wrong",
+        },
+      },
+    },
+  },
+};
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((code) => [
+      String(code),
+      {
+        description: ERROR_TEXT[code] ?? "Error",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
+    ]),
+  );
+const ERROR_TEXT: Record<number, string> = {
+  400: "Malformed request (not JSON)",
+  401: "No valid session or API token",
+  403: "Your role does not allow this",
+  404: "Unknown, or not in your workspace",
+  409: "Conflicts with the current state (closed, already submitted, duplicate)",
+  413: "Body larger than 64 KB",
+  422: "Valid JSON with invalid values; `fields` names them",
+};
+
+const ok = (description: string, status = "200") => ({
+  [status]: { description, content: { "application/json": { schema: { type: "object" } } } },
+});
+const body = (schema: JsonSchema) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+const idParam = (name: string, description: string) => ({
+  name,
+  in: "path",
+  required: true,
+  schema: { type: "string" },
+  description,
+});
+const pageParams = [
+  {
+    name: "cursor",
+    in: "query",
+    required: false,
+    schema: { type: "string" },
+    description: "The `nextCursor` of the previous page",
+  },
+  {
+    name: "limit",
+    in: "query",
+    required: false,
+    schema: { type: "integer", minimum: 1, maximum: 100, default: 50 },
+  },
+];
+
+const answersBody: JsonSchema = {
+  type: "object",
+  required: ["answers"],
+  additionalProperties: false,
+  properties: {
+    answers: {
+      type: "object",
+      additionalProperties: input(answerValueSchema),
+      description: 'questionId -> 0..4 | "dont_know" | "not_applicable"',
+    },
+    comments: { type: "object", additionalProperties: { type: "string", maxLength: 2000 } },
+  },
+};
+
+export function openApiDocument(): Record<string, unknown> {
+  const org = idParam("id", "Organisation id");
+  const asm = idParam("id", "Assessment id");
+  const token = idParam("token", "The respondent's link token");
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "GapMap API",
+      version: packageJson.version,
+      description:
+        "Authenticate with `Authorization: Bearer <token>` (create one in Settings > API tokens or with `gapmap token create`); the token acts with its member's role. Respondent endpoints are authorised by the link token in the path.",
+    },
+    servers: [{ url: "/" }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      schemas: { Error: errorSchema },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      "/api/v1/organizations": {
+        get: {
+          summary: "List organisations",
+          parameters: [...pageParams, { name: "q", in: "query", schema: { type: "string" } }],
+          responses: { ...ok("A page of organisations"), ...errors(401, 422) },
+        },
+        post: {
+          summary: "Create an organisation",
+          requestBody: body(input(createOrganizationSchema)),
+          responses: { ...ok("The organisation", "201"), ...errors(400, 401, 403, 409, 413, 422) },
+        },
+      },
+      "/api/v1/organizations/{id}": {
+        parameters: [org],
+        get: {
+          summary: "One organisation",
+          responses: { ...ok("The organisation"), ...errors(401, 404) },
+        },
+        patch: {
+          summary: "Change an organisation",
+          requestBody: body(input(updateOrganizationSchema)),
+          responses: { ...ok("The organisation"), ...errors(400, 401, 403, 404, 409, 413, 422) },
+        },
+        delete: {
+          summary: "Delete an organisation and all its rounds",
+          requestBody: body(input(deleteOrganizationSchema)),
+          responses: { "204": { description: "Deleted" }, ...errors(400, 401, 403, 404, 422) },
+        },
+      },
+      "/api/v1/organizations/{id}/assessments": {
+        parameters: [org],
+        get: {
+          summary: "List an organisation's assessment rounds",
+          parameters: pageParams,
+          responses: { ...ok("A page of rounds"), ...errors(401, 404, 422) },
+        },
+        post: {
+          summary: "Create an assessment round (draft)",
+          requestBody: body(input(createAssessmentSchema)),
+          responses: { ...ok("The round", "201"), ...errors(400, 401, 403, 404, 413, 422) },
+        },
+      },
+      "/api/v1/assessments/{id}": {
+        parameters: [asm],
+        get: {
+          summary: "One round with its progress",
+          responses: { ...ok("The round"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/assessments/{id}/invitations": {
+        parameters: [asm],
+        post: {
+          summary: "Personal respondent links (tokens returned once)",
+          requestBody: body(input(invitationsSchema)),
+          responses: { ...ok("The links", "201"), ...errors(400, 401, 403, 404, 409, 413, 422) },
+        },
+      },
+      "/api/v1/assessments/{id}/open-link": {
+        parameters: [asm],
+        post: {
+          summary: "A new open link (respondents pick their role); revokes the previous one",
+          responses: { ...ok("The link", "201"), ...errors(401, 403, 404, 409) },
+        },
+      },
+      "/api/v1/assessments/{id}/open": {
+        parameters: [asm],
+        post: {
+          summary: "Open the round for answers",
+          responses: { ...ok("The round"), ...errors(401, 403, 404, 409) },
+        },
+      },
+      "/api/v1/assessments/{id}/close": {
+        parameters: [asm],
+        post: {
+          summary: "Close the round and compute its immutable result",
+          responses: { ...ok("The round"), ...errors(401, 403, 404, 409) },
+        },
+      },
+      "/api/v1/assessments/{id}/result": {
+        parameters: [asm],
+        get: {
+          summary: "The result of a closed round",
+          responses: { ...ok("The result"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/respond/{token}": {
+        parameters: [token],
+        get: {
+          summary: "The questions for this respondent and the answers saved so far",
+          security: [],
+          responses: { ...ok("The questionnaire"), ...errors(404) },
+        },
+      },
+      "/api/v1/respond/{token}/start": {
+        parameters: [token],
+        post: {
+          summary: "Open link: choose a role, get a personal link",
+          security: [],
+          requestBody: body(input(chooseRoleSchema)),
+          responses: { ...ok("The personal link", "201"), ...errors(400, 404, 409, 413, 422) },
+        },
+      },
+      "/api/v1/respond/{token}/answers": {
+        parameters: [token],
+        put: {
+          summary: "Save answers (merges; idempotent)",
+          security: [],
+          requestBody: body(answersBody),
+          responses: { ...ok("Saved"), ...errors(400, 404, 409, 413, 422) },
+        },
+      },
+      "/api/v1/respond/{token}/submit": {
+        parameters: [
+          token,
+          {
+            name: "Idempotency-Key",
+            in: "header",
+            required: false,
+            schema: { type: "string", maxLength: 200 },
+          },
+        ],
+        post: {
+          summary:
+            "Submit the answers (a retry with the same Idempotency-Key returns the first answer)",
+          security: [],
+          responses: { ...ok("Submitted"), ...errors(404, 409) },
+        },
+      },
+    },
+  };
+}

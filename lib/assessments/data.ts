@@ -1,0 +1,216 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { assertCan } from "@/lib/auth/assert";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { notFound } from "@/lib/errors";
+import { organizationScope } from "@/lib/organizations/scope";
+import type { RespondentRole } from "@/lib/framework";
+import type { ScoreResult } from "@/lib/scoring";
+import { assessmentScope } from "./scope";
+
+export const assessmentSelect = {
+  id: true,
+  organizationId: true,
+  name: true,
+  frameworkVersion: true,
+  state: true,
+  roles: true,
+  anonymous: true,
+  minGroupSize: true,
+  opensAt: true,
+  closesAt: true,
+  targets: true,
+  previousAssessmentId: true,
+  createdAt: true,
+  openedAt: true,
+  closedAt: true,
+} as const;
+
+export type AssessmentView = {
+  id: string;
+  organizationId: string;
+  name: string;
+  frameworkVersion: string;
+  state: "draft" | "open" | "closed";
+  roles: RespondentRole[];
+  anonymous: boolean;
+  minGroupSize: number;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  targets: Record<string, number> | null;
+  previousAssessmentId: string | null;
+  createdAt: Date;
+  openedAt: Date | null;
+  closedAt: Date | null;
+};
+
+type Row = Omit<AssessmentView, "roles" | "targets"> & { roles: unknown; targets: unknown };
+
+export function toAssessmentView(row: Row): AssessmentView {
+  return {
+    ...row,
+    roles: Array.isArray(row.roles) ? (row.roles as RespondentRole[]) : [],
+    targets:
+      row.targets && typeof row.targets === "object"
+        ? (row.targets as Record<string, number>)
+        : null,
+  };
+}
+
+export async function listAssessments(
+  ctx: WorkspaceContext,
+  organizationId: string,
+  page: { cursor?: string; limit?: number } = {},
+): Promise<{ items: AssessmentView[]; nextCursor: string | null }> {
+  assertCan(ctx, "assessment.read");
+  const db = getDb();
+  const organization = await db.organization.findFirst({
+    where: { ...organizationScope(ctx), id: organizationId },
+    select: { id: true },
+  });
+  if (!organization) throw notFound("Organisation");
+  const limit = page.limit ?? 100;
+  const rows = await db.assessment.findMany({
+    where: { ...assessmentScope(ctx), organizationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    select: assessmentSelect,
+  });
+  const items = rows.slice(0, limit).map(toAssessmentView);
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+export async function findAssessment(ctx: WorkspaceContext, id: string): Promise<AssessmentView | null> {
+  assertCan(ctx, "assessment.read");
+  const row = await getDb().assessment.findFirst({
+    where: { ...assessmentScope(ctx), id },
+    select: assessmentSelect,
+  });
+  return row ? toAssessmentView(row) : null;
+}
+
+export async function getAssessment(ctx: WorkspaceContext, id: string): Promise<AssessmentView> {
+  const assessment = await findAssessment(ctx, id);
+  if (!assessment) throw notFound("Assessment");
+  return assessment;
+}
+
+export type RoleProgress = { role: string; invited: number; started: number; submitted: number };
+export type AssessmentProgress = {
+  invited: number;
+  started: number;
+  submitted: number;
+  completionRate: number;
+  byRole: RoleProgress[];
+  /** Named rounds only: who has not submitted yet, for a reminder. */
+  pending: {
+    invitationId: string;
+    name: string | null;
+    email: string | null;
+    role: string;
+    started: boolean;
+  }[];
+};
+
+export async function getAssessmentProgress(
+  ctx: WorkspaceContext,
+  assessmentId: string,
+): Promise<AssessmentProgress> {
+  const assessment = await getAssessment(ctx, assessmentId);
+  const invitations = await getDb().assessmentInvitation.findMany({
+    where: { assessmentId: assessment.id, kind: "personal", revokedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      response: { select: { startedAt: true, submittedAt: true } },
+    },
+  });
+  const byRole = new Map<string, RoleProgress>();
+  let started = 0;
+  let submitted = 0;
+  for (const inv of invitations) {
+    const role = inv.role ?? "unknown";
+    const entry = byRole.get(role) ?? { role, invited: 0, started: 0, submitted: 0 };
+    entry.invited++;
+    if (inv.response?.startedAt) {
+      entry.started++;
+      started++;
+    }
+    if (inv.response?.submittedAt) {
+      entry.submitted++;
+      submitted++;
+    }
+    byRole.set(role, entry);
+  }
+  return {
+    invited: invitations.length,
+    started,
+    submitted,
+    completionRate: invitations.length
+      ? Math.round((submitted / invitations.length) * 100) / 100
+      : 0,
+    byRole: [...byRole.values()].sort((a, b) => a.role.localeCompare(b.role)),
+    pending: assessment.anonymous
+      ? []
+      : invitations
+          .filter((i) => !i.response?.submittedAt)
+          .map((i) => ({
+            invitationId: i.id,
+            name: i.name,
+            email: i.email,
+            role: i.role ?? "unknown",
+            started: Boolean(i.response?.startedAt),
+          })),
+  };
+}
+
+export type ResultView = {
+  assessmentId: string;
+  frameworkVersion: string;
+  computedAt: Date;
+  result: ScoreResult;
+  responseCount: number;
+};
+
+export async function findResult(ctx: WorkspaceContext, assessmentId: string): Promise<ResultView | null> {
+  const assessment = await getAssessment(ctx, assessmentId);
+  const row = await getDb().result.findUnique({
+    where: { assessmentId: assessment.id },
+    select: { frameworkVersion: true, computedAt: true, result: true, input: true },
+  });
+  if (!row) return null;
+  const input = row.input as { responses?: unknown[] } | null;
+  return {
+    assessmentId: assessment.id,
+    frameworkVersion: row.frameworkVersion,
+    computedAt: row.computedAt,
+    result: row.result as unknown as ScoreResult,
+    responseCount: Array.isArray(input?.responses) ? input.responses.length : 0,
+  };
+}
+
+export async function getResult(ctx: WorkspaceContext, assessmentId: string): Promise<ResultView> {
+  const result = await findResult(ctx, assessmentId);
+  if (!result) throw notFound("Result (the round is not closed yet)");
+  return result;
+}
+
+/** The newest closed round's result for an organisation, or null before the first one closes. */
+export async function findLatestResult(
+  ctx: WorkspaceContext,
+  organizationId: string,
+): Promise<(ResultView & { assessmentName: string }) | null> {
+  assertCan(ctx, "assessment.read");
+  const row = await getDb().assessment.findFirst({
+    where: { ...assessmentScope(ctx), organizationId, state: "closed" },
+    orderBy: [{ closedAt: "desc" }, { id: "desc" }],
+    select: { id: true, name: true },
+  });
+  if (!row) return null;
+  const result = await findResult(ctx, row.id);
+  return result ? { ...result, assessmentName: row.name } : null;
+}

@@ -1,0 +1,135 @@
+import { z } from "zod";
+import {
+  answerValueSchema,
+  findFramework,
+  latestFrameworkVersion,
+  RESPONDENT_ROLES,
+  respondentRoleSchema,
+  type AnswerValue,
+  type Framework,
+} from "@/lib/framework";
+import { emailSchema } from "@/lib/accounts/schema";
+
+export const ASSESSMENT_NAME_MAX = 120;
+export const COMMENT_MAX = 2000;
+export const MAX_INVITATIONS_PER_REQUEST = 500;
+
+const isoDate = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "Use a date like 2027-03-31." })
+  .transform((v) => new Date(v));
+
+export const createAssessmentSchema = z
+  .strictObject({
+    name: z
+      .string({ error: "Enter a name, e.g. “Q1 2027”." })
+      .trim()
+      .min(1, "Enter a name, e.g. “Q1 2027”.")
+      .max(ASSESSMENT_NAME_MAX, `Use at most ${ASSESSMENT_NAME_MAX} characters.`),
+    frameworkVersion: z.string().max(20).optional(),
+    roles: z
+      .array(respondentRoleSchema)
+      .min(1, "Choose at least one respondent role.")
+      .refine((r) => new Set(r).size === r.length, "Each role once.")
+      .optional(),
+    anonymous: z.boolean().optional(),
+    minGroupSize: z.number().int().min(1).max(50).optional(),
+    opensAt: isoDate.nullish(),
+    closesAt: isoDate.nullish(),
+    targets: z.record(z.string(), z.number().min(0).max(100)).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const version = v.frameworkVersion ?? latestFrameworkVersion;
+    const framework = findFramework(version);
+    if (!framework) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["frameworkVersion"],
+        message: `Unknown framework version "${version}".`,
+      });
+      return;
+    }
+    for (const dimension of Object.keys(v.targets ?? {})) {
+      if (!framework.dimensions.some((d) => d.id === dimension)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["targets", dimension],
+          message: "Unknown dimension.",
+        });
+      }
+    }
+    if (v.opensAt && v.closesAt && v.closesAt <= v.opensAt) {
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Closes before it opens." });
+    }
+  })
+  .transform((v) => ({
+    name: v.name,
+    frameworkVersion: v.frameworkVersion ?? latestFrameworkVersion,
+    roles: v.roles ?? [...RESPONDENT_ROLES],
+    anonymous: v.anonymous ?? false,
+    minGroupSize: v.minGroupSize ?? 3,
+    opensAt: v.opensAt ?? null,
+    closesAt: v.closesAt ?? null,
+    targets: v.targets ?? null,
+  }));
+export type CreateAssessmentInput = z.input<typeof createAssessmentSchema>;
+
+export const invitationsSchema = z.strictObject({
+  invitations: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().max(120, "Use at most 120 characters.").optional(),
+        email: emailSchema.optional(),
+        role: respondentRoleSchema,
+      }),
+    )
+    .min(1, "Add at least one invitation.")
+    .max(MAX_INVITATIONS_PER_REQUEST, `At most ${MAX_INVITATIONS_PER_REQUEST} at a time.`),
+});
+
+export const chooseRoleSchema = z.strictObject({ role: respondentRoleSchema });
+
+/** Answers as the respondent API takes them: checked against the round's framework. */
+export function answersSchemaFor(framework: Framework) {
+  const questions = new Map(framework.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q])));
+  return z
+    .strictObject({
+      answers: z.record(z.string().max(100), answerValueSchema),
+      comments: z
+        .record(
+          z.string().max(100),
+          z.string().max(COMMENT_MAX, `Use at most ${COMMENT_MAX} characters.`),
+        )
+        .optional(),
+    })
+    .superRefine((v, ctx) => {
+      for (const [id, value] of Object.entries(v.answers)) {
+        const question = questions.get(id);
+        if (!question)
+          ctx.addIssue({ code: "custom", path: ["answers", id], message: "Unknown question." });
+        else if (value === "not_applicable" && !question.allowNotApplicable) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["answers", id],
+            message: "This question cannot be marked not applicable.",
+          });
+        }
+      }
+      for (const id of Object.keys(v.comments ?? {})) {
+        if (!questions.has(id))
+          ctx.addIssue({ code: "custom", path: ["comments", id], message: "Unknown question." });
+      }
+    });
+}
+
+/** Stored as text so both databases hold it the same way. */
+export function encodeAnswer(value: AnswerValue): string {
+  return String(value);
+}
+
+export function decodeAnswer(stored: string): AnswerValue | null {
+  if (stored === "dont_know" || stored === "not_applicable") return stored;
+  const level = Number(stored);
+  return Number.isInteger(level) && level >= 0 && level <= 4 ? (level as AnswerValue) : null;
+}
+
+export const idempotencyKeySchema = z.string().trim().min(1).max(200);

@@ -1,0 +1,151 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { hashSecretToken } from "@/lib/auth/secret-token";
+import { AppError } from "@/lib/errors";
+import {
+  getFramework,
+  RESPONDENT_ROLES,
+  type AnswerValue,
+  type Framework,
+  type RespondentRole,
+} from "@/lib/framework";
+import { decodeAnswer } from "@/lib/assessments/schema";
+
+// The respondent side: no account, the link's token is the credential. Only its hash is stored.
+
+export const invalidLink = () =>
+  new AppError(
+    "not_found",
+    "This link is not valid. Check that it was copied whole, or ask for a new one.",
+  );
+
+const linkSelect = {
+  id: true,
+  kind: true,
+  role: true,
+  name: true,
+  revokedAt: true,
+  workspaceId: true,
+  assessment: {
+    select: {
+      id: true,
+      name: true,
+      state: true,
+      roles: true,
+      anonymous: true,
+      frameworkVersion: true,
+      closesAt: true,
+      organization: { select: { name: true } },
+      workspace: { select: { name: true } },
+    },
+  },
+  response: { select: { id: true, role: true, startedAt: true, submittedAt: true } },
+} as const;
+
+export async function findLink(token: string) {
+  if (typeof token !== "string" || token.length < 10 || token.length > 200) throw invalidLink();
+  const link = await getDb().assessmentInvitation.findUnique({
+    where: { tokenHash: hashSecretToken(token) },
+    select: linkSelect,
+  });
+  if (!link || link.revokedAt) throw invalidLink();
+  return link;
+}
+
+export type RespondentQuestion = {
+  id: string;
+  text: string;
+  help: string;
+  levels: string[];
+  allowNotApplicable: boolean;
+};
+export type RespondentSection = {
+  id: string;
+  name: string;
+  description: string;
+  questions: RespondentQuestion[];
+};
+
+/** The questions a respondent of this role is asked, one section per dimension. */
+export function questionsFor(framework: Framework, role: RespondentRole): RespondentSection[] {
+  return framework.dimensions
+    .map((d) => ({
+      id: d.id,
+      name: d.name,
+      description: d.description,
+      questions: d.questions
+        .filter((q) => q.audience.includes(role))
+        .map((q) => ({
+          id: q.id,
+          text: q.text,
+          help: q.help,
+          levels: [...q.levels],
+          allowNotApplicable: q.allowNotApplicable,
+        })),
+    }))
+    .filter((s) => s.questions.length > 0);
+}
+
+type RoundInfo = {
+  name: string;
+  organizationName: string;
+  askedBy: string;
+  state: "draft" | "open" | "closed";
+  anonymous: boolean;
+  frameworkVersion: string;
+  closesAt: string | null;
+};
+
+export type RespondentView =
+  | { kind: "open"; round: RoundInfo; roles: RespondentRole[] }
+  | {
+      kind: "personal";
+      round: RoundInfo;
+      respondent: { role: RespondentRole; name: string | null };
+      sections: RespondentSection[];
+      questionCount: number;
+      answers: Record<string, AnswerValue>;
+      comments: Record<string, string>;
+      submittedAt: string | null;
+    };
+
+export async function getRespondentView(token: string): Promise<RespondentView> {
+  const link = await findLink(token);
+  const a = link.assessment;
+  const round: RoundInfo = {
+    name: a.name,
+    organizationName: a.organization.name,
+    askedBy: a.workspace.name,
+    state: a.state,
+    anonymous: a.anonymous,
+    frameworkVersion: a.frameworkVersion,
+    closesAt: a.closesAt?.toISOString() ?? null,
+  };
+  const roles = (Array.isArray(a.roles) ? a.roles : []).filter((r): r is RespondentRole =>
+    (RESPONDENT_ROLES as readonly unknown[]).includes(r),
+  );
+  if (link.kind === "open" || !link.response) return { kind: "open", round, roles };
+  const role = link.response.role as RespondentRole;
+  const sections = questionsFor(getFramework(a.frameworkVersion), role);
+  const rows = await getDb().answer.findMany({
+    where: { responseId: link.response.id },
+    select: { questionId: true, value: true, comment: true },
+  });
+  const answers: Record<string, AnswerValue> = {};
+  const comments: Record<string, string> = {};
+  for (const row of rows) {
+    const value = decodeAnswer(row.value);
+    if (value !== null) answers[row.questionId] = value;
+    if (row.comment) comments[row.questionId] = row.comment;
+  }
+  return {
+    kind: "personal",
+    round,
+    respondent: { role, name: link.name },
+    sections,
+    questionCount: sections.reduce((n, s) => n + s.questions.length, 0),
+    answers,
+    comments,
+    submittedAt: link.response.submittedAt?.toISOString() ?? null,
+  };
+}
