@@ -1,4 +1,9 @@
-import { type Framework, RESPONDENT_ROLES, getFramework } from "../framework";
+import {
+  type Framework,
+  RESPONDENT_ROLES,
+  findFramework,
+  listFrameworkVersions,
+} from "../framework";
 import { type QuestionAggregate, aggregate, totalTally } from "./aggregate";
 import { assessConfidence } from "./confidence";
 import { assessDiagnostic } from "./diagnostic";
@@ -41,7 +46,12 @@ export function progressOf(
  * Throws ScoreInputError (naming the bad field) when the input does not fit its framework.
  */
 export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResult {
-  const framework = options.framework ?? getFramework(input.frameworkVersion);
+  const framework = options.framework ?? findFramework(input.frameworkVersion);
+  if (!framework)
+    throw new ScoreInputError({
+      path: ["frameworkVersion"],
+      message: `unknown framework version "${input.frameworkVersion}" (available: ${listFrameworkVersions().join(", ")})`,
+    });
   if (framework.version !== input.frameworkVersion)
     throw new ScoreInputError({
       path: ["frameworkVersion"],
