@@ -20,3 +20,19 @@ export type WorkspaceContext = {
 export function authorizeWorkspaceId(id: string): AuthorizedWorkspaceId {
   return id as AuthorizedWorkspaceId;
 }
+
+/**
+ * A context for trusted system work that has no request behind it (the demo seed). It acts as the
+ * given member; never build one from anything a request sent.
+ */
+export function systemContext(member: {
+  userId: string;
+  userName: string;
+  email: string;
+  memberId: string;
+  workspaceId: string;
+  workspaceName: string;
+  role: Role;
+}): WorkspaceContext {
+  return { ...member, workspaceId: authorizeWorkspaceId(member.workspaceId), via: "session" };
+}

@@ -4,6 +4,8 @@ import { authorizeWorkspaceId } from "@/lib/auth/context";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Role } from "@/lib/auth/roles";
+import { systemContext } from "@/lib/auth/context";
+import { seedHistory, type DemoRound } from "./history";
 
 // The demo workspace a first-time visitor sees after `npm start`: a consultancy with a handful
 // of client organisations, an owner, a consultant and one client executive.
@@ -41,7 +43,7 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
   for (const account of accounts) {
     hashes.set(account.password, hashes.get(account.password) ?? (await hashPassword(account.password)));
   }
-  await db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const workspace = await tx.workspace.create({ data: { name: DEMO_WORKSPACE }, select: { id: true } });
     const workspaceId = authorizeWorkspaceId(workspace.id);
     const organizations = [];
@@ -53,6 +55,7 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
         }),
       );
     }
+    let owner: { userId: string; memberId: string; email: string; name: string } | null = null;
     for (const account of accounts) {
       const user = await tx.user.create({
         data: {
@@ -66,6 +69,9 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
         data: { workspaceId, userId: user.id, role: account.role },
         select: { id: true },
       });
+      if (account.role === "owner" && !owner) {
+        owner = { userId: user.id, memberId: member.id, email: account.email, name: DEMO_NAMES[account.email] ?? account.email };
+      }
       if (account.role === "executive") {
         await tx.organizationGrant.create({
           data: { workspaceId, memberId: member.id, organizationId: organizations[0]!.id },
@@ -76,6 +82,36 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
       { workspaceId, actorUserId: null, actorLabel: "seed", action: "workspace.created", targetType: "workspace", targetId: workspace.id, detail: { demo: true } },
       tx,
     );
+    return { workspaceId: workspace.id, organizations, owner };
   });
+  if (created.owner) {
+    const ctx = systemContext({
+      userId: created.owner.userId,
+      userName: created.owner.name,
+      email: created.owner.email,
+      memberId: created.owner.memberId,
+      workspaceId: created.workspaceId,
+      workspaceName: DEMO_WORKSPACE,
+      role: "owner",
+    });
+    const [meridian, halden, corvane, brightwell, aster, kestrel] = created.organizations;
+    const profiles = [
+      { organization: meridian, start: 1.8, gain: 0.4, weak: ["monitoring", "data"], respondents: 12 },
+      { organization: halden, start: 1.6, gain: 0.35, weak: ["integration"], respondents: 10 },
+      { organization: corvane, start: 1.3, gain: 0.3, weak: ["data", "integration"], respondents: 9 },
+      { organization: brightwell, start: 2.2, gain: 0.35, weak: [], respondents: 10 },
+      { organization: aster, start: 1.8, gain: 0.25, weak: ["ownership"], respondents: 8 },
+      { organization: kestrel, start: 1.2, gain: 0.35, weak: ["data", "ownership"], respondents: 8 },
+    ].flatMap((p) => (p.organization ? [{ ...p, organizationId: p.organization.id }] : []));
+    await seedHistory(ctx, profiles, DEMO_ROUNDS);
+  }
   return true;
 }
+
+// Four closed quarters; the oldest was scored with the previous framework version.
+const DEMO_ROUNDS: DemoRound[] = [
+  { name: "Q4 2025", frameworkVersion: "2026.4", closedAt: new Date("2025-12-12T16:00:00Z") },
+  { name: "Q1 2026", frameworkVersion: "2027.1", closedAt: new Date("2026-03-20T16:00:00Z") },
+  { name: "Q2 2026", frameworkVersion: "2027.1", closedAt: new Date("2026-06-19T16:00:00Z") },
+  { name: "Q3 2026", frameworkVersion: "2027.1", closedAt: new Date("2026-09-18T16:00:00Z") },
+];
