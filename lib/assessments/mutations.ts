@@ -290,6 +290,10 @@ export async function closeAssessment(
         input: input as unknown as Prisma.InputJsonValue,
         inputHash: hashInput(input),
         computedAt: now,
+        organizationId: assessment.organizationId,
+        score: result.overall.score,
+        stage: result.overall.stage,
+        readyToScale: result.readyToScale,
       },
     });
     const row = await tx.assessment.update({
