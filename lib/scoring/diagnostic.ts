@@ -27,11 +27,13 @@ export function assessDiagnostic(
       const answers = result ? result.levels + result.dontKnow : 0;
       const dontKnowShare = result ? share(result.dontKnow, answers) : 0;
       const medianLevel = result?.medianLevel ?? null;
-      if (medianLevel === null) unknown.push(`${id} has no answer`);
+      // Consultants read these reasons aloud: name the question as respondents saw it.
+      const name = q ? `“${q.question.text}”` : id;
+      if (medianLevel === null) unknown.push(`${name} has no answer`);
       else if (dontKnowShare >= unknownAtDontKnowShare)
-        unknown.push(`${percent(dontKnowShare)} of answers to ${id} are "don't know"`);
-      else if (medianLevel < partialAtLevel) below.push(`${id} is at ${levelText(medianLevel)}`);
-      else if (medianLevel < metAtLevel) partial.push(`${id} is at ${levelText(medianLevel)}`);
+        unknown.push(`${percent(dontKnowShare)} of answers to ${name} are "don't know"`);
+      else if (medianLevel < partialAtLevel) below.push(`${name} is at ${levelText(medianLevel)}`);
+      else if (medianLevel < metAtLevel) partial.push(`${name} is at ${levelText(medianLevel)}`);
       return { id, medianLevel, dontKnowShare: round2(dontKnowShare) };
     });
 

@@ -15,7 +15,7 @@ function trip(gate: Gate, ctx: GateContext): string | null {
     case "diagnostic": {
       const open = ctx.diagnostic.filter((p) => p.status !== "met");
       if (open.length === 0) return null;
-      return `not met: ${open.map((p) => `${p.id} (${p.status})`).join(", ")}`;
+      return `not met: ${open.map((p) => `${p.name.toLowerCase()} (${p.status})`).join(", ")}`;
     }
     case "critical_question": {
       const low = [...ctx.questions.values()].filter(

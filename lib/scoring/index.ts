@@ -34,3 +34,4 @@ export type {
   ScoreResult,
   StageCap,
 } from "./types";
+export { agreementFromCounts, medianLevelFromCounts } from "./numbers";

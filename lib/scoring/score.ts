@@ -111,7 +111,7 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
   const readyToScale = openParts.length === 0 && stage >= 3;
   const readyToScaleReason =
     openParts.length > 0
-      ? `Not ready to scale: the three-part diagnostic is not met (${openParts.map((p) => `${p.id} ${p.status}`).join(", ")}).`
+      ? `Not ready to scale: the three-part diagnostic is not met (${openParts.map((p) => `${p.name.toLowerCase()}: ${p.status}`).join("; ")}).`
       : stage < 3
         ? `Not ready to scale: the stage is ${stage} (${stageName(framework, stage)}); ready to scale starts at stage 3.`
         : `Ready to scale: the three-part diagnostic is met and the stage is ${stage} (${stageName(framework, stage)}).`;

@@ -151,7 +151,7 @@ describe("worked example 2: five respondents who disagree", () => {
       ["diagnostic_not_met", 2],
       ["critical_question_low", 2],
     ]);
-    expect(result.overall.cappedBy[0]?.reason).toContain("monitoring (unmet)");
+    expect(result.overall.cappedBy[0]?.reason).toContain("monitoring built before go-live (unmet)");
     expect(result.diagnostic.find((p) => p.id === "monitoring")?.status).toBe("unmet");
     expect(result.readyToScale).toBe(false);
   });

@@ -1,0 +1,201 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { assertCan } from "@/lib/auth/assert";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { notFound } from "@/lib/errors";
+import { organizationScope } from "@/lib/organizations/scope";
+import { assessmentScope } from "@/lib/assessments/scope";
+import { RESPONDENT_ROLES, type RespondentRole } from "@/lib/framework";
+import type { ScoreInput, ScoreResult } from "@/lib/scoring";
+import {
+  buildAgreementHeatmap,
+  buildBlindSpots,
+  buildDimensions,
+  buildPerception,
+  buildTrend,
+  type AgreementCell,
+  type DashboardDimension,
+  type PerceptionView,
+  type TrendPoint,
+} from "./shape";
+
+// Dashboards read the immutable result snapshots of closed rounds, never live answers, so a
+// changed framework never rewrites what a dashboard showed.
+
+export type OrganizationDashboard = {
+  organization: { id: string; name: string; sector: string | null };
+  openRounds: number;
+  latest: null | {
+    assessmentId: string;
+    name: string;
+    closedAt: string;
+    frameworkVersion: string;
+    minGroupSize: number;
+    headline: {
+      stage: number;
+      stageName: string;
+      uncappedStage: number;
+      index: number;
+      confidence: string;
+      confidenceReason: string;
+      readyToScale: boolean;
+      readyToScaleReason: string;
+      caps: { rule: string; capsAt: number; reason: string }[];
+      respondents: number;
+    };
+    change: null | { index: number; stage: number; since: string };
+    dimensions: DashboardDimension[];
+    diagnostic: ScoreResult["diagnostic"];
+    perception: PerceptionView;
+    blindSpots: { dimension: string; name: string; share: number; questions: { id: string; text: string; share: number }[] }[];
+    agreement: AgreementCell[];
+    recommendations: ScoreResult["recommendations"];
+  };
+  trend: TrendPoint[];
+};
+
+export async function getOrganizationDashboard(
+  ctx: WorkspaceContext,
+  organizationId: string,
+): Promise<OrganizationDashboard> {
+  assertCan(ctx, "assessment.read");
+  const db = getDb();
+  const organization = await db.organization.findFirst({
+    where: { ...organizationScope(ctx), id: organizationId },
+    select: { id: true, name: true, sector: true },
+  });
+  if (!organization) throw notFound("Organisation");
+  const [rounds, openRounds] = await Promise.all([
+    db.assessment.findMany({
+      where: { ...assessmentScope(ctx), organizationId, state: "closed" },
+      orderBy: [{ closedAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        name: true,
+        closedAt: true,
+        minGroupSize: true,
+        result: { select: { frameworkVersion: true, result: true } },
+      },
+    }),
+    db.assessment.count({ where: { ...assessmentScope(ctx), organizationId, state: { not: "closed" } } }),
+  ]);
+  const scored = rounds.flatMap((r) =>
+    r.result && r.closedAt
+      ? [{ id: r.id, name: r.name, closedAt: r.closedAt, minGroupSize: r.minGroupSize, frameworkVersion: r.result.frameworkVersion, result: r.result.result as unknown as ScoreResult }]
+      : [],
+  );
+  const trend = buildTrend(scored);
+  const last = scored.at(-1);
+  if (!last) return { organization, openRounds, latest: null, trend };
+  const previous = scored.at(-2) ?? null;
+  // The answers are read only for the latest round, for the agreement heatmap by role.
+  const input = await db.result.findUnique({ where: { assessmentId: last.id }, select: { input: true } });
+  const r = last.result;
+  return {
+    organization,
+    openRounds,
+    trend,
+    latest: {
+      assessmentId: last.id,
+      name: last.name,
+      closedAt: last.closedAt.toISOString(),
+      frameworkVersion: last.frameworkVersion,
+      minGroupSize: last.minGroupSize,
+      headline: {
+        stage: r.overall.stage,
+        stageName: r.overall.stageName,
+        uncappedStage: r.overall.uncappedStage,
+        index: r.overall.score,
+        confidence: r.overall.confidence,
+        confidenceReason: r.overall.confidenceReason,
+        readyToScale: r.readyToScale,
+        readyToScaleReason: r.readyToScaleReason,
+        caps: r.overall.cappedBy,
+        respondents: r.overall.respondents,
+      },
+      change: previous
+        ? {
+            index: Math.round((r.overall.score - previous.result.overall.score) * 10) / 10,
+            stage: r.overall.stage - previous.result.overall.stage,
+            since: previous.name,
+          }
+        : null,
+      dimensions: buildDimensions(r, previous?.result ?? null),
+      diagnostic: r.diagnostic,
+      perception: buildPerception(r, last.minGroupSize),
+      blindSpots: buildBlindSpots(r),
+      agreement: buildAgreementHeatmap(r, (input?.input ?? null) as ScoreInput | null, last.minGroupSize),
+      recommendations: [...r.recommendations].sort((a, b) => a.priority - b.priority).slice(0, 8),
+    },
+  };
+}
+
+export type PortfolioRow = {
+  id: string;
+  name: string;
+  sector: string | null;
+  region: string | null;
+  stage: number | null;
+  index: number | null;
+  change: number | null;
+  readyToScale: boolean | null;
+  lastAssessed: string | null;
+  openRounds: number;
+};
+
+/** One row per organisation the member can see, from the results' headline columns only. */
+export async function getPortfolio(ctx: WorkspaceContext): Promise<PortfolioRow[]> {
+  assertCan(ctx, "assessment.read");
+  const db = getDb();
+  const [organizations, results, open] = await Promise.all([
+    db.organization.findMany({
+      where: organizationScope(ctx),
+      orderBy: { nameKey: "asc" },
+      select: { id: true, name: true, sector: true, region: true },
+    }),
+    db.result.findMany({
+      where: { workspaceId: ctx.workspaceId, ...(ctx.role === "executive" ? { assessment: assessmentScope(ctx) } : {}) },
+      orderBy: [{ computedAt: "desc" }, { id: "desc" }],
+      select: { organizationId: true, score: true, stage: true, readyToScale: true, computedAt: true },
+    }),
+    db.assessment.groupBy({
+      by: ["organizationId"],
+      where: { ...assessmentScope(ctx), state: "open" },
+      _count: { _all: true },
+    }),
+  ]);
+  const latestTwo = new Map<string, (typeof results)[number][]>();
+  for (const row of results) {
+    const list = latestTwo.get(row.organizationId) ?? [];
+    if (list.length < 2) list.push(row);
+    latestTwo.set(row.organizationId, list);
+  }
+  const openBy = new Map(open.map((o) => [o.organizationId, o._count._all]));
+  return organizations.map((o) => {
+    const [latest, previous] = latestTwo.get(o.id) ?? [];
+    return {
+      ...o,
+      stage: latest?.stage ?? null,
+      index: latest?.score ?? null,
+      change: latest && previous ? Math.round((latest.score - previous.score) * 10) / 10 : null,
+      readyToScale: latest?.readyToScale ?? null,
+      lastAssessed: latest?.computedAt.toISOString() ?? null,
+      openRounds: openBy.get(o.id) ?? 0,
+    };
+  });
+}
+
+export const PEER_GROUP_MIN = 5;
+
+/** The sector's median index in this workspace, only when at least 5 organisations share it. */
+export function peerBenchmark(rows: PortfolioRow[], sector: string | null): { sector: string; median: number; size: number } | null {
+  if (!sector) return null;
+  const peers = rows.filter((r) => r.sector === sector && r.index !== null).map((r) => r.index as number).sort((a, b) => a - b);
+  if (peers.length < PEER_GROUP_MIN) return null;
+  const mid = Math.floor(peers.length / 2);
+  const median = peers.length % 2 ? peers[mid]! : (peers[mid - 1]! + peers[mid]!) / 2;
+  return { sector, median: Math.round(median * 10) / 10, size: peers.length };
+}
+
+export { RESPONDENT_ROLES };
+export type { RespondentRole };

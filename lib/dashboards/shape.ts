@@ -1,0 +1,162 @@
+import { findFramework, RESPONDENT_ROLES, type RespondentRole } from "@/lib/framework";
+import {
+  agreementFromCounts,
+  medianLevelFromCounts,
+  type ScoreInput,
+  type ScoreResult,
+} from "@/lib/scoring";
+
+// Pure shaping of result snapshots into what the dashboards draw. No I/O: unit-tested directly.
+
+export type TrendPoint = {
+  assessmentId: string;
+  name: string;
+  closedAt: string;
+  frameworkVersion: string;
+  /** True where this round was scored with another framework version than the one before. */
+  versionChanged: boolean;
+  index: number;
+  stage: number;
+  dimensions: Record<string, number | null>;
+};
+
+export function buildTrend(
+  rounds: { id: string; name: string; closedAt: Date; frameworkVersion: string; result: ScoreResult }[],
+): TrendPoint[] {
+  return rounds.map((r, i) => ({
+    assessmentId: r.id,
+    name: r.name,
+    closedAt: r.closedAt.toISOString(),
+    frameworkVersion: r.frameworkVersion,
+    versionChanged: i > 0 && rounds[i - 1]!.frameworkVersion !== r.frameworkVersion,
+    index: r.result.overall.score,
+    stage: r.result.overall.stage,
+    // Dimension ids are stable across framework versions (questions are what get renamed), so
+    // every round stays on the same line.
+    dimensions: Object.fromEntries(r.result.dimensions.map((d) => [d.id, d.score])),
+  }));
+}
+
+export type DashboardDimension = {
+  id: string;
+  name: string;
+  kind: "gap" | "enabler";
+  score: number | null;
+  target: number;
+  previous: number | null;
+  delta: number | null;
+};
+
+export function buildDimensions(result: ScoreResult, previous: ScoreResult | null): DashboardDimension[] {
+  const before = new Map(previous?.dimensions.map((d) => [d.id, d.score]) ?? []);
+  return result.dimensions.map((d) => {
+    const prev = before.get(d.id) ?? null;
+    return {
+      id: d.id,
+      name: d.name,
+      kind: d.kind,
+      score: d.score,
+      target: d.target,
+      previous: prev,
+      delta: d.score !== null && prev !== null ? Math.round((d.score - prev) * 10) / 10 : null,
+    };
+  });
+}
+
+export type PerceptionView = {
+  roles: { role: RespondentRole; respondents: number; shown: boolean }[];
+  rows: { dimension: string; name: string; byRole: Partial<Record<RespondentRole, number | null>> }[];
+  gaps: ScoreResult["perceptionGaps"];
+  hiddenReason: string | null;
+};
+
+/** Scores by role, hiding every role with fewer respondents than the round's minimum group. */
+export function buildPerception(result: ScoreResult, minGroupSize: number): PerceptionView {
+  const counts = result.overall.respondentsByRole;
+  const roles = RESPONDENT_ROLES.filter((role) => (counts[role] ?? 0) > 0).map((role) => ({
+    role,
+    respondents: counts[role] ?? 0,
+    shown: (counts[role] ?? 0) >= minGroupSize,
+  }));
+  const shown = new Set(roles.filter((r) => r.shown).map((r) => r.role));
+  const hidden = roles.filter((r) => !r.shown).map((r) => r.role);
+  return {
+    roles,
+    rows: result.dimensions.map((d) => ({
+      dimension: d.id,
+      name: d.name,
+      byRole: Object.fromEntries([...shown].map((role) => [role, d.byRole[role] ?? null])),
+    })),
+    gaps: result.perceptionGaps.filter((g) => shown.has(g.higherRole) && shown.has(g.lowerRole)),
+    hiddenReason: hidden.length
+      ? `${hidden.join(", ")} not shown: fewer than ${minGroupSize} respondents, so no one can be singled out.`
+      : null,
+  };
+}
+
+export function buildBlindSpots(result: ScoreResult) {
+  const texts = questionTexts(result.frameworkVersion);
+  return result.dimensions.map((d) => ({
+    dimension: d.id,
+    name: d.name,
+    share: d.blindSpotShare,
+    questions: result.blindSpots
+      .filter((b) => b.question.startsWith(`${d.id}.`))
+      .map((b) => ({ id: b.question, text: texts.get(b.question) ?? b.question, share: b.share }))
+      .sort((a, b) => b.share - a.share),
+  }));
+}
+
+export type AgreementCell = {
+  question: string;
+  text: string;
+  dimension: string;
+  role: RespondentRole;
+  /** 1 = everyone in the role gave the same answer; null with fewer than two answers. */
+  agreement: number | null;
+  answers: number;
+};
+
+/**
+ * Agreement within each role, per question, from the answers the result was computed from.
+ * Roles under the minimum group size are left out, as everywhere else.
+ */
+export function buildAgreementHeatmap(result: ScoreResult, input: ScoreInput | null, minGroupSize: number): AgreementCell[] {
+  if (!input) return [];
+  const texts = questionTexts(result.frameworkVersion);
+  const byRole = new Map<RespondentRole, ScoreInput["responses"]>();
+  for (const response of input.responses) {
+    byRole.set(response.role, [...(byRole.get(response.role) ?? []), response]);
+  }
+  const cells: AgreementCell[] = [];
+  for (const question of result.questions) {
+    for (const role of RESPONDENT_ROLES) {
+      const responses = byRole.get(role) ?? [];
+      if (responses.length < minGroupSize) continue;
+      const counts = [0, 0, 0, 0, 0];
+      let answers = 0;
+      for (const response of responses) {
+        const value = response.answers[question.id];
+        if (value === undefined || value === "not_applicable") continue;
+        counts[value === "dont_know" ? 0 : value]! += 1;
+        answers += 1;
+      }
+      if (answers === 0) continue;
+      const agreement = agreementFromCounts(counts, medianLevelFromCounts(counts));
+      cells.push({
+        question: question.id,
+        text: texts.get(question.id) ?? question.id,
+        dimension: question.dimension,
+        role,
+        agreement: agreement === null ? null : Math.round(agreement * 100) / 100,
+        answers,
+      });
+    }
+  }
+  return cells;
+}
+
+function questionTexts(version: string): Map<string, string> {
+  const framework = findFramework(version);
+  return new Map(framework?.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q.text])) ?? []);
+}
