@@ -1,0 +1,159 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { ROLE_NAMES } from "./palette";
+
+export type AgreementDatum = {
+  question: string;
+  text: string;
+  dimension: string;
+  role: string;
+  agreement: number | null;
+  answers: number;
+};
+
+// One hue from light to dark (colour-blind safe), darker = less agreement, and the figure is
+// printed in every cell so the colour is never the only signal.
+const SCALE = ["#fff7ec", "#fee8c8", "#fdd49e", "#fdbb84", "#fc8d59", "#e34a33", "#b30000"];
+const STEPS = [
+  { label: "1.0 all agree", color: SCALE[0]! },
+  { label: "0.8", color: SCALE[1]! },
+  { label: "0.6", color: SCALE[3]! },
+  { label: "0.4", color: SCALE[5]! },
+  { label: "0.2 or less: split", color: SCALE[6]! },
+];
+
+function shade(agreement: number): { background: string; color: string } {
+  const i = Math.min(SCALE.length - 1, Math.max(0, Math.round((1 - agreement) * (SCALE.length - 1))));
+  return { background: SCALE[i]!, color: i >= 5 ? "#ffffff" : "#0f172a" };
+}
+
+const FIRST = 10;
+
+/** Agreement within each role per question: where the people in one role answer far apart. */
+export function AgreementHeatmap({
+  cells,
+  emptyHref,
+  dimensionNames = {},
+}: {
+  cells: AgreementDatum[];
+  emptyHref?: string;
+  dimensionNames?: Record<string, string>;
+}) {
+  const [all, setAll] = useState(false);
+  const roles = [...new Set(cells.map((c) => c.role))];
+  const byQuestion = new Map<string, { text: string; dimension: string; byRole: Map<string, AgreementDatum>; min: number }>();
+  for (const c of cells) {
+    const q = byQuestion.get(c.question) ?? { text: c.text, dimension: c.dimension, byRole: new Map(), min: 1 };
+    q.byRole.set(c.role, c);
+    if (c.agreement !== null) q.min = Math.min(q.min, c.agreement);
+    byQuestion.set(c.question, q);
+  }
+  // Least agreement first: that is what a consultant wants to talk about in the room.
+  const questions = [...byQuestion.entries()].sort((a, b) => a[1].min - b[1].min || (a[0] < b[0] ? -1 : 1));
+  const visible = all ? questions : questions.slice(0, FIRST);
+  const split = cells.filter((c) => c.agreement !== null && c.agreement < 0.5).sort((a, b) => (a.agreement ?? 1) - (b.agreement ?? 1));
+  return (
+    <figure className="min-w-0">
+      <h3 className="font-semibold text-slate-900">Agreement within each role</h3>
+      {cells.length === 0 ? (
+        <div className="mt-3 grid min-h-32 place-items-center rounded-lg border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600">
+          <p>
+            No closed round yet:{" "}
+            {emptyHref ? (
+              <Link className="font-medium text-brand-700 underline" href={emptyHref}>
+                open one
+              </Link>
+            ) : (
+              "open one"
+            )}
+            . Roles with fewer respondents than the round&apos;s minimum group are never shown.
+          </p>
+        </div>
+      ) : (
+        <>
+          <p className="mt-0.5 text-sm text-slate-600">
+            1 means everyone in the role gave the same answer; low figures mean the role is split. The least agreed questions come
+            first.
+          </p>
+          <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700" aria-label="Legend">
+            {STEPS.map((s) => (
+              <li key={s.label} className="flex items-center gap-1">
+                <span aria-hidden className="inline-block size-3.5 rounded-sm ring-1 ring-slate-300" style={{ background: s.color }} />
+                {s.label}
+              </li>
+            ))}
+          </ul>
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Agreement (0 to 1) within each respondent role, per question, least agreed first</caption>
+              <thead>
+                <tr className="text-xs text-slate-600">
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    Question
+                  </th>
+                  {roles.map((r) => (
+                    <th key={r} scope="col" className="w-16 px-1 py-1 text-center font-medium">
+                      {ROLE_NAMES[r] ?? r}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {visible.map(([id, q]) => (
+                  <tr key={id} className="border-t border-slate-100">
+                    <th scope="row" className="py-1 pr-2 align-top text-xs font-normal text-slate-800">
+                      {q.text}
+                      <span className="block text-[11px] text-slate-500">{dimensionNames[q.dimension] ?? q.dimension}</span>
+                    </th>
+                    {roles.map((r) => {
+                      const c = q.byRole.get(r);
+                      if (!c || c.agreement === null)
+                        return (
+                          <td key={r} className="px-1 py-1 text-center text-xs text-slate-400">
+                            —
+                          </td>
+                        );
+                      return (
+                        <td key={r} className="p-0.5 text-center align-middle">
+                          <span
+                            className="block rounded px-1 py-1.5 text-xs font-medium tabular-nums"
+                            style={shade(c.agreement)}
+                            title={`${c.answers} answers`}
+                          >
+                            {c.agreement.toFixed(2)}
+                          </span>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {questions.length > FIRST ? (
+            <button
+              type="button"
+              className="no-print mt-2 text-sm font-medium text-brand-700 underline"
+              aria-expanded={all}
+              onClick={() => setAll((v) => !v)}
+            >
+              {all ? `Show the ${FIRST} least agreed only` : `Show all ${questions.length} questions`}
+            </button>
+          ) : null}
+          <figcaption className="mt-2 text-sm text-slate-700">
+            {split.length ? (
+              <>
+                {split.length} question-and-role pair{split.length === 1 ? " is" : "s are"} split (agreement under 0.5). Widest:{" "}
+                {ROLE_NAMES[split[0]!.role] ?? split[0]!.role} on &ldquo;{split[0]!.text}&rdquo; ({split[0]!.agreement?.toFixed(2)}).
+              </>
+            ) : (
+              "Every role mostly agrees within itself: no question-and-role pair under 0.5."
+            )}
+          </figcaption>
+        </>
+      )}
+    </figure>
+  );
+}

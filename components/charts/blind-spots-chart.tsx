@@ -1,0 +1,72 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame, DataTable } from "./chart-frame";
+import { WrappedTick } from "./ticks";
+import { GRID, pct, SERIES_COLORS } from "./palette";
+
+export type BlindSpotDatum = {
+  dimension: string;
+  name: string;
+  share: number;
+  questions: { id: string; text: string; share: number }[];
+};
+
+/** The share of "Don't know" answers per dimension: not knowing whether a practice exists is a gap. */
+export function BlindSpotsChart({ blindSpots, emptyHref }: { blindSpots: BlindSpotDatum[]; emptyHref?: string }) {
+  const height = 40 + blindSpots.length * 40;
+  const data = blindSpots.map((b) => ({ name: b.name, share: Math.round(b.share * 100) }));
+  const worst = [...blindSpots].sort((a, b) => b.share - a.share).filter((b) => b.share >= 0.1);
+  const questions = blindSpots
+    .flatMap((b) => b.questions)
+    .sort((a, b) => b.share - a.share)
+    .slice(0, 3);
+  return (
+    <ChartFrame
+      title={`Blind spots: "Don't know" answers`}
+      description="A respondent who does not know whether a practice exists is reporting a gap, not a blank."
+      height={height}
+      empty={blindSpots.length === 0}
+      emptyHref={emptyHref}
+      table={
+        <DataTable
+          caption={`Share of "Don't know" answers per dimension`}
+          columns={["Dimension", `"Don't know"`]}
+          rows={blindSpots.map((b) => ({ key: b.dimension, header: b.name, cells: [pct(b.share)] }))}
+        />
+      }
+      footer={
+        worst.length ? (
+          <>
+            <p>
+              Most unknown: {worst.slice(0, 2).map((w) => `${w.name} (${pct(w.share)})`).join(" and ")}.
+            </p>
+            {questions.length ? (
+              <ul className="mt-1 list-disc space-y-1 pl-5">
+                {questions.map((q) => (
+                  <li key={q.id}>
+                    {pct(q.share)} did not know: &ldquo;{q.text}&rdquo;
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : (
+          <p>No dimension has more than one answer in ten &quot;Don&apos;t know&quot;.</p>
+        )
+      }
+    >
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }}>
+          <CartesianGrid horizontal={false} stroke={GRID} />
+          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="name" width={118} tick={<WrappedTick width={112} />} interval={0} />
+          <Tooltip formatter={(v) => `${String(v)}%`} />
+          <Bar dataKey="share" name={`"Don't know"`} fill={SERIES_COLORS[3]} barSize={14} isAnimationActive={false}>
+            <LabelList dataKey="share" position="right" formatter={(v) => `${String(v)}%`} fontSize={11} fill="#334155" />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+
+import { useId, useState, type ReactNode } from "react";
+import Link from "next/link";
+
+// Every chart sits in the same frame: a title, a fixed-height plot (so nothing jumps when the
+// client draws it), a "Show as table" twin for screen readers and keyboards, and one empty state.
+
+export function ChartFrame({
+  title,
+  description,
+  height,
+  empty,
+  emptyHref,
+  table,
+  children,
+  footer,
+}: {
+  title: string;
+  description?: ReactNode;
+  height: number;
+  /** When true, the empty state replaces chart and table. */
+  empty?: boolean;
+  /** Where "open one" points in the empty state (an organisation's rounds). */
+  emptyHref?: string;
+  table: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
+  const [asTable, setAsTable] = useState(false);
+  const id = useId();
+  const headingId = `${id}-title`;
+  const tableId = `${id}-table`;
+  return (
+    <figure className="min-w-0" aria-labelledby={headingId}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h3 id={headingId} className="font-semibold text-slate-900">
+            {title}
+          </h3>
+          {description ? <div className="mt-0.5 text-sm text-slate-600">{description}</div> : null}
+        </div>
+        {empty ? null : (
+          <button
+            type="button"
+            className="no-print shrink-0 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+            aria-expanded={asTable}
+            aria-controls={tableId}
+            onClick={() => setAsTable((v) => !v)}
+          >
+            {asTable ? "Show as chart" : "Show as table"}
+          </button>
+        )}
+      </div>
+      {empty ? (
+        <div
+          className="mt-3 grid place-items-center rounded-lg border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600"
+          style={{ minHeight: Math.min(height, 180) }}
+        >
+          <p>
+            No closed round yet:{" "}
+            {emptyHref ? (
+              <Link className="font-medium text-brand-700 underline" href={emptyHref}>
+                open one
+              </Link>
+            ) : (
+              "open one"
+            )}
+            .
+          </p>
+        </div>
+      ) : (
+        <>
+          {/* The chart stays mounted (hidden) so switching back does not redraw from nothing. */}
+          <div className={asTable ? "hidden" : "mt-3 print:block"} style={{ height }} aria-hidden>
+            {children}
+          </div>
+          <div id={tableId} hidden={!asTable} className="mt-3 overflow-x-auto">
+            {table}
+          </div>
+        </>
+      )}
+      {footer && !empty ? <figcaption className="mt-3 text-sm text-slate-700">{footer}</figcaption> : null}
+    </figure>
+  );
+}
+
+/** The table twin: a caption and header cells with scope, as every chart's data. */
+export function DataTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: string[];
+  rows: { key: string; header: ReactNode; cells: ReactNode[] }[];
+}) {
+  return (
+    <table className="w-full min-w-max border-collapse text-left text-sm">
+      <caption className="mb-1 text-left text-xs text-slate-500">{caption}</caption>
+      <thead>
+        <tr className="border-b border-slate-300 text-slate-600">
+          {columns.map((c, i) => (
+            <th key={c} scope="col" className={i === 0 ? "py-1.5 pr-3 font-medium" : "px-2 py-1.5 text-right font-medium"}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} className="border-b border-slate-100">
+            <th scope="row" className="py-1.5 pr-3 font-normal text-slate-900">
+              {r.header}
+            </th>
+            {r.cells.map((c, i) => (
+              <td key={i} className="px-2 py-1.5 text-right tabular-nums">
+                {c}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame, DataTable } from "./chart-frame";
+import { GRID, SERIES_COLORS } from "./palette";
+
+const HEIGHT = 240;
+
+/** How many organisations sit at each stage (organisations without a closed round are counted apart). */
+export function StageDistributionChart({
+  stages,
+  unassessed,
+}: {
+  stages: { stage: number; name: string; count: number }[];
+  unassessed: number;
+}) {
+  const total = stages.reduce((s, x) => s + x.count, 0);
+  const data = stages.map((s) => ({ label: `${s.stage} ${s.name}`, count: s.count }));
+  const top = [...stages].sort((a, b) => b.count - a.count)[0];
+  return (
+    <ChartFrame
+      title="Organisations by stage"
+      description={
+        total
+          ? `${total} assessed${unassessed ? `, ${unassessed} without a closed round` : ""}; most at stage ${top?.stage} (${top?.name}).`
+          : undefined
+      }
+      height={HEIGHT}
+      empty={total === 0}
+      table={
+        <DataTable
+          caption="Number of organisations at each stage, from their latest closed round"
+          columns={["Stage", "Organisations"]}
+          rows={stages.map((s) => ({ key: String(s.stage), header: `${s.stage} ${s.name}`, cells: [String(s.count)] }))}
+        />
+      }
+    >
+      <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 600, height: HEIGHT }}>
+        <BarChart data={data} margin={{ top: 20, right: 8, bottom: 4, left: -24 }}>
+          <CartesianGrid vertical={false} stroke={GRID} />
+          <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={0} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+          <Tooltip />
+          <Bar dataKey="count" name="Organisations" fill={SERIES_COLORS[0]} isAnimationActive={false}>
+            <LabelList dataKey="count" position="top" fontSize={12} fill="#0f172a" />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { Text } from "recharts";
+
+// Category labels wrap onto several lines instead of being cut off on a phone.
+export function WrappedTick({
+  x,
+  y,
+  payload,
+  width = 110,
+}: {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value: string | number };
+  width?: number;
+}) {
+  return (
+    <Text
+      x={Number(x ?? 0) - 4}
+      y={Number(y ?? 0)}
+      width={width}
+      textAnchor="end"
+      verticalAnchor="middle"
+      fontSize={11}
+      fill="#334155"
+      maxLines={3}
+    >
+      {String(payload?.value ?? "")}
+    </Text>
+  );
+}

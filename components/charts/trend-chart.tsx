@@ -1,0 +1,164 @@
+"use client";
+
+import { useId, useState } from "react";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { ChartFrame, DataTable } from "./chart-frame";
+import { colorAt, dashAt, fmt, GRID, INK } from "./palette";
+
+export type TrendDatum = {
+  assessmentId: string;
+  name: string;
+  frameworkVersion: string;
+  versionChanged: boolean;
+  index: number;
+  stage: number;
+  dimensions: Record<string, number | null>;
+};
+
+const HEIGHT = 300;
+
+/**
+ * The readiness index across closed rounds, with any dimension added as its own line. Rounds on
+ * another framework version stay on the same line (dimension ids are stable); a marker says where
+ * the version changed.
+ */
+export function TrendChart({
+  points,
+  dimensions,
+  emptyHref,
+  initiallySelected = [],
+  selectable = true,
+}: {
+  points: TrendDatum[];
+  dimensions: { id: string; name: string }[];
+  emptyHref?: string;
+  initiallySelected?: string[];
+  selectable?: boolean;
+}) {
+  const [selected, setSelected] = useState<string[]>(initiallySelected);
+  const id = useId();
+  const data = points.map((p) => ({ name: p.name, index: p.index, ...p.dimensions }));
+  const changes = points.filter((p) => p.versionChanged);
+  const first = points[0];
+  const last = points.at(-1);
+  const change = first && last && points.length > 1 ? last.index - first.index : null;
+  const description =
+    points.length > 1 && first && last && change !== null
+      ? `Index ${fmt(first.index)} in ${first.name} to ${fmt(last.index)} in ${last.name} (${change >= 0 ? "+" : ""}${fmt(change, 1)} over ${points.length} rounds).`
+      : points.length === 1
+        ? "One closed round so far: the trend starts with the next one."
+        : undefined;
+  return (
+    <ChartFrame
+      title="Trend across rounds"
+      description={description}
+      height={HEIGHT}
+      empty={points.length === 0}
+      emptyHref={emptyHref}
+      table={
+        <DataTable
+          caption="Readiness index and dimension scores per closed round, oldest first"
+          columns={["Round", "Framework", "Stage", "Index", ...dimensions.map((d) => d.name)]}
+          rows={points.map((p) => ({
+            key: p.assessmentId,
+            header: p.name,
+            cells: [
+              `${p.frameworkVersion}${p.versionChanged ? " (changed)" : ""}`,
+              String(p.stage),
+              fmt(p.index, 1),
+              ...dimensions.map((d) => fmt(p.dimensions[d.id])),
+            ],
+          }))}
+        />
+      }
+      footer={
+        <>
+          {changes.length ? (
+            <p>
+              {changes.map((c) => `Framework ${c.frameworkVersion} from ${c.name}`).join("; ")}: rounds before it were scored with the
+              earlier version and stay on the same lines, since the dimensions did not change.
+            </p>
+          ) : null}
+          {selectable && dimensions.length ? (
+            <fieldset className="no-print mt-2">
+              <legend className="text-xs font-medium text-slate-600">Add a dimension line</legend>
+              <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+                {dimensions.map((d, i) => (
+                  <label key={d.id} htmlFor={`${id}-${d.id}`} className="flex items-center gap-1.5 text-xs text-slate-700">
+                    <input
+                      id={`${id}-${d.id}`}
+                      type="checkbox"
+                      className="size-4"
+                      checked={selected.includes(d.id)}
+                      onChange={(e) =>
+                        setSelected((s) => (e.target.checked ? [...s, d.id] : s.filter((x) => x !== d.id)))
+                      }
+                    />
+                    <svg width="18" height="6" aria-hidden>
+                      <line x1="0" y1="3" x2="18" y2="3" stroke={colorAt(i)} strokeWidth="2" strokeDasharray={dashAt(i + 1)} />
+                    </svg>
+                    {d.name}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ) : null}
+        </>
+      }
+    >
+      <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 600, height: HEIGHT }}>
+        <LineChart data={data} margin={{ top: 20, right: 16, bottom: 4, left: -16 }}>
+          <CartesianGrid stroke={GRID} vertical={false} />
+          <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} />
+          <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} />
+          <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(1) : "—")} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {changes.map((c) => (
+            <ReferenceLine
+              key={c.assessmentId}
+              x={c.name}
+              stroke={INK}
+              strokeDasharray="3 3"
+              label={{ value: `Framework ${c.frameworkVersion}`, position: "top", fontSize: 10, fill: INK }}
+            />
+          ))}
+          <Line
+            type="monotone"
+            dataKey="index"
+            name="Readiness index"
+            stroke={INK}
+            strokeWidth={3}
+            dot={{ r: 4 }}
+            isAnimationActive={false}
+          />
+          {dimensions.map((d, i) =>
+            selected.includes(d.id) ? (
+              <Line
+                key={d.id}
+                type="monotone"
+                dataKey={d.id}
+                name={d.name}
+                stroke={colorAt(i)}
+                strokeDasharray={dashAt(i + 1)}
+                strokeWidth={2}
+                dot={{ r: 3 }}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ) : null,
+          )}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
