@@ -20,7 +20,7 @@ import * as assessmentRoute from "@/app/api/v1/assessments/[id]/route";
 import * as openAssessmentRoute from "@/app/api/v1/assessments/[id]/open/route";
 import { openAssessmentAction } from "@/app/(app)/assessments/actions";
 import AssessmentPage from "@/app/(app)/assessments/[id]/page";
-import { getAssessment, listAssessments } from "@/lib/assessments/data";
+import { getAssessment } from "@/lib/assessments/data";
 import { createAssessment, openAssessment } from "@/lib/assessments/mutations";
 import OrganizationPage from "@/app/(app)/organizations/[id]/page";
 import AuditPage from "@/app/(app)/settings/audit/page";

@@ -3,7 +3,7 @@ import { acceptInvitationAction } from "@/app/invite/actions";
 import { authenticate, changePassword, signUp } from "@/lib/accounts/mutations";
 import { listAuditEvents } from "@/lib/audit/data";
 import { WORKSPACE_COOKIE } from "@/lib/auth/session";
-import { databaseProvider, disconnectDb, getDb } from "@/lib/db";
+import { disconnectDb, getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { previewInvitation } from "@/lib/members/data";
 import {
