@@ -16,18 +16,20 @@ export type AgreementDatum = {
 // One hue from light to dark (colour-blind safe), darker = less agreement, and the figure is
 // printed in every cell so the colour is never the only signal.
 const SCALE = ["#fff7ec", "#fee8c8", "#fdd49e", "#fdbb84", "#fc8d59", "#e34a33", "#b30000"];
-const STEPS = [
-  { label: "1.0 all agree", color: SCALE[0]! },
-  { label: "0.8", color: SCALE[1]! },
-  { label: "0.6", color: SCALE[3]! },
-  { label: "0.4", color: SCALE[5]! },
-  { label: "0.2 or less: split", color: SCALE[6]! },
-];
 
 function shade(agreement: number): { background: string; color: string } {
   const i = Math.min(SCALE.length - 1, Math.max(0, Math.round((1 - agreement) * (SCALE.length - 1))));
   return { background: SCALE[i]!, color: i >= 5 ? "#ffffff" : "#0f172a" };
 }
+
+const STEPS = [
+  { label: "1.0 all agree", value: 1 },
+  { label: "0.8", value: 0.8 },
+  { label: "0.6", value: 0.6 },
+  { label: "0.4", value: 0.4 },
+  { label: "0.2", value: 0.2 },
+  { label: "0 split", value: 0 },
+];
 
 const FIRST = 10;
 
@@ -42,7 +44,8 @@ export function AgreementHeatmap({
   dimensionNames?: Record<string, string>;
 }) {
   const [all, setAll] = useState(false);
-  const roles = [...new Set(cells.map((c) => c.role))];
+  const order = Object.keys(ROLE_NAMES);
+  const roles = [...new Set(cells.map((c) => c.role))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const byQuestion = new Map<string, { text: string; dimension: string; byRole: Map<string, AgreementDatum>; min: number }>();
   for (const c of cells) {
     const q = byQuestion.get(c.question) ?? { text: c.text, dimension: c.dimension, byRole: new Map(), min: 1 };
@@ -80,10 +83,11 @@ export function AgreementHeatmap({
           <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700" aria-label="Legend">
             {STEPS.map((s) => (
               <li key={s.label} className="flex items-center gap-1">
-                <span aria-hidden className="inline-block size-3.5 rounded-sm ring-1 ring-slate-300" style={{ background: s.color }} />
+                <span aria-hidden className="inline-block size-3.5 rounded-sm ring-1 ring-slate-300" style={{ background: shade(s.value).background }} />
                 {s.label}
               </li>
             ))}
+            <li>— fewer than two answers</li>
           </ul>
           <div className="mt-3 overflow-x-auto">
             <table className="w-full border-collapse text-left text-sm">

@@ -124,3 +124,39 @@ export function DataTable({
     </table>
   );
 }
+
+/**
+ * A legend in HTML rather than recharts' own: it keeps the series order as given, shows fill
+ * patterns and dashes as they are drawn, and wraps on a phone.
+ */
+export function SeriesLegend({
+  items,
+}: {
+  items: { label: string; color: string; kind: "solid" | "hatched" | "outline" | "line"; dash?: string }[];
+}) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-hidden>
+      {items.map((item) => (
+        <li key={item.label} className="flex items-center gap-1.5">
+          <svg width="18" height="10">
+            {item.kind === "line" ? (
+              <line x1="0" y1="5" x2="18" y2="5" stroke={item.color} strokeWidth="2.5" strokeDasharray={item.dash} />
+            ) : item.kind === "outline" ? (
+              <rect x="1" y="1" width="16" height="8" fill="#fff" stroke={item.color} strokeWidth="1.5" />
+            ) : item.kind === "hatched" ? (
+              <>
+                <rect x="1" y="1" width="16" height="8" fill="#fff" stroke={item.color} />
+                {[3, 7, 11, 15].map((x) => (
+                  <line key={x} x1={x} y1="9" x2={x + 3} y2="1" stroke={item.color} strokeWidth="1.5" />
+                ))}
+              </>
+            ) : (
+              <rect x="1" y="1" width="16" height="8" fill={item.color} />
+            )}
+          </svg>
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,7 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, DataTable } from "./chart-frame";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame, DataTable, SeriesLegend } from "./chart-frame";
 import { WrappedTick } from "./ticks";
 import { GRID, fmt, SERIES_COLORS } from "./palette";
 
@@ -32,7 +32,7 @@ export function DimensionsChart({
 }) {
   const data = dimensions.map((d) => ({ name: d.name, current: d.score, previous: d.previous, target: d.target }));
   const hasPrevious = dimensions.some((d) => d.previous !== null);
-  const height = 80 + dimensions.length * (hasPrevious ? 54 : 40);
+  const height = 40 + dimensions.length * (hasPrevious ? 58 : 46);
   const below = dimensions.filter((d) => d.score !== null && d.score < d.target).length;
   return (
     <ChartFrame
@@ -45,6 +45,15 @@ export function DimensionsChart({
       height={height}
       empty={dimensions.length === 0}
       emptyHref={emptyHref}
+      footer={
+        <SeriesLegend
+          items={[
+            { label: roundName ?? "This round", color: CURRENT, kind: "solid" },
+            ...(hasPrevious ? [{ label: previousName ?? "Previous round", color: PREVIOUS, kind: "hatched" as const }] : []),
+            { label: "Target", color: "#111827", kind: "outline" },
+          ]}
+        />
+      }
       table={
         <DataTable
           caption="Dimension scores out of 100: this round, target, previous round and change"
@@ -67,9 +76,8 @@ export function DimensionsChart({
           </defs>
           <CartesianGrid horizontal={false} stroke={GRID} />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} />
-          <YAxis type="category" dataKey="name" width={118} tick={<WrappedTick width={112} />} interval={0} />
+          <YAxis type="category" dataKey="name" width={126} tick={<WrappedTick width={120} />} interval={0} />
           <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : "—")} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="current" name={roundName ?? "This round"} fill={CURRENT} barSize={12} isAnimationActive={false} />
           {hasPrevious ? (
             <Bar

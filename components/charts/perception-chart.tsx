@@ -1,7 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, DataTable } from "./chart-frame";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame, DataTable, SeriesLegend } from "./chart-frame";
 import { WrappedTick } from "./ticks";
 import { colorAt, fmt, GRID, ROLE_NAMES } from "./palette";
 
@@ -18,7 +18,7 @@ export function PerceptionChart({ perception, emptyHref }: { perception: Percept
   const rows = perception?.rows ?? [];
   const names = new Map(rows.map((r) => [r.dimension, r.name]));
   const gaps = [...(perception?.gaps ?? [])].sort((a, b) => b.points - a.points);
-  const height = 80 + rows.length * Math.max(36, shown.length * 11 + 14);
+  const height = 40 + rows.length * Math.max(36, shown.length * 11 + 14);
   const data = rows.map((r) => ({ name: r.name, ...Object.fromEntries(shown.map((s) => [s.role, r.byRole[s.role] ?? null])) }));
   return (
     <ChartFrame
@@ -40,8 +40,9 @@ export function PerceptionChart({ perception, emptyHref }: { perception: Percept
       }
       footer={
         <>
+          <SeriesLegend items={shown.map((s, i) => ({ label: ROLE_NAMES[s.role] ?? s.role, color: colorAt(i), kind: "solid" as const }))} />
           {gaps.length ? (
-            <ul className="list-disc space-y-1 pl-5">
+            <ul className="mt-2 list-disc space-y-1 pl-5">
               {gaps.slice(0, 4).map((g) => (
                 <li key={g.dimension}>
                   <strong>{names.get(g.dimension) ?? g.dimension}</strong>: {ROLE_NAMES[g.higherRole] ?? g.higherRole} score it{" "}
@@ -60,9 +61,8 @@ export function PerceptionChart({ perception, emptyHref }: { perception: Percept
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barGap={1}>
           <CartesianGrid horizontal={false} stroke={GRID} />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} />
-          <YAxis type="category" dataKey="name" width={118} tick={<WrappedTick width={112} />} interval={0} />
+          <YAxis type="category" dataKey="name" width={126} tick={<WrappedTick width={120} />} interval={0} />
           <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : "—")} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
           {shown.map((s, i) => (
             <Bar
               key={s.role}

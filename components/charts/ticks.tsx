@@ -23,7 +23,7 @@ export function WrappedTick({
       verticalAnchor="middle"
       fontSize={11}
       fill="#334155"
-      maxLines={3}
+      maxLines={4}
     >
       {String(payload?.value ?? "")}
     </Text>

@@ -3,7 +3,6 @@
 import { useId, useState } from "react";
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -12,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { ChartFrame, DataTable } from "./chart-frame";
+import { ChartFrame, DataTable, SeriesLegend } from "./chart-frame";
 import { colorAt, dashAt, fmt, GRID, INK } from "./palette";
 
 export type TrendDatum = {
@@ -83,6 +82,14 @@ export function TrendChart({
       }
       footer={
         <>
+          <SeriesLegend
+            items={[
+              { label: "Readiness index", color: INK, kind: "line" },
+              ...dimensions.flatMap((d, i) =>
+                selected.includes(d.id) ? [{ label: d.name, color: colorAt(i), kind: "line" as const, dash: dashAt(i + 1) }] : [],
+              ),
+            ]}
+          />
           {changes.length ? (
             <p>
               {changes.map((c) => `Framework ${c.frameworkVersion} from ${c.name}`).join("; ")}: rounds before it were scored with the
@@ -117,12 +124,11 @@ export function TrendChart({
       }
     >
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 600, height: HEIGHT }}>
-        <LineChart data={data} margin={{ top: 20, right: 16, bottom: 4, left: -16 }}>
+        <LineChart data={data} margin={{ top: 20, right: 28, bottom: 4, left: -16 }}>
           <CartesianGrid stroke={GRID} vertical={false} />
-          <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} />
+          <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} padding={{ left: 12, right: 12 }} />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(1) : "—")} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
           {changes.map((c) => (
             <ReferenceLine
               key={c.assessmentId}

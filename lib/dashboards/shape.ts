@@ -160,3 +160,62 @@ function questionTexts(version: string): Map<string, string> {
   const framework = findFramework(version);
   return new Map(framework?.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q.text])) ?? []);
 }
+
+export type ContextFinding = { figure: string; source: string; standing: string };
+
+/**
+ * The article's figures beside where this organisation stands. The figures are cited as the
+ * article cites them; the standing is read only from this organisation's own result, never
+ * presented as a measurement of the same quantity.
+ */
+export function articleContext(input: {
+  organizationName: string;
+  stage: number;
+  stageName: string;
+  readyToScale: boolean;
+  dimensions: { id: string; name: string; score: number | null; target: number }[];
+  blindSpots: { dimension: string; share: number }[];
+}): ContextFinding[] {
+  const name = input.organizationName;
+  const findings: ContextFinding[] = [
+    {
+      figure: "Only 25% of organisations have converted 40% or more of their AI pilots into production.",
+      source: "Deloitte, State of AI 2026 (3,235 leaders, 24 countries)",
+      standing: input.readyToScale
+        ? `${name} is at stage ${input.stage} (${input.stageName}) and passes every gate: it has in place what scaling needs.`
+        : `${name} is at stage ${input.stage} (${input.stageName}) and not ready to scale yet: the gate reasons above say what stands in the way.`,
+    },
+  ];
+  const data = input.dimensions.find((d) => d.id === "data");
+  const dataUnknown = input.blindSpots.find((b) => b.dimension === "data")?.share ?? 0;
+  if (data) {
+    const unknown = Math.round(dataUnknown * 100);
+    findings.push({
+      figure: "63% lack proper data management practices for AI, or are not sure whether they have them.",
+      source: "quoted in the article; Gartner projects 60% of AI projects without AI-ready data will be abandoned through 2026",
+      standing:
+        data.score === null
+          ? `No answers on ${data.name.toLowerCase()} yet.`
+          : `${name} scores ${Math.round(data.score)} on ${data.name.toLowerCase()} (target ${Math.round(data.target)}), with ${unknown}% of its answers there "Don't know"${
+              data.score < data.target || dataUnknown >= 0.15 ? ": the recurring blind spot applies here." : "."
+            }`,
+    });
+  }
+  const redesign = input.dimensions.find((d) => d.id === "workflow_redesign");
+  if (redesign && redesign.score !== null) {
+    findings.push({
+      figure: "AI high performers are 2.8 times more likely to have fundamentally redesigned their workflows (55% vs 20%).",
+      source: "McKinsey, State of AI",
+      standing: `${name} scores ${Math.round(redesign.score)} on workflow redesign (target ${Math.round(redesign.target)})${
+        redesign.score >= redesign.target ? ": at or above target." : ": redesigning the workflow comes first in the sequence."
+      }`,
+    });
+  }
+  return findings;
+}
+
+/** Stage names of the newest framework, for lists that show stages without a snapshot at hand. */
+export function stageNames(version: string): Map<number, string> {
+  const framework = findFramework(version);
+  return new Map(framework?.stages.map((s) => [s.stage, s.name]) ?? []);
+}

@@ -1,18 +1,28 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { DeleteOrganizationForm } from "@/components/organizations/delete-organization-form";
+import { DashboardHeadline } from "@/components/dashboard/headline";
+import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
+import { NextSteps } from "@/components/dashboard/recommendations";
+import { ArticleContext } from "@/components/dashboard/article-context";
+import { RoundsList } from "@/components/dashboard/rounds-list";
+import { DimensionsChart } from "@/components/charts/dimensions-chart";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { PerceptionChart } from "@/components/charts/perception-chart";
+import { BlindSpotsChart } from "@/components/charts/blind-spots-chart";
+import { AgreementHeatmap } from "@/components/charts/agreement-heatmap";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findOrganization } from "@/lib/organizations/data";
+import { listAssessments } from "@/lib/assessments/data";
+import { getOrganizationDashboard } from "@/lib/dashboards/data";
+import { articleContext } from "@/lib/dashboards/shape";
 import { deleteOrganizationAction } from "../actions";
-import Link from "next/link";
-import { StateBadge } from "@/components/assessments/state-badge";
-import { ReadyVerdict, ResultHeadline } from "@/components/assessments/result-view";
-import { findLatestResult, listAssessments } from "@/lib/assessments/data";
 
 export const metadata: Metadata = { title: "Organisation" };
 
@@ -27,10 +37,15 @@ export default async function OrganizationPage({
   const { ctx } = await requirePageContext();
   const organization = await findOrganization(ctx, id);
   if (!organization) notFound();
-  const [rounds, latest] = await Promise.all([
+  const [rounds, dashboard] = await Promise.all([
     listAssessments(ctx, organization.id, { limit: 20 }),
-    findLatestResult(ctx, organization.id),
+    getOrganizationDashboard(ctx, organization.id),
   ]);
+  const latest = dashboard.latest;
+  const canManage = can(ctx.role, "assessment.manage");
+  const roundsHref = canManage ? `/organizations/${organization.id}/assessments/new` : undefined;
+  const dimensionNames = Object.fromEntries((latest?.dimensions ?? []).map((d) => [d.id, d.name]));
+  const previousName = dashboard.trend.at(-2)?.name ?? null;
   const facts = [
     { label: "Sector", value: organization.sector },
     { label: "Size (employees)", value: organization.sizeBand },
@@ -41,74 +56,117 @@ export default async function OrganizationPage({
     <>
       <PageHeader
         title={organization.name}
-        description="Readiness to take AI from pilot into production."
+        description={
+          latest
+            ? `Readiness to take AI from pilot into production, as of ${latest.name} (${dashboard.trend.length} closed round${dashboard.trend.length === 1 ? "" : "s"}).`
+            : "Readiness to take AI from pilot into production."
+        }
         actions={
-          can(ctx.role, "organization.update") ? (
-            <LinkButton variant="secondary" href={`/organizations/${organization.id}/edit`}>
-              Edit details
-            </LinkButton>
-          ) : null
+          <>
+            {latest ? (
+              <>
+                <LinkButton variant="secondary" href={`/organizations/${organization.id}/report`}>
+                  Executive report
+                </LinkButton>
+                {dashboard.trend.length >= 2 ? (
+                  <LinkButton variant="secondary" href={`/organizations/${organization.id}/compare`}>
+                    Compare rounds
+                  </LinkButton>
+                ) : null}
+              </>
+            ) : null}
+            {can(ctx.role, "organization.update") ? (
+              <LinkButton variant="secondary" href={`/organizations/${organization.id}/edit`}>
+                Edit details
+              </LinkButton>
+            ) : null}
+          </>
         }
       />
       {flags.created === "1" ? <Alert tone="success" className="mb-4">Organisation created.</Alert> : null}
       {flags.saved === "1" ? <Alert tone="success" className="mb-4">Changes saved.</Alert> : null}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          {latest ? (
-            <Card>
-              <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
-                <h2 className="text-lg font-semibold">Readiness: {latest.assessmentName}</h2>
-                <Link className="text-sm font-medium text-brand-700 underline" href={`/assessments/${latest.assessmentId}/result`}>
-                  Full result
-                </Link>
-              </div>
-              <ResultHeadline result={latest.result} />
-              <div className="mt-4">
-                <ReadyVerdict result={latest.result} />
-              </div>
-            </Card>
-          ) : (
-            <Card>
-              <h2 className="text-lg font-semibold">Readiness</h2>
-              <p className="mt-2 text-slate-600">
-                No closed assessment round yet. When a round closes, its stage, readiness index, the
-                seven dimensions and the three-part diagnostic appear here.
-              </p>
-            </Card>
-          )}
+
+      {latest ? (
+        <div className="space-y-6">
           <Card>
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <h2 className="text-lg font-semibold">Assessment rounds</h2>
-              {can(ctx.role, "assessment.manage") ? (
-                <LinkButton href={`/organizations/${organization.id}/assessments/new`}>New round</LinkButton>
-              ) : null}
+            <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+              <h2 className="text-lg font-semibold">Where it stands: {latest.name}</h2>
+              <Link className="text-sm font-medium text-brand-700 underline" href={`/assessments/${latest.assessmentId}/result`}>
+                Full result with explanations
+              </Link>
             </div>
-            {rounds.items.length === 0 ? (
-              <p className="mt-2 text-slate-600">
-                {can(ctx.role, "assessment.manage")
-                  ? "No round yet. Create one, invite the people who do the work, and open it for answers."
-                  : "No round yet."}
-              </p>
-            ) : (
-              <ul className="mt-3 divide-y divide-slate-200">
-                {rounds.items.map((a) => (
-                  <li key={a.id}>
-                    <Link
-                      href={a.state === "closed" ? `/assessments/${a.id}/result` : `/assessments/${a.id}`}
-                      className="flex items-center justify-between gap-3 py-3 hover:bg-slate-50"
-                    >
-                      <span className="font-medium">{a.name}</span>
-                      <span className="flex items-center gap-2 text-sm text-slate-600">
-                        <StateBadge state={a.state} />
-                        {formatDate(a.closedAt ?? a.openedAt ?? a.createdAt)}
-                      </span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <DashboardHeadline latest={latest} />
+          </Card>
+
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">Three-part diagnostic</h2>
+            <DiagnosticStatusLights diagnostic={latest.diagnostic} />
+          </Card>
+
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card>
+              <DimensionsChart dimensions={latest.dimensions} roundName={latest.name} previousName={previousName} emptyHref={roundsHref} />
+            </Card>
+            <Card>
+              <TrendChart points={dashboard.trend} dimensions={latest.dimensions.map((d) => ({ id: d.id, name: d.name }))} emptyHref={roundsHref} />
+            </Card>
+          </div>
+
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">Next steps, in sequence</h2>
+            <NextSteps recommendations={latest.recommendations} limit={5} />
+          </Card>
+
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card>
+              <PerceptionChart perception={latest.perception} emptyHref={roundsHref} />
+            </Card>
+            <Card>
+              <BlindSpotsChart blindSpots={latest.blindSpots} emptyHref={roundsHref} />
+            </Card>
+          </div>
+
+          <Card>
+            <AgreementHeatmap cells={latest.agreement} dimensionNames={dimensionNames} emptyHref={roundsHref} />
+          </Card>
+
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">In context</h2>
+            <ArticleContext
+              findings={articleContext({
+                organizationName: organization.name,
+                stage: latest.headline.stage,
+                stageName: latest.headline.stageName,
+                readyToScale: latest.headline.readyToScale,
+                dimensions: latest.dimensions,
+                blindSpots: latest.blindSpots,
+              })}
+            />
           </Card>
         </div>
+      ) : (
+        <Card>
+          <h2 className="text-lg font-semibold">Readiness</h2>
+          <p className="mt-2 text-slate-600">
+            No closed round yet{canManage ? ": open one" : ""}. When a round closes, its stage, readiness index, the seven
+            dimensions, the three-part diagnostic, how each role sees it and the trend across rounds appear here.
+          </p>
+        </Card>
+      )}
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 className="text-lg font-semibold">Assessment rounds</h2>
+            {canManage ? <LinkButton href={`/organizations/${organization.id}/assessments/new`}>New round</LinkButton> : null}
+          </div>
+          <RoundsList rounds={rounds.items} canManage={canManage} />
+          {dashboard.openRounds ? (
+            <p className="mt-2 text-sm text-slate-600">
+              {dashboard.openRounds} round{dashboard.openRounds === 1 ? "" : "s"} not closed yet: the dashboard shows closed rounds only.
+            </p>
+          ) : null}
+        </Card>
         <Card>
           <h2 className="text-lg font-semibold">Details</h2>
           <dl className="mt-3 space-y-3">

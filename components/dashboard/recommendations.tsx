@@ -1,0 +1,22 @@
+import type { OrganizationDashboard } from "@/lib/dashboards/data";
+
+type Recommendation = NonNullable<OrganizationDashboard["latest"]>["recommendations"][number];
+
+/** The next steps in sequence order (redesign, ownership, monitoring first), each with its why and owner. */
+export function NextSteps({ recommendations, limit = 5, brief = false }: { recommendations: Recommendation[]; limit?: number; brief?: boolean }) {
+  const items = recommendations.slice(0, limit);
+  if (items.length === 0) return <p className="text-slate-600">No recommendation: every dimension is at or above its target.</p>;
+  return (
+    <ol className="space-y-3">
+      {items.map((r, i) => (
+        <li key={r.id} className="break-inside-avoid rounded-lg border border-slate-200 p-3 sm:p-4">
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
+            {i + 1} · Step {r.step}: {r.stepName} · owner: {r.ownerTitle} · effort {r.effort}
+          </p>
+          <p className="mt-1 font-semibold">{r.title}</p>
+          {brief ? null : <p className="mt-1 text-sm text-slate-700">Why: {r.why}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
