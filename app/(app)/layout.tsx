@@ -9,6 +9,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const { ctx, workspaces } = await requirePageContext();
   const nav = [
     { href: "/organizations", label: "Organisations" },
+    ...(can(ctx.role, "assessment.read") ? [{ href: "/portfolio", label: "Portfolio" }] : []),
     ...(can(ctx.role, "member.read") ? [{ href: "/settings/members", label: "Members" }] : []),
     ...(can(ctx.role, "token.manage") ? [{ href: "/settings/tokens", label: "API tokens" }] : []),
     ...(can(ctx.role, "audit.read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
