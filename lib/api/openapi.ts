@@ -177,6 +177,23 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { ...ok("The round", "201"), ...errors(400, 401, 403, 404, 413, 422) },
         },
       },
+      "/api/v1/organizations/{id}/dashboard": {
+        parameters: [org],
+        get: {
+          summary: "The organisation's dashboard, from the results of its closed rounds",
+          description:
+            "`latest` (null before a round closes): headline (stage, index, confidence, ready-to-scale verdict with gate reasons), change since the previous round, dimensions with target, previous score and delta, the three-part diagnostic, perception by role (roles under the round's minimum group size are left out and named in `hiddenReason`), blind spots per dimension, agreement per question and role, top recommendations in sequence order. `trend`: one point per closed round, oldest first, with index, stage, per-dimension scores, `frameworkVersion` and `versionChanged`.",
+          responses: { ...ok("The dashboard"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/portfolio": {
+        get: {
+          summary: "One row per organisation you can see",
+          description:
+            "`items`: id, name, sector, region, stage, index, change since the previous round, readyToScale, lastAssessed, openRounds, and `peerBenchmark` (the sector's median index in this workspace, with its size), null unless at least 5 organisations share the sector.",
+          responses: { ...ok("The portfolio"), ...errors(401) },
+        },
+      },
       "/api/v1/assessments/{id}": {
         parameters: [asm],
         get: {
