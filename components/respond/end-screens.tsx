@@ -7,7 +7,15 @@ import type { RoundInfo } from "./welcome";
 
 export function ThankYou({ round, submittedAt, answered }: { round: RoundInfo; submittedAt: string; answered?: number }) {
   return (
-    <MessagePanel eyebrow={`${round.organizationName} · ${round.name}`} title="Thank you: your answers are in">
+    <MessagePanel
+      eyebrow={`${round.organizationName} · ${round.name}`}
+      title="Thank you: your answers are in"
+      icon={
+        <span aria-hidden className="grid size-12 place-items-center rounded-full bg-emerald-100 text-2xl text-emerald-800">
+          ✓
+        </span>
+      }
+    >
       <p>
         {answered !== undefined ? `${plural(answered, "answer was", "answers were")} submitted` : "Your answers were submitted"} on{" "}
         {formatDay(submittedAt)}. {round.askedBy} will share what the round finds once it closes.

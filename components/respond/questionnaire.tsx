@@ -70,6 +70,7 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
   useEffect(() => {
     if (!engine || !accepting) return;
     void engine.flush();
+    void engine.refresh();
     window.addEventListener("online", engine.retryNow);
     return () => window.removeEventListener("online", engine.retryNow);
   }, [engine, accepting]);
@@ -144,9 +145,12 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
     const started = answered > 0;
     return (
       <>
-        <div className="mb-4 flex justify-end">
-          <SaveStatus status={status} />
-        </div>
+        {/* Only when something waits or failed: on a first visit there is nothing to report. */}
+        {status.kind === "offline" || status.kind === "error" || status.kind === "saving" ? (
+          <div className="mb-4 rounded-lg border border-slate-200 bg-white px-3 py-2">
+            <SaveStatus status={status} />
+          </div>
+        ) : null}
         <Welcome
           round={round}
           howLong={`${plural(questionCount, "question", "questions")} for your role (${ROLE_LABELS[view.respondent.role]}), ${minutesText(questionCount)}.`}

@@ -34,14 +34,17 @@ export function RespondFrame({ subtitle, children }: { subtitle?: string; childr
 export function MessagePanel({
   eyebrow,
   title,
+  icon,
   children,
 }: {
   eyebrow?: string;
   title: string;
+  icon?: ReactNode;
   children?: ReactNode;
 }) {
   return (
     <section className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+      {icon ? <div className="mb-4">{icon}</div> : null}
       {eyebrow ? <p className="text-sm font-semibold text-brand-700">{eyebrow}</p> : null}
       <h1 tabIndex={-1} data-autofocus className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 outline-none">
         {title}

@@ -26,7 +26,7 @@ export function Welcome({
           {round.organizationName} · {round.name}
         </p>
         <h1 id="welcome-title" tabIndex={-1} data-autofocus className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 outline-none sm:text-3xl">
-          {round.askedBy} asks for your view on {round.organizationName}&rsquo;s AI readiness
+          {round.askedBy} asks for your view of AI readiness at {round.organizationName}
         </h1>
         {resumeNote ? <div className="mt-3">{resumeNote}</div> : null}
       </div>

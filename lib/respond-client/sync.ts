@@ -54,7 +54,8 @@ export type SyncDeps = {
 
 type ErrorBody = { code?: string; message?: string; fields?: Record<string, string> };
 
-const MAX_BACKOFF_MS = 30_000;
+// Short: a respondent waiting to see "Saved" should not wait long once the server is back.
+const MAX_BACKOFF_MS = 10_000;
 
 async function readError(response: Response): Promise<ErrorBody> {
   try {
@@ -85,6 +86,8 @@ export class ResponseSync {
   private stopped: Extract<SyncStatus, { kind: "stopped" }> | null = null;
   private transient: SyncStatus | null = null;
   private fallbackKey: string | null = null;
+  /** Acknowledged while a refresh was out: newer than what that refresh will bring back. */
+  private ackedDuringRefresh: Map<string, { value?: AnswerValue; comment?: string }> | null = null;
 
   constructor(
     private readonly token: string,
@@ -237,6 +240,7 @@ export class ResponseSync {
         if (value !== undefined) this.known[entry.questionId] = value;
         const comment = body.comments?.[entry.questionId];
         if (comment !== undefined) this.knownComments[entry.questionId] = comment;
+        this.ackedDuringRefresh?.set(entry.questionId, { value, comment });
         this.outbox = acknowledge(this.outbox, entry.questionId, entry.version);
         this.sentThisSession = true;
         this.backoff = 2_000;
@@ -262,6 +266,40 @@ export class ResponseSync {
         : undefined;
       this.outbox = reject(this.outbox, entry.questionId, entry.version, byQuestion ?? message);
       this.persist();
+    }
+  }
+
+  /**
+   * Reads the saved answers again. The page's own copy can be older than what this device sent:
+   * a reload's request can reach the server before the last answers of the old page committed,
+   * while their acknowledgements still arrived (and emptied the outbox) before the page unloaded.
+   */
+  async refresh(): Promise<void> {
+    if (this.stopped) return;
+    const acked = new Map<string, { value?: AnswerValue; comment?: string }>();
+    this.ackedDuringRefresh = acked;
+    try {
+      const response = await this.deps.fetch(this.base, { headers: { accept: "application/json" } });
+      if (!response.ok) return;
+      const data = (await response.json()) as {
+        kind?: string;
+        answers?: Record<string, AnswerValue>;
+        comments?: Record<string, string>;
+      };
+      if (data.kind !== "personal" || !data.answers) return;
+      const answers = { ...data.answers };
+      const comments = { ...(data.comments ?? {}) };
+      for (const [id, change] of acked) {
+        if (change.value !== undefined) answers[id] = change.value;
+        if (change.comment !== undefined) comments[id] = change.comment;
+      }
+      this.known = answers;
+      this.knownComments = comments;
+      this.emit();
+    } catch {
+      // Offline: the page's copy and the outbox are what we have.
+    } finally {
+      if (this.ackedDuringRefresh === acked) this.ackedDuringRefresh = null;
     }
   }
 

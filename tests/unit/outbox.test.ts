@@ -164,3 +164,25 @@ describe("ResponseSync", () => {
     expect(sync.getSnapshot().status).toEqual({ kind: "saved" });
   });
 });
+
+describe("ResponseSync.refresh", () => {
+  it("an answer acknowledged while the page re-read the server is not rolled back by the older read", async () => {
+    const h = harness(ok);
+    let releaseGet: (r: Response) => void = () => undefined;
+    const deps: SyncDeps = {
+      ...h.deps,
+      fetch: (input, init) =>
+        init?.method === "PUT"
+          ? h.deps.fetch(input, init)
+          : new Promise<Response>((resolve) => (releaseGet = resolve)),
+    };
+    const sync = new ResponseSync("tok", {}, {}, deps);
+    const refreshing = sync.refresh();
+    sync.record("a.one", { value: 3 });
+    await sync.flush();
+    // The read left before the answer committed: it does not have it.
+    releaseGet(new Response(JSON.stringify({ kind: "personal", answers: { "a.two": 1 }, comments: {} })));
+    await refreshing;
+    expect(sync.getSnapshot().answers).toEqual({ "a.one": 3, "a.two": 1 });
+  });
+});
