@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import Link from "next/link";
 import { ROLE_NAMES } from "./palette";
 
@@ -18,7 +18,10 @@ export type AgreementDatum = {
 const SCALE = ["#fff7ec", "#fee8c8", "#fdd49e", "#fdbb84", "#fc8d59", "#e34a33", "#b30000"];
 
 function shade(agreement: number): { background: string; color: string } {
-  const i = Math.min(SCALE.length - 1, Math.max(0, Math.round((1 - agreement) * (SCALE.length - 1))));
+  const i = Math.min(
+    SCALE.length - 1,
+    Math.max(0, Math.round((1 - agreement) * (SCALE.length - 1))),
+  );
   return { background: SCALE[i]!, color: i >= 5 ? "#ffffff" : "#0f172a" };
 }
 
@@ -45,18 +48,32 @@ export function AgreementHeatmap({
 }) {
   const [all, setAll] = useState(false);
   const order = Object.keys(ROLE_NAMES);
-  const roles = [...new Set(cells.map((c) => c.role))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const byQuestion = new Map<string, { text: string; dimension: string; byRole: Map<string, AgreementDatum>; min: number }>();
+  const roles = [...new Set(cells.map((c) => c.role))].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  );
+  const byQuestion = new Map<
+    string,
+    { text: string; dimension: string; byRole: Map<string, AgreementDatum>; min: number }
+  >();
   for (const c of cells) {
-    const q = byQuestion.get(c.question) ?? { text: c.text, dimension: c.dimension, byRole: new Map(), min: 1 };
+    const q = byQuestion.get(c.question) ?? {
+      text: c.text,
+      dimension: c.dimension,
+      byRole: new Map(),
+      min: 1,
+    };
     q.byRole.set(c.role, c);
     if (c.agreement !== null) q.min = Math.min(q.min, c.agreement);
     byQuestion.set(c.question, q);
   }
   // Least agreement first: that is what a consultant wants to talk about in the room.
-  const questions = [...byQuestion.entries()].sort((a, b) => a[1].min - b[1].min || (a[0] < b[0] ? -1 : 1));
+  const questions = [...byQuestion.entries()].sort(
+    (a, b) => a[1].min - b[1].min || (a[0] < b[0] ? -1 : 1),
+  );
   const visible = all ? questions : questions.slice(0, FIRST);
-  const split = cells.filter((c) => c.agreement !== null && c.agreement < 0.5).sort((a, b) => (a.agreement ?? 1) - (b.agreement ?? 1));
+  const split = cells
+    .filter((c) => c.agreement !== null && c.agreement < 0.5)
+    .sort((a, b) => (a.agreement ?? 1) - (b.agreement ?? 1));
   return (
     <figure className="min-w-0">
       <h3 className="font-semibold text-slate-900">Agreement within each role</h3>
@@ -77,13 +94,20 @@ export function AgreementHeatmap({
       ) : (
         <>
           <p className="mt-0.5 text-sm text-slate-600">
-            1 means everyone in the role gave the same answer; low figures mean the role is split. The least agreed questions come
-            first.
+            1 means everyone in the role gave the same answer; low figures mean the role is split.
+            The least agreed questions come first.
           </p>
-          <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700" aria-label="Legend">
+          <ul
+            className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700"
+            aria-label="Legend"
+          >
             {STEPS.map((s) => (
               <li key={s.label} className="flex items-center gap-1">
-                <span aria-hidden className="inline-block size-3.5 rounded-sm ring-1 ring-slate-300" style={{ background: shade(s.value).background }} />
+                <span
+                  aria-hidden
+                  className="inline-block size-3.5 rounded-sm ring-1 ring-slate-300"
+                  style={{ background: shade(s.value).background }}
+                />
                 {s.label}
               </li>
             ))}
@@ -91,10 +115,12 @@ export function AgreementHeatmap({
           </ul>
           <div className="mt-3 overflow-x-auto">
             <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Agreement (0 to 1) within each respondent role, per question, least agreed first</caption>
+              <caption className="sr-only">
+                Agreement (0 to 1) within each respondent role, per question, least agreed first
+              </caption>
               <thead>
                 <tr className="text-xs text-slate-600">
-                  <th scope="col" className="py-1 pr-2 font-medium">
+                  <th scope="col" className="hidden py-1 pr-2 font-medium sm:table-cell">
                     Question
                   </th>
                   {roles.map((r) => (
@@ -106,32 +132,52 @@ export function AgreementHeatmap({
               </thead>
               <tbody>
                 {visible.map(([id, q]) => (
-                  <tr key={id} className="border-t border-slate-100">
-                    <th scope="row" className="py-1 pr-2 align-top text-xs font-normal text-slate-800">
-                      {q.text}
-                      <span className="block text-[11px] text-slate-500">{dimensionNames[q.dimension] ?? q.dimension}</span>
-                    </th>
-                    {roles.map((r) => {
-                      const c = q.byRole.get(r);
-                      if (!c || c.agreement === null)
+                  <Fragment key={id}>
+                    {/* On a phone the question gets its own full-width line above its cells. */}
+                    <tr className="border-t border-slate-100 sm:hidden">
+                      <th
+                        scope="colgroup"
+                        colSpan={roles.length}
+                        className="pt-1.5 text-left text-xs font-normal text-slate-800"
+                      >
+                        {q.text}{" "}
+                        <span className="text-[11px] text-slate-500">
+                          ({dimensionNames[q.dimension] ?? q.dimension})
+                        </span>
+                      </th>
+                    </tr>
+                    <tr className="sm:border-t sm:border-slate-100">
+                      <th
+                        scope="row"
+                        className="hidden py-1 pr-2 align-top text-xs font-normal text-slate-800 sm:table-cell"
+                      >
+                        {q.text}
+                        <span className="block text-[11px] text-slate-500">
+                          {dimensionNames[q.dimension] ?? q.dimension}
+                        </span>
+                      </th>
+                      {roles.map((r) => {
+                        const c = q.byRole.get(r);
+                        if (!c || c.agreement === null)
+                          return (
+                            <td key={r} className="px-1 py-1 text-center text-xs text-slate-400">
+                              —
+                            </td>
+                          );
                         return (
-                          <td key={r} className="px-1 py-1 text-center text-xs text-slate-400">
-                            —
+                          <td key={r} className="p-0.5 text-center align-middle">
+                            <span
+                              className="block rounded px-1 py-1.5 text-xs font-medium tabular-nums"
+                              style={shade(c.agreement)}
+                              title={`${c.answers} answers`}
+                            >
+                              {c.agreement.toFixed(2)}
+                            </span>
                           </td>
                         );
-                      return (
-                        <td key={r} className="p-0.5 text-center align-middle">
-                          <span
-                            className="block rounded px-1 py-1.5 text-xs font-medium tabular-nums"
-                            style={shade(c.agreement)}
-                            title={`${c.answers} answers`}
-                          >
-                            {c.agreement.toFixed(2)}
-                          </span>
-                        </td>
-                      );
-                    })}
-                  </tr>
+                      })}
+                    </tr>
+                  </Fragment>
                 ))}
               </tbody>
             </table>
@@ -143,14 +189,17 @@ export function AgreementHeatmap({
               aria-expanded={all}
               onClick={() => setAll((v) => !v)}
             >
-              {all ? `Show the ${FIRST} least agreed only` : `Show all ${questions.length} questions`}
+              {all
+                ? `Show the ${FIRST} least agreed only`
+                : `Show all ${questions.length} questions`}
             </button>
           ) : null}
           <figcaption className="mt-2 text-sm text-slate-700">
             {split.length ? (
               <>
-                {split.length} question-and-role pair{split.length === 1 ? " is" : "s are"} split (agreement under 0.5). Widest:{" "}
-                {ROLE_NAMES[split[0]!.role] ?? split[0]!.role} on &ldquo;{split[0]!.text}&rdquo; ({split[0]!.agreement?.toFixed(2)}).
+                {split.length} question-and-role pair{split.length === 1 ? " is" : "s are"} split
+                (agreement under 0.5). Widest: {ROLE_NAMES[split[0]!.role] ?? split[0]!.role} on
+                &ldquo;{split[0]!.text}&rdquo; ({split[0]!.agreement?.toFixed(2)}).
               </>
             ) : (
               "Every role mostly agrees within itself: no question-and-role pair under 0.5."

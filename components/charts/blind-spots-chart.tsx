@@ -1,6 +1,15 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { WrappedTick } from "./ticks";
 import { GRID, pct, SERIES_COLORS } from "./palette";
@@ -13,10 +22,19 @@ export type BlindSpotDatum = {
 };
 
 /** The share of "Don't know" answers per dimension: not knowing whether a practice exists is a gap. */
-export function BlindSpotsChart({ blindSpots, emptyHref }: { blindSpots: BlindSpotDatum[]; emptyHref?: string }) {
+export function BlindSpotsChart({
+  blindSpots,
+  emptyHref,
+}: {
+  blindSpots: BlindSpotDatum[];
+  emptyHref?: string;
+}) {
   const height = 40 + blindSpots.length * 44;
   // Shares are usually small: a 0-100% axis would flatten every bar, so the axis fits the data.
-  const top = Math.max(20, Math.ceil((Math.max(0, ...blindSpots.map((b) => b.share)) * 100) / 10) * 10);
+  const top = Math.max(
+    20,
+    Math.ceil((Math.max(0, ...blindSpots.map((b) => b.share)) * 100) / 10) * 10,
+  );
   const data = blindSpots.map((b) => ({ name: b.name, share: Math.round(b.share * 100) }));
   const worst = [...blindSpots].sort((a, b) => b.share - a.share).filter((b) => b.share >= 0.1);
   const questions = blindSpots
@@ -34,14 +52,23 @@ export function BlindSpotsChart({ blindSpots, emptyHref }: { blindSpots: BlindSp
         <DataTable
           caption={`Share of "Don't know" answers per dimension`}
           columns={["Dimension", `"Don't know"`]}
-          rows={blindSpots.map((b) => ({ key: b.dimension, header: b.name, cells: [pct(b.share)] }))}
+          rows={blindSpots.map((b) => ({
+            key: b.dimension,
+            header: b.name,
+            cells: [pct(b.share)],
+          }))}
         />
       }
       footer={
         worst.length ? (
           <>
             <p>
-              Most unknown: {worst.slice(0, 2).map((w) => `${w.name} (${pct(w.share)})`).join(" and ")}.
+              Most unknown:{" "}
+              {worst
+                .slice(0, 2)
+                .map((w) => `${w.name} (${pct(w.share)})`)
+                .join(" and ")}
+              .
             </p>
             {questions.length ? (
               <ul className="mt-1 list-disc space-y-1 pl-5">
@@ -61,11 +88,36 @@ export function BlindSpotsChart({ blindSpots, emptyHref }: { blindSpots: BlindSp
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" domain={[0, top]} unit="%" tickCount={5} allowDecimals={false} tick={{ fontSize: 11 }} />
-          <YAxis type="category" dataKey="name" width={126} tick={<WrappedTick width={120} />} interval={0} />
+          <XAxis
+            type="number"
+            domain={[0, top]}
+            unit="%"
+            tickCount={5}
+            allowDecimals={false}
+            tick={{ fontSize: 11 }}
+          />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={126}
+            tick={<WrappedTick width={120} />}
+            interval={0}
+          />
           <Tooltip formatter={(v) => `${String(v)}%`} />
-          <Bar dataKey="share" name={`"Don't know"`} fill={SERIES_COLORS[3]} barSize={14} isAnimationActive={false}>
-            <LabelList dataKey="share" position="right" formatter={(v) => `${String(v)}%`} fontSize={11} fill="#334155" />
+          <Bar
+            dataKey="share"
+            name={`"Don't know"`}
+            fill={SERIES_COLORS[3]}
+            barSize={14}
+            isAnimationActive={false}
+          >
+            <LabelList
+              dataKey="share"
+              position="right"
+              formatter={(v) => `${String(v)}%`}
+              fontSize={11}
+              fill="#334155"
+            />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

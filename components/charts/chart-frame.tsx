@@ -80,7 +80,9 @@ export function ChartFrame({
           </div>
         </>
       )}
-      {footer && !empty ? <figcaption className="mt-3 text-sm text-slate-700">{footer}</figcaption> : null}
+      {footer && !empty ? (
+        <figcaption className="mt-3 text-sm text-slate-700">{footer}</figcaption>
+      ) : null}
     </figure>
   );
 }
@@ -101,7 +103,11 @@ export function DataTable({
       <thead>
         <tr className="border-b border-slate-300 text-slate-600">
           {columns.map((c, i) => (
-            <th key={c} scope="col" className={i === 0 ? "py-1.5 pr-3 font-medium" : "px-2 py-1.5 text-right font-medium"}>
+            <th
+              key={c}
+              scope="col"
+              className={i === 0 ? "py-1.5 pr-3 font-medium" : "px-2 py-1.5 text-right font-medium"}
+            >
               {c}
             </th>
           ))}
@@ -132,7 +138,12 @@ export function DataTable({
 export function SeriesLegend({
   items,
 }: {
-  items: { label: string; color: string; kind: "solid" | "hatched" | "outline" | "line"; dash?: string }[];
+  items: {
+    label: string;
+    color: string;
+    kind: "solid" | "hatched" | "outline" | "line";
+    dash?: string;
+  }[];
 }) {
   return (
     <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-hidden>
@@ -140,14 +151,38 @@ export function SeriesLegend({
         <li key={item.label} className="flex items-center gap-1.5">
           <svg width="18" height="10">
             {item.kind === "line" ? (
-              <line x1="0" y1="5" x2="18" y2="5" stroke={item.color} strokeWidth="2.5" strokeDasharray={item.dash} />
+              <line
+                x1="0"
+                y1="5"
+                x2="18"
+                y2="5"
+                stroke={item.color}
+                strokeWidth="2.5"
+                strokeDasharray={item.dash}
+              />
             ) : item.kind === "outline" ? (
-              <rect x="1" y="1" width="16" height="8" fill="#fff" stroke={item.color} strokeWidth="1.5" />
+              <rect
+                x="1"
+                y="1"
+                width="16"
+                height="8"
+                fill="#fff"
+                stroke={item.color}
+                strokeWidth="1.5"
+              />
             ) : item.kind === "hatched" ? (
               <>
                 <rect x="1" y="1" width="16" height="8" fill="#fff" stroke={item.color} />
                 {[3, 7, 11, 15].map((x) => (
-                  <line key={x} x1={x} y1="9" x2={x + 3} y2="1" stroke={item.color} strokeWidth="1.5" />
+                  <line
+                    key={x}
+                    x1={x}
+                    y1="9"
+                    x2={x + 3}
+                    y2="1"
+                    stroke={item.color}
+                    strokeWidth="1.5"
+                  />
                 ))}
               </>
             ) : (

@@ -30,7 +30,12 @@ export function DimensionsChart({
   previousName?: string | null;
   emptyHref?: string;
 }) {
-  const data = dimensions.map((d) => ({ name: d.name, current: d.score, previous: d.previous, target: d.target }));
+  const data = dimensions.map((d) => ({
+    name: d.name,
+    current: d.score,
+    previous: d.previous,
+    target: d.target,
+  }));
   const hasPrevious = dimensions.some((d) => d.previous !== null);
   const height = 40 + dimensions.length * (hasPrevious ? 58 : 46);
   const below = dimensions.filter((d) => d.score !== null && d.score < d.target).length;
@@ -49,7 +54,15 @@ export function DimensionsChart({
         <SeriesLegend
           items={[
             { label: roundName ?? "This round", color: CURRENT, kind: "solid" },
-            ...(hasPrevious ? [{ label: previousName ?? "Previous round", color: PREVIOUS, kind: "hatched" as const }] : []),
+            ...(hasPrevious
+              ? [
+                  {
+                    label: previousName ?? "Previous round",
+                    color: PREVIOUS,
+                    kind: "hatched" as const,
+                  },
+                ]
+              : []),
             { label: "Target", color: "#111827", kind: "outline" },
           ]}
         />
@@ -61,24 +74,57 @@ export function DimensionsChart({
           rows={dimensions.map((d) => ({
             key: d.id,
             header: d.name,
-            cells: [fmt(d.score), fmt(d.target), fmt(d.previous), d.delta === null ? "—" : `${d.delta > 0 ? "+" : ""}${fmt(d.delta, 1)}`],
+            cells: [
+              fmt(d.score),
+              fmt(d.target),
+              fmt(d.previous),
+              d.delta === null ? "—" : `${d.delta > 0 ? "+" : ""}${fmt(d.delta, 1)}`,
+            ],
           }))}
         />
       }
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barGap={2}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+          barGap={2}
+        >
           <defs>
-            <pattern id="hatch-previous" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <pattern
+              id="hatch-previous"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
               <rect width="6" height="6" fill="#fff" />
               <line x1="0" y1="0" x2="0" y2="6" stroke={PREVIOUS} strokeWidth="4" />
             </pattern>
           </defs>
           <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} />
-          <YAxis type="category" dataKey="name" width={126} tick={<WrappedTick width={120} />} interval={0} />
+          <XAxis
+            type="number"
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tick={{ fontSize: 11 }}
+          />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={126}
+            tick={<WrappedTick width={120} />}
+            interval={0}
+          />
           <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : "—")} />
-          <Bar dataKey="current" name={roundName ?? "This round"} fill={CURRENT} barSize={12} isAnimationActive={false} />
+          <Bar
+            dataKey="current"
+            name={roundName ?? "This round"}
+            fill={CURRENT}
+            barSize={12}
+            isAnimationActive={false}
+          />
           {hasPrevious ? (
             <Bar
               dataKey="previous"
@@ -89,7 +135,15 @@ export function DimensionsChart({
               isAnimationActive={false}
             />
           ) : null}
-          <Bar dataKey="target" name="Target" fill="#ffffff" stroke="#111827" strokeWidth={1.5} barSize={8} isAnimationActive={false} />
+          <Bar
+            dataKey="target"
+            name="Target"
+            fill="#ffffff"
+            stroke="#111827"
+            strokeWidth={1.5}
+            barSize={8}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -8,18 +8,34 @@ import { colorAt, fmt, GRID, ROLE_NAMES } from "./palette";
 export type PerceptionDatum = {
   roles: { role: string; respondents: number; shown: boolean }[];
   rows: { dimension: string; name: string; byRole: Partial<Record<string, number | null>> }[];
-  gaps: { dimension: string; higherRole: string; higherScore: number; lowerRole: string; lowerScore: number; points: number }[];
+  gaps: {
+    dimension: string;
+    higherRole: string;
+    higherScore: number;
+    lowerRole: string;
+    lowerScore: number;
+    points: number;
+  }[];
   hiddenReason: string | null;
 };
 
 /** Scores per dimension as each respondent role sees it; the widest gaps are also said in words. */
-export function PerceptionChart({ perception, emptyHref }: { perception: PerceptionDatum | null; emptyHref?: string }) {
+export function PerceptionChart({
+  perception,
+  emptyHref,
+}: {
+  perception: PerceptionDatum | null;
+  emptyHref?: string;
+}) {
   const shown = perception?.roles.filter((r) => r.shown) ?? [];
   const rows = perception?.rows ?? [];
   const names = new Map(rows.map((r) => [r.dimension, r.name]));
   const gaps = [...(perception?.gaps ?? [])].sort((a, b) => b.points - a.points);
   const height = 40 + rows.length * Math.max(36, shown.length * 11 + 14);
-  const data = rows.map((r) => ({ name: r.name, ...Object.fromEntries(shown.map((s) => [s.role, r.byRole[s.role] ?? null])) }));
+  const data = rows.map((r) => ({
+    name: r.name,
+    ...Object.fromEntries(shown.map((s) => [s.role, r.byRole[s.role] ?? null])),
+  }));
   return (
     <ChartFrame
       title="How each role sees it"
@@ -35,33 +51,63 @@ export function PerceptionChart({ perception, emptyHref }: { perception: Percept
         <DataTable
           caption="Dimension scores out of 100 by respondent role"
           columns={["Dimension", ...shown.map((s) => ROLE_NAMES[s.role] ?? s.role)]}
-          rows={rows.map((r) => ({ key: r.dimension, header: r.name, cells: shown.map((s) => fmt(r.byRole[s.role])) }))}
+          rows={rows.map((r) => ({
+            key: r.dimension,
+            header: r.name,
+            cells: shown.map((s) => fmt(r.byRole[s.role])),
+          }))}
         />
       }
       footer={
         <>
-          <SeriesLegend items={shown.map((s, i) => ({ label: ROLE_NAMES[s.role] ?? s.role, color: colorAt(i), kind: "solid" as const }))} />
+          <SeriesLegend
+            items={shown.map((s, i) => ({
+              label: ROLE_NAMES[s.role] ?? s.role,
+              color: colorAt(i),
+              kind: "solid" as const,
+            }))}
+          />
           {gaps.length ? (
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {gaps.slice(0, 4).map((g) => (
                 <li key={g.dimension}>
-                  <strong>{names.get(g.dimension) ?? g.dimension}</strong>: {ROLE_NAMES[g.higherRole] ?? g.higherRole} score it{" "}
-                  {fmt(g.higherScore)}, {ROLE_NAMES[g.lowerRole] ?? g.lowerRole} {fmt(g.lowerScore)}, {fmt(g.points)} points apart.
+                  <strong>{names.get(g.dimension) ?? g.dimension}</strong>:{" "}
+                  {ROLE_NAMES[g.higherRole] ?? g.higherRole} score it {fmt(g.higherScore)},{" "}
+                  {ROLE_NAMES[g.lowerRole] ?? g.lowerRole} {fmt(g.lowerScore)}, {fmt(g.points)}{" "}
+                  points apart.
                 </li>
               ))}
             </ul>
           ) : shown.length >= 2 ? (
             <p>No wide gap between roles: they see the dimensions much alike.</p>
           ) : null}
-          {perception?.hiddenReason ? <p className="mt-1 text-slate-600">{perception.hiddenReason}</p> : null}
+          {perception?.hiddenReason ? (
+            <p className="mt-1 text-slate-600">{perception.hiddenReason}</p>
+          ) : null}
         </>
       }
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barGap={1}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+          barGap={1}
+        >
           <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} />
-          <YAxis type="category" dataKey="name" width={126} tick={<WrappedTick width={120} />} interval={0} />
+          <XAxis
+            type="number"
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tick={{ fontSize: 11 }}
+          />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={126}
+            tick={<WrappedTick width={120} />}
+            interval={0}
+          />
           <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : "—")} />
           {shown.map((s, i) => (
             <Bar

@@ -1,6 +1,15 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { GRID, SERIES_COLORS } from "./palette";
 
@@ -31,18 +40,32 @@ export function StageDistributionChart({
         <DataTable
           caption="Number of organisations at each stage, from their latest closed round"
           columns={["Stage", "Organisations"]}
-          rows={stages.map((s) => ({ key: String(s.stage), header: `${s.stage} ${s.name}`, cells: [String(s.count)] }))}
+          rows={stages.map((s) => ({
+            key: String(s.stage),
+            header: `${s.stage} ${s.name}`,
+            cells: [String(s.count)],
+          }))}
         />
       }
     >
-      <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 600, height: HEIGHT }}>
-        <BarChart data={data} margin={{ top: 20, right: 8, bottom: 4, left: -24 }}>
-          <CartesianGrid vertical={false} stroke={GRID} />
-          <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={0} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+      <ResponsiveContainer
+        width="100%"
+        height={HEIGHT}
+        initialDimension={{ width: 600, height: HEIGHT }}
+      >
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 32, bottom: 4, left: 4 }}>
+          <CartesianGrid horizontal={false} stroke={GRID} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip />
-          <Bar dataKey="count" name="Organisations" fill={SERIES_COLORS[0]} isAnimationActive={false}>
-            <LabelList dataKey="count" position="top" fontSize={12} fill="#0f172a" />
+          <Bar
+            dataKey="count"
+            name="Organisations"
+            fill={SERIES_COLORS[0]}
+            barSize={22}
+            isAnimationActive={false}
+          >
+            <LabelList dataKey="count" position="right" fontSize={12} fill="#0f172a" />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -86,14 +86,24 @@ export function TrendChart({
             items={[
               { label: "Readiness index", color: INK, kind: "line" },
               ...dimensions.flatMap((d, i) =>
-                selected.includes(d.id) ? [{ label: d.name, color: colorAt(i), kind: "line" as const, dash: dashAt(i + 1) }] : [],
+                selected.includes(d.id)
+                  ? [
+                      {
+                        label: d.name,
+                        color: colorAt(i),
+                        kind: "line" as const,
+                        dash: dashAt(i + 1),
+                      },
+                    ]
+                  : [],
               ),
             ]}
           />
           {changes.length ? (
             <p>
-              {changes.map((c) => `Framework ${c.frameworkVersion} from ${c.name}`).join("; ")}: rounds before it were scored with the
-              earlier version and stay on the same lines, since the dimensions did not change.
+              {changes.map((c) => `Framework ${c.frameworkVersion} from ${c.name}`).join("; ")}:
+              rounds before it were scored with the earlier version and stay on the same lines,
+              since the dimensions did not change.
             </p>
           ) : null}
           {selectable && dimensions.length ? (
@@ -101,18 +111,32 @@ export function TrendChart({
               <legend className="text-xs font-medium text-slate-600">Add a dimension line</legend>
               <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
                 {dimensions.map((d, i) => (
-                  <label key={d.id} htmlFor={`${id}-${d.id}`} className="flex items-center gap-1.5 text-xs text-slate-700">
+                  <label
+                    key={d.id}
+                    htmlFor={`${id}-${d.id}`}
+                    className="flex items-center gap-1.5 text-xs text-slate-700"
+                  >
                     <input
                       id={`${id}-${d.id}`}
                       type="checkbox"
                       className="size-4"
                       checked={selected.includes(d.id)}
                       onChange={(e) =>
-                        setSelected((s) => (e.target.checked ? [...s, d.id] : s.filter((x) => x !== d.id)))
+                        setSelected((s) =>
+                          e.target.checked ? [...s, d.id] : s.filter((x) => x !== d.id),
+                        )
                       }
                     />
                     <svg width="18" height="6" aria-hidden>
-                      <line x1="0" y1="3" x2="18" y2="3" stroke={colorAt(i)} strokeWidth="2" strokeDasharray={dashAt(i + 1)} />
+                      <line
+                        x1="0"
+                        y1="3"
+                        x2="18"
+                        y2="3"
+                        stroke={colorAt(i)}
+                        strokeWidth="2"
+                        strokeDasharray={dashAt(i + 1)}
+                      />
                     </svg>
                     {d.name}
                   </label>
@@ -123,10 +147,19 @@ export function TrendChart({
         </>
       }
     >
-      <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 600, height: HEIGHT }}>
+      <ResponsiveContainer
+        width="100%"
+        height={HEIGHT}
+        initialDimension={{ width: 600, height: HEIGHT }}
+      >
         <LineChart data={data} margin={{ top: 20, right: 28, bottom: 4, left: -16 }}>
           <CartesianGrid stroke={GRID} vertical={false} />
-          <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} padding={{ left: 12, right: 12 }} />
+          <XAxis
+            dataKey="name"
+            tick={{ fontSize: 11 }}
+            interval={0}
+            padding={{ left: 12, right: 12 }}
+          />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(1) : "—")} />
           {changes.map((c) => (
@@ -135,7 +168,12 @@ export function TrendChart({
               x={c.name}
               stroke={INK}
               strokeDasharray="3 3"
-              label={{ value: `Framework ${c.frameworkVersion}`, position: "top", fontSize: 10, fill: INK }}
+              label={{
+                value: `Framework ${c.frameworkVersion}`,
+                position: "top",
+                fontSize: 10,
+                fill: INK,
+              }}
             />
           ))}
           <Line

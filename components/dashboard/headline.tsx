@@ -8,7 +8,13 @@ function signed(n: number, digits = 1): string {
 }
 
 /** Stage, index, confidence and the change since the previous round, then the verdict with its gate reasons. */
-export function DashboardHeadline({ latest, compact = false }: { latest: Latest; compact?: boolean }) {
+export function DashboardHeadline({
+  latest,
+  compact = false,
+}: {
+  latest: Latest;
+  compact?: boolean;
+}) {
   const h = latest.headline;
   const change = latest.change;
   return (
@@ -20,7 +26,9 @@ export function DashboardHeadline({ latest, compact = false }: { latest: Latest;
             {h.stage} <span className="text-lg font-medium sm:text-xl">{h.stageName}</span>
           </p>
           {h.uncappedStage !== h.stage ? (
-            <p className="mt-1 text-sm text-brand-100 print:text-slate-600">Scores alone would reach stage {h.uncappedStage}.</p>
+            <p className="mt-1 text-sm text-brand-100 print:text-slate-600">
+              Scores alone would reach stage {h.uncappedStage}.
+            </p>
           ) : null}
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-4">
@@ -33,7 +41,9 @@ export function DashboardHeadline({ latest, compact = false }: { latest: Latest;
             {change ? (
               <>
                 <span className="font-medium">{signed(change.index)}</span> since {change.since}
-                {change.stage !== 0 ? ` (stage ${change.stage > 0 ? "up" : "down"} ${Math.abs(change.stage)})` : ""}
+                {change.stage !== 0
+                  ? ` (stage ${change.stage > 0 ? "up" : "down"} ${Math.abs(change.stage)})`
+                  : ""}
               </>
             ) : (
               "First closed round: no change to show yet."
@@ -48,7 +58,12 @@ export function DashboardHeadline({ latest, compact = false }: { latest: Latest;
           </p>
         </div>
       </div>
-      <div className={cn("rounded-xl border p-4", h.readyToScale ? "border-sky-300 bg-sky-50" : "border-amber-300 bg-amber-50")}>
+      <div
+        className={cn(
+          "rounded-xl border p-4",
+          h.readyToScale ? "border-sky-300 bg-sky-50" : "border-amber-300 bg-amber-50",
+        )}
+      >
         <p className="font-semibold">
           <span aria-hidden>{h.readyToScale ? "✓ " : "! "}</span>
           {h.readyToScale ? "Ready to scale" : "Not ready to scale yet"}
@@ -59,7 +74,9 @@ export function DashboardHeadline({ latest, compact = false }: { latest: Latest;
             {h.caps.map((cap) => (
               <li key={cap.rule}>
                 {/* The gate's reason usually names the cap itself already. */}
-                {cap.reason.startsWith("Stage capped") ? cap.reason : `Stage capped at ${cap.capsAt}: ${cap.reason}`}
+                {cap.reason.startsWith("Stage capped")
+                  ? cap.reason
+                  : `Stage capped at ${cap.capsAt}: ${cap.reason}`}
               </li>
             ))}
           </ul>

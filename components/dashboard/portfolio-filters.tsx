@@ -23,7 +23,11 @@ export function PortfolioFilters({
   query: PortfolioQuery;
 }) {
   return (
-    <form method="get" action="/portfolio" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+    <form
+      method="get"
+      action="/portfolio"
+      className="grid grid-cols-2 gap-3 lg:grid-cols-5 lg:items-end"
+    >
       <label className="text-sm font-medium text-slate-700">
         Sector
         <select name="sector" defaultValue={query.sector ?? ""} className={select}>
@@ -37,7 +41,11 @@ export function PortfolioFilters({
       </label>
       <label className="text-sm font-medium text-slate-700">
         Stage
-        <select name="stage" defaultValue={query.stage === undefined ? "" : String(query.stage)} className={select}>
+        <select
+          name="stage"
+          defaultValue={query.stage === undefined ? "" : String(query.stage)}
+          className={select}
+        >
           <option value="">All stages</option>
           {[1, 2, 3, 4, 5].map((s) => (
             <option key={s} value={s}>
@@ -64,7 +72,7 @@ export function PortfolioFilters({
           <option value="desc">Descending</option>
         </select>
       </label>
-      <div className="flex gap-2">
+      <div className="col-span-2 flex gap-2 lg:col-span-1">
         <button type="submit" className={buttonClass("primary")}>
           Apply
         </button>

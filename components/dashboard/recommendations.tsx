@@ -3,9 +3,22 @@ import type { OrganizationDashboard } from "@/lib/dashboards/data";
 type Recommendation = NonNullable<OrganizationDashboard["latest"]>["recommendations"][number];
 
 /** The next steps in sequence order (redesign, ownership, monitoring first), each with its why and owner. */
-export function NextSteps({ recommendations, limit = 5, brief = false }: { recommendations: Recommendation[]; limit?: number; brief?: boolean }) {
+export function NextSteps({
+  recommendations,
+  limit = 5,
+  brief = false,
+}: {
+  recommendations: Recommendation[];
+  limit?: number;
+  brief?: boolean;
+}) {
   const items = recommendations.slice(0, limit);
-  if (items.length === 0) return <p className="text-slate-600">No recommendation: every dimension is at or above its target.</p>;
+  if (items.length === 0)
+    return (
+      <p className="text-slate-600">
+        No recommendation: every dimension is at or above its target.
+      </p>
+    );
   return (
     <ol className="space-y-3">
       {items.map((r, i) => (

@@ -15,7 +15,9 @@ export function RoundsList({ rounds, canManage }: { rounds: Round[]; canManage: 
   if (rounds.length === 0)
     return (
       <p className="mt-2 text-slate-600">
-        {canManage ? "No round yet. Create one, invite the people who do the work, and open it for answers." : "No round yet."}
+        {canManage
+          ? "No round yet. Create one, invite the people who do the work, and open it for answers."
+          : "No round yet."}
       </p>
     );
   return (

@@ -47,7 +47,12 @@ export type OrganizationDashboard = {
     dimensions: DashboardDimension[];
     diagnostic: ScoreResult["diagnostic"];
     perception: PerceptionView;
-    blindSpots: { dimension: string; name: string; share: number; questions: { id: string; text: string; share: number }[] }[];
+    blindSpots: {
+      dimension: string;
+      name: string;
+      share: number;
+      questions: { id: string; text: string; share: number }[];
+    }[];
     agreement: AgreementCell[];
     recommendations: ScoreResult["recommendations"];
   };
@@ -77,11 +82,22 @@ export async function getOrganizationDashboard(
         result: { select: { frameworkVersion: true, result: true } },
       },
     }),
-    db.assessment.count({ where: { ...assessmentScope(ctx), organizationId, state: { not: "closed" } } }),
+    db.assessment.count({
+      where: { ...assessmentScope(ctx), organizationId, state: { not: "closed" } },
+    }),
   ]);
   const scored = rounds.flatMap((r) =>
     r.result && r.closedAt
-      ? [{ id: r.id, name: r.name, closedAt: r.closedAt, minGroupSize: r.minGroupSize, frameworkVersion: r.result.frameworkVersion, result: r.result.result as unknown as ScoreResult }]
+      ? [
+          {
+            id: r.id,
+            name: r.name,
+            closedAt: r.closedAt,
+            minGroupSize: r.minGroupSize,
+            frameworkVersion: r.result.frameworkVersion,
+            result: r.result.result as unknown as ScoreResult,
+          },
+        ]
       : [],
   );
   const trend = buildTrend(scored);
@@ -89,7 +105,10 @@ export async function getOrganizationDashboard(
   if (!last) return { organization, openRounds, latest: null, trend };
   const previous = scored.at(-2) ?? null;
   // The answers are read only for the latest round, for the agreement heatmap by role.
-  const input = await db.result.findUnique({ where: { assessmentId: last.id }, select: { input: true } });
+  const input = await db.result.findUnique({
+    where: { assessmentId: last.id },
+    select: { input: true },
+  });
   const r = last.result;
   return {
     organization,
@@ -124,7 +143,11 @@ export async function getOrganizationDashboard(
       diagnostic: r.diagnostic,
       perception: buildPerception(r, last.minGroupSize),
       blindSpots: buildBlindSpots(r),
-      agreement: buildAgreementHeatmap(r, (input?.input ?? null) as ScoreInput | null, last.minGroupSize),
+      agreement: buildAgreementHeatmap(
+        r,
+        (input?.input ?? null) as ScoreInput | null,
+        last.minGroupSize,
+      ),
       recommendations: [...r.recommendations].sort((a, b) => a.priority - b.priority).slice(0, 8),
     },
   };
@@ -154,9 +177,18 @@ export async function getPortfolio(ctx: WorkspaceContext): Promise<PortfolioRow[
       select: { id: true, name: true, sector: true, region: true },
     }),
     db.result.findMany({
-      where: { workspaceId: ctx.workspaceId, ...(ctx.role === "executive" ? { assessment: assessmentScope(ctx) } : {}) },
+      where: {
+        workspaceId: ctx.workspaceId,
+        ...(ctx.role === "executive" ? { assessment: assessmentScope(ctx) } : {}),
+      },
       orderBy: [{ computedAt: "desc" }, { id: "desc" }],
-      select: { organizationId: true, score: true, stage: true, readyToScale: true, computedAt: true },
+      select: {
+        organizationId: true,
+        score: true,
+        stage: true,
+        readyToScale: true,
+        computedAt: true,
+      },
     }),
     db.assessment.groupBy({
       by: ["organizationId"],
@@ -188,9 +220,15 @@ export async function getPortfolio(ctx: WorkspaceContext): Promise<PortfolioRow[
 export const PEER_GROUP_MIN = 5;
 
 /** The sector's median index in this workspace, only when at least 5 organisations share it. */
-export function peerBenchmark(rows: PortfolioRow[], sector: string | null): { sector: string; median: number; size: number } | null {
+export function peerBenchmark(
+  rows: PortfolioRow[],
+  sector: string | null,
+): { sector: string; median: number; size: number } | null {
   if (!sector) return null;
-  const peers = rows.filter((r) => r.sector === sector && r.index !== null).map((r) => r.index as number).sort((a, b) => a - b);
+  const peers = rows
+    .filter((r) => r.sector === sector && r.index !== null)
+    .map((r) => r.index as number)
+    .sort((a, b) => a - b);
   if (peers.length < PEER_GROUP_MIN) return null;
   const mid = Math.floor(peers.length / 2);
   const median = peers.length % 2 ? peers[mid]! : (peers[mid - 1]! + peers[mid]!) / 2;

@@ -4,7 +4,14 @@ import type { PortfolioRow } from "./data";
 // The portfolio's filters and sort order arrive as URL search params (a GET form, so it works
 // without JavaScript); parsed here so page, API and tests read them the same way.
 
-export const PORTFOLIO_SORTS = ["name", "stage", "index", "change", "lastAssessed", "openRounds"] as const;
+export const PORTFOLIO_SORTS = [
+  "name",
+  "stage",
+  "index",
+  "change",
+  "lastAssessed",
+  "openRounds",
+] as const;
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 
 const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -16,23 +23,32 @@ const blankToUndefined = (v: unknown) => {
 export const portfolioQuerySchema = z.object({
   sector: z.preprocess(blankToUndefined, z.string().max(80).optional()),
   // "none" = organisations without a closed round yet.
-  stage: z.preprocess(blankToUndefined, z.union([z.literal("none"), z.coerce.number().int().min(1).max(5)]).optional()),
+  stage: z.preprocess(
+    blankToUndefined,
+    z.union([z.literal("none"), z.coerce.number().int().min(1).max(5)]).optional(),
+  ),
   sort: z.preprocess(blankToUndefined, z.enum(PORTFOLIO_SORTS).catch("name").default("name")),
   dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).catch("asc").default("asc")),
 });
 export type PortfolioQuery = z.output<typeof portfolioQuerySchema>;
 
 /** Unknown or malformed params fall back to the unfiltered list by name, never an error page. */
-export function parsePortfolioQuery(params: Record<string, string | string[] | undefined>): PortfolioQuery {
+export function parsePortfolioQuery(
+  params: Record<string, string | string[] | undefined>,
+): PortfolioQuery {
   const parsed = portfolioQuerySchema.safeParse(params);
   return parsed.success ? parsed.data : { sort: "name", dir: "asc" };
 }
 
-export function filterAndSortPortfolio(rows: PortfolioRow[], query: PortfolioQuery): PortfolioRow[] {
+export function filterAndSortPortfolio(
+  rows: PortfolioRow[],
+  query: PortfolioQuery,
+): PortfolioRow[] {
   const filtered = rows.filter(
     (r) =>
       (query.sector === undefined || r.sector === query.sector) &&
-      (query.stage === undefined || (query.stage === "none" ? r.stage === null : r.stage === query.stage)),
+      (query.stage === undefined ||
+        (query.stage === "none" ? r.stage === null : r.stage === query.stage)),
   );
   const key = (r: PortfolioRow): string | number | null => {
     switch (query.sort) {

@@ -21,7 +21,13 @@ export type TrendPoint = {
 };
 
 export function buildTrend(
-  rounds: { id: string; name: string; closedAt: Date; frameworkVersion: string; result: ScoreResult }[],
+  rounds: {
+    id: string;
+    name: string;
+    closedAt: Date;
+    frameworkVersion: string;
+    result: ScoreResult;
+  }[],
 ): TrendPoint[] {
   return rounds.map((r, i) => ({
     assessmentId: r.id,
@@ -47,7 +53,10 @@ export type DashboardDimension = {
   delta: number | null;
 };
 
-export function buildDimensions(result: ScoreResult, previous: ScoreResult | null): DashboardDimension[] {
+export function buildDimensions(
+  result: ScoreResult,
+  previous: ScoreResult | null,
+): DashboardDimension[] {
   const before = new Map(previous?.dimensions.map((d) => [d.id, d.score]) ?? []);
   return result.dimensions.map((d) => {
     const prev = before.get(d.id) ?? null;
@@ -65,7 +74,11 @@ export function buildDimensions(result: ScoreResult, previous: ScoreResult | nul
 
 export type PerceptionView = {
   roles: { role: RespondentRole; respondents: number; shown: boolean }[];
-  rows: { dimension: string; name: string; byRole: Partial<Record<RespondentRole, number | null>> }[];
+  rows: {
+    dimension: string;
+    name: string;
+    byRole: Partial<Record<RespondentRole, number | null>>;
+  }[];
   gaps: ScoreResult["perceptionGaps"];
   hiddenReason: string | null;
 };
@@ -121,7 +134,11 @@ export type AgreementCell = {
  * Agreement within each role, per question, from the answers the result was computed from.
  * Roles under the minimum group size are left out, as everywhere else.
  */
-export function buildAgreementHeatmap(result: ScoreResult, input: ScoreInput | null, minGroupSize: number): AgreementCell[] {
+export function buildAgreementHeatmap(
+  result: ScoreResult,
+  input: ScoreInput | null,
+  minGroupSize: number,
+): AgreementCell[] {
   if (!input) return [];
   const texts = questionTexts(result.frameworkVersion);
   const byRole = new Map<RespondentRole, ScoreInput["responses"]>();
@@ -158,7 +175,9 @@ export function buildAgreementHeatmap(result: ScoreResult, input: ScoreInput | n
 
 function questionTexts(version: string): Map<string, string> {
   const framework = findFramework(version);
-  return new Map(framework?.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q.text])) ?? []);
+  return new Map(
+    framework?.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q.text])) ?? [],
+  );
 }
 
 export type ContextFinding = { figure: string; source: string; standing: string };
@@ -179,7 +198,8 @@ export function articleContext(input: {
   const name = input.organizationName;
   const findings: ContextFinding[] = [
     {
-      figure: "Only 25% of organisations have converted 40% or more of their AI pilots into production.",
+      figure:
+        "Only 25% of organisations have converted 40% or more of their AI pilots into production.",
       source: "Deloitte, State of AI 2026 (3,235 leaders, 24 countries)",
       standing: input.readyToScale
         ? `${name} is at stage ${input.stage} (${input.stageName}) and passes every gate: it has in place what scaling needs.`
@@ -191,23 +211,30 @@ export function articleContext(input: {
   if (data) {
     const unknown = Math.round(dataUnknown * 100);
     findings.push({
-      figure: "63% lack proper data management practices for AI, or are not sure whether they have them.",
-      source: "quoted in the article; Gartner projects 60% of AI projects without AI-ready data will be abandoned through 2026",
+      figure:
+        "63% lack proper data management practices for AI, or are not sure whether they have them.",
+      source:
+        "quoted in the article; Gartner projects 60% of AI projects without AI-ready data will be abandoned through 2026",
       standing:
         data.score === null
           ? `No answers on ${data.name.toLowerCase()} yet.`
           : `${name} scores ${Math.round(data.score)} on ${data.name.toLowerCase()} (target ${Math.round(data.target)}), with ${unknown}% of its answers there "Don't know"${
-              data.score < data.target || dataUnknown >= 0.15 ? ": the recurring blind spot applies here." : "."
+              data.score < data.target || dataUnknown >= 0.15
+                ? ": the recurring blind spot applies here."
+                : "."
             }`,
     });
   }
   const redesign = input.dimensions.find((d) => d.id === "workflow_redesign");
   if (redesign && redesign.score !== null) {
     findings.push({
-      figure: "AI high performers are 2.8 times more likely to have fundamentally redesigned their workflows (55% vs 20%).",
+      figure:
+        "AI high performers are 2.8 times more likely to have fundamentally redesigned their workflows (55% vs 20%).",
       source: "McKinsey, State of AI",
       standing: `${name} scores ${Math.round(redesign.score)} on workflow redesign (target ${Math.round(redesign.target)})${
-        redesign.score >= redesign.target ? ": at or above target." : ": redesigning the workflow comes first in the sequence."
+        redesign.score >= redesign.target
+          ? ": at or above target."
+          : ": redesigning the workflow comes first in the sequence."
       }`,
     });
   }

@@ -6,7 +6,11 @@ import { PortfolioTable } from "@/components/dashboard/portfolio-table";
 import { PortfolioFilters } from "@/components/dashboard/portfolio-filters";
 import { requirePageContext } from "@/lib/auth/server";
 import { getPortfolio, peerBenchmark, PEER_GROUP_MIN } from "@/lib/dashboards/data";
-import { filterAndSortPortfolio, parsePortfolioQuery, stageDistribution } from "@/lib/dashboards/portfolio";
+import {
+  filterAndSortPortfolio,
+  parsePortfolioQuery,
+  stageDistribution,
+} from "@/lib/dashboards/portfolio";
 import { stageNames } from "@/lib/dashboards/shape";
 import { latestFrameworkVersion } from "@/lib/framework";
 
@@ -37,24 +41,41 @@ export default async function PortfolioPage({
       {rows.length === 0 ? (
         <EmptyState title="No organisations yet">
           <p>
-            Add an organisation and run a round: <Link className="text-brand-700 underline" href="/organizations">Organisations</Link>.
+            Add an organisation and run a round:{" "}
+            <Link className="text-brand-700 underline" href="/organizations">
+              Organisations
+            </Link>
+            .
           </p>
         </EmptyState>
       ) : (
         <div className="space-y-6">
           <Card>
-            <StageDistributionChart stages={distribution.stages} unassessed={distribution.unassessed} />
+            <StageDistributionChart
+              stages={distribution.stages}
+              unassessed={distribution.unassessed}
+            />
           </Card>
           <Card>
-            <PortfolioFilters sectors={sectors} stageNames={Object.fromEntries(names)} query={query} />
+            <PortfolioFilters
+              sectors={sectors}
+              stageNames={Object.fromEntries(names)}
+              query={query}
+            />
             <p className="mt-4 text-sm text-slate-600" aria-live="polite">
               {visible.length} of {rows.length} organisation{rows.length === 1 ? "" : "s"}
               {filtered ? " match the filters" : ""}.
             </p>
-            <PortfolioTable rows={visible} query={query} benchmarks={Object.fromEntries(benchmarks)} stageNames={Object.fromEntries(names)} />
+            <PortfolioTable
+              rows={visible}
+              query={query}
+              benchmarks={Object.fromEntries(benchmarks)}
+              stageNames={Object.fromEntries(names)}
+            />
             <p className="mt-3 text-xs text-slate-500">
-              Peer benchmark: the median index of the organisations of the same sector in this workspace, shown only where at
-              least {PEER_GROUP_MIN} share the sector, so no single client can be recognised.
+              Peer benchmark: the median index of the organisations of the same sector in this
+              workspace, shown only where at least {PEER_GROUP_MIN} share the sector, so no single
+              client can be recognised.
             </p>
           </Card>
         </div>

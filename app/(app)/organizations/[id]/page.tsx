@@ -69,7 +69,10 @@ export default async function OrganizationPage({
                   Executive report
                 </LinkButton>
                 {dashboard.trend.length >= 2 ? (
-                  <LinkButton variant="secondary" href={`/organizations/${organization.id}/compare`}>
+                  <LinkButton
+                    variant="secondary"
+                    href={`/organizations/${organization.id}/compare`}
+                  >
                     Compare rounds
                   </LinkButton>
                 ) : null}
@@ -83,15 +86,26 @@ export default async function OrganizationPage({
           </>
         }
       />
-      {flags.created === "1" ? <Alert tone="success" className="mb-4">Organisation created.</Alert> : null}
-      {flags.saved === "1" ? <Alert tone="success" className="mb-4">Changes saved.</Alert> : null}
+      {flags.created === "1" ? (
+        <Alert tone="success" className="mb-4">
+          Organisation created.
+        </Alert>
+      ) : null}
+      {flags.saved === "1" ? (
+        <Alert tone="success" className="mb-4">
+          Changes saved.
+        </Alert>
+      ) : null}
 
       {latest ? (
         <div className="space-y-6">
           <Card>
             <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="text-lg font-semibold">Where it stands: {latest.name}</h2>
-              <Link className="text-sm font-medium text-brand-700 underline" href={`/assessments/${latest.assessmentId}/result`}>
+              <Link
+                className="text-sm font-medium text-brand-700 underline"
+                href={`/assessments/${latest.assessmentId}/result`}
+              >
                 Full result with explanations
               </Link>
             </div>
@@ -105,10 +119,19 @@ export default async function OrganizationPage({
 
           <div className="grid gap-6 lg:grid-cols-2">
             <Card>
-              <DimensionsChart dimensions={latest.dimensions} roundName={latest.name} previousName={previousName} emptyHref={roundsHref} />
+              <DimensionsChart
+                dimensions={latest.dimensions}
+                roundName={latest.name}
+                previousName={previousName}
+                emptyHref={roundsHref}
+              />
             </Card>
             <Card>
-              <TrendChart points={dashboard.trend} dimensions={latest.dimensions.map((d) => ({ id: d.id, name: d.name }))} emptyHref={roundsHref} />
+              <TrendChart
+                points={dashboard.trend}
+                dimensions={latest.dimensions.map((d) => ({ id: d.id, name: d.name }))}
+                emptyHref={roundsHref}
+              />
             </Card>
           </div>
 
@@ -127,7 +150,11 @@ export default async function OrganizationPage({
           </div>
 
           <Card>
-            <AgreementHeatmap cells={latest.agreement} dimensionNames={dimensionNames} emptyHref={roundsHref} />
+            <AgreementHeatmap
+              cells={latest.agreement}
+              dimensionNames={dimensionNames}
+              emptyHref={roundsHref}
+            />
           </Card>
 
           <Card>
@@ -148,8 +175,9 @@ export default async function OrganizationPage({
         <Card>
           <h2 className="text-lg font-semibold">Readiness</h2>
           <p className="mt-2 text-slate-600">
-            No closed round yet{canManage ? ": open one" : ""}. When a round closes, its stage, readiness index, the seven
-            dimensions, the three-part diagnostic, how each role sees it and the trend across rounds appear here.
+            No closed round yet{canManage ? ": open one" : ""}. When a round closes, its stage,
+            readiness index, the seven dimensions, the three-part diagnostic, how each role sees it
+            and the trend across rounds appear here.
           </p>
         </Card>
       )}
@@ -158,12 +186,17 @@ export default async function OrganizationPage({
         <Card className="lg:col-span-2">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 className="text-lg font-semibold">Assessment rounds</h2>
-            {canManage ? <LinkButton href={`/organizations/${organization.id}/assessments/new`}>New round</LinkButton> : null}
+            {canManage ? (
+              <LinkButton href={`/organizations/${organization.id}/assessments/new`}>
+                New round
+              </LinkButton>
+            ) : null}
           </div>
           <RoundsList rounds={rounds.items} canManage={canManage} />
           {dashboard.openRounds ? (
             <p className="mt-2 text-sm text-slate-600">
-              {dashboard.openRounds} round{dashboard.openRounds === 1 ? "" : "s"} not closed yet: the dashboard shows closed rounds only.
+              {dashboard.openRounds} round{dashboard.openRounds === 1 ? "" : "s"} not closed yet:
+              the dashboard shows closed rounds only.
             </p>
           ) : null}
         </Card>
@@ -192,7 +225,11 @@ export default async function OrganizationPage({
             Deletes {organization.name} with all its assessment rounds, answers and results. This
             cannot be undone; the audit log keeps a record that it happened.
           </p>
-          <DeleteOrganizationForm id={organization.id} name={organization.name} action={deleteOrganizationAction} />
+          <DeleteOrganizationForm
+            id={organization.id}
+            name={organization.name}
+            action={deleteOrganizationAction}
+          />
         </Card>
       ) : null}
     </>

@@ -1,0 +1,104 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { assertCan } from "@/lib/auth/assert";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { notFound } from "@/lib/errors";
+import { organizationScope } from "@/lib/organizations/scope";
+import { assessmentScope } from "@/lib/assessments/scope";
+import { findFramework } from "@/lib/framework";
+import { compare, type Comparison, type ScoreResult } from "@/lib/scoring";
+
+// Two closed rounds of one organisation side by side, from their immutable result snapshots.
+// Scoped exactly like the dashboard: another workspace's, or an ungranted organisation's, round
+// is simply not found.
+
+export type ClosedRound = { id: string; name: string; closedAt: string; frameworkVersion: string };
+
+export type RoundComparison = {
+  organization: { id: string; name: string };
+  rounds: ClosedRound[];
+  before: ClosedRound | null;
+  after: ClosedRound | null;
+  comparison:
+    | null
+    | (Comparison & {
+        dimensionNames: Record<string, string>;
+        /** Question texts in the newer round's framework, falling back to the older one's. */
+        questionTexts: Record<string, string>;
+      });
+};
+
+export async function getRoundComparison(
+  ctx: WorkspaceContext,
+  organizationId: string,
+  choice: { before?: string; after?: string } = {},
+): Promise<RoundComparison> {
+  assertCan(ctx, "assessment.read");
+  const db = getDb();
+  const organization = await db.organization.findFirst({
+    where: { ...organizationScope(ctx), id: organizationId },
+    select: { id: true, name: true },
+  });
+  if (!organization) throw notFound("Organisation");
+  const rows = await db.assessment.findMany({
+    where: { ...assessmentScope(ctx), organizationId, state: "closed", result: { isNot: null } },
+    orderBy: [{ closedAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      closedAt: true,
+      result: { select: { frameworkVersion: true } },
+    },
+  });
+  const rounds: ClosedRound[] = rows.flatMap((r) =>
+    r.closedAt && r.result
+      ? [
+          {
+            id: r.id,
+            name: r.name,
+            closedAt: r.closedAt.toISOString(),
+            frameworkVersion: r.result.frameworkVersion,
+          },
+        ]
+      : [],
+  );
+  const pick = (id: string | undefined, fallback: ClosedRound | undefined) => {
+    if (!id) return fallback ?? null;
+    const round = rounds.find((r) => r.id === id);
+    if (!round) throw notFound("Closed round");
+    return round;
+  };
+  // Defaults: the last two closed rounds, older first.
+  const before = pick(choice.before, rounds.at(-2));
+  const after = pick(choice.after, rounds.at(-1));
+  if (!before || !after || before.id === after.id)
+    return { organization, rounds, before, after, comparison: null };
+  const results = await db.result.findMany({
+    where: { assessmentId: { in: [before.id, after.id] }, workspaceId: ctx.workspaceId },
+    select: { assessmentId: true, result: true },
+  });
+  const byId = new Map(results.map((r) => [r.assessmentId, r.result as unknown as ScoreResult]));
+  const b = byId.get(before.id);
+  const a = byId.get(after.id);
+  if (!b || !a) throw notFound("Result");
+  const comparison = compare(b, a);
+  const questionTexts: Record<string, string> = {};
+  const dimensionNames: Record<string, string> = {};
+  // Older framework first so the newer wording wins where both have a question.
+  for (const version of [
+    comparison.questionMapping.fromVersion,
+    comparison.questionMapping.toVersion,
+  ]) {
+    for (const d of findFramework(version)?.dimensions ?? []) {
+      dimensionNames[d.id] = d.name;
+      for (const q of d.questions) questionTexts[q.id] = q.text;
+    }
+  }
+  return {
+    organization,
+    rounds,
+    before,
+    after,
+    comparison: { ...comparison, dimensionNames, questionTexts },
+  };
+}
