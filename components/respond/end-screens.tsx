@@ -33,11 +33,12 @@ export function ThankYou({ round, submittedAt, answered }: { round: RoundInfo; s
 export function RoundClosed({ round, unsent }: { round: RoundInfo; unsent: number }) {
   return (
     <MessagePanel eyebrow={`${round.organizationName} · ${round.name}`} title="This round has closed">
-      <p>It no longer takes answers, and its result is being prepared. Thank you for your time.</p>
+      <p>It no longer takes answers. Thank you for your time.</p>
       {unsent > 0 ? (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
-          <strong>Your last {plural(unsent, "answer", "answers")} could not be sent</strong> because the round closed before
-          they reached GapMap. They are kept on this device. If they matter, tell {round.askedBy}.
+          <strong>Your last {plural(unsent, "answer", "answers")} could not be sent</strong> because the round closed before{" "}
+          {unsent === 1 ? "it" : "they"} reached GapMap. {unsent === 1 ? "It is" : "They are"} kept on this device. If{" "}
+          {unsent === 1 ? "it matters" : "they matter"}, tell {round.askedBy}.
         </p>
       ) : null}
     </MessagePanel>

@@ -130,7 +130,7 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
   );
 
   const bar = (
-    <div className="sticky top-0 z-10 -mx-4 mb-6 border-b border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur">
+    <div className="sticky top-0 z-10 -mx-4 -mt-6 mb-6 border-b sm:-mt-10 border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur">
       <div className="mb-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
         <p className="text-sm font-medium text-slate-800">
           {answered} of {questionCount} answered

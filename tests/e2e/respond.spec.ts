@@ -149,6 +149,9 @@ test("a respondent answers every page, by keyboard too, and submits once", async
       await expect(status(page)).toHaveText(/Saved/);
       await expect(page.getByRole("progressbar", { name: "Questions answered" })).toHaveAttribute("aria-valuenow", String(Object.keys(expected).length));
       await shoot(page, "question", false);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await shoot(page, "question-1280", false);
+      await page.setViewportSize(PHONE);
     }
     // A comment on the last question of the first page, opened from its collapsed state.
     if (i === 0) {
