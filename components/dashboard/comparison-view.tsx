@@ -78,11 +78,11 @@ export function ComparisonView({
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">Three-part diagnostic</p>
-          <ul className="mt-1 space-y-0.5 text-sm">
+          <ul className="mt-1 space-y-1 text-sm">
             {c.diagnostic.map((d) => (
               <li key={d.id}>
-                <span className="capitalize">{d.id}</span>:{" "}
-                {d.before ? STATUS_WORDS[d.before] : "—"} → {d.after ? STATUS_WORDS[d.after] : "—"}
+                {c.diagnosticNames[d.id] ?? d.id}: {d.before ? STATUS_WORDS[d.before] : "—"} →{" "}
+                {d.after ? STATUS_WORDS[d.after] : "—"}
               </li>
             ))}
           </ul>
@@ -118,7 +118,7 @@ export function ComparisonView({
               <DeltaBar delta={d.delta} />
               {d.drivers.length ? (
                 <div className="mt-3 overflow-x-auto">
-                  <table className="w-full border-collapse text-left text-sm">
+                  <table className="w-full table-fixed border-collapse text-left text-sm">
                     <caption className="text-left text-xs text-slate-500">
                       Questions that drove the change from {beforeName} to {afterName}, biggest
                       effect first
@@ -128,13 +128,13 @@ export function ComparisonView({
                         <th scope="col" className="py-1 pr-2 font-medium">
                           Question
                         </th>
-                        <th scope="col" className="px-1 py-1 text-right font-medium">
+                        <th scope="col" className="w-14 px-1 py-1 text-right font-medium">
                           Before
                         </th>
-                        <th scope="col" className="px-1 py-1 text-right font-medium">
+                        <th scope="col" className="w-14 px-1 py-1 text-right font-medium">
                           After
                         </th>
-                        <th scope="col" className="px-1 py-1 text-right font-medium">
+                        <th scope="col" className="w-24 px-1 py-1 text-right font-medium">
                           Effect on dimension
                         </th>
                       </tr>

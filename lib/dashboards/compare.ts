@@ -23,6 +23,7 @@ export type RoundComparison = {
     | null
     | (Comparison & {
         dimensionNames: Record<string, string>;
+        diagnosticNames: Record<string, string>;
         /** Question texts in the newer round's framework, falling back to the older one's. */
         questionTexts: Record<string, string>;
       });
@@ -84,12 +85,15 @@ export async function getRoundComparison(
   const comparison = compare(b, a);
   const questionTexts: Record<string, string> = {};
   const dimensionNames: Record<string, string> = {};
+  const diagnosticNames: Record<string, string> = {};
   // Older framework first so the newer wording wins where both have a question.
   for (const version of [
     comparison.questionMapping.fromVersion,
     comparison.questionMapping.toVersion,
   ]) {
-    for (const d of findFramework(version)?.dimensions ?? []) {
+    const framework = findFramework(version);
+    for (const part of framework?.diagnostic.parts ?? []) diagnosticNames[part.id] = part.name;
+    for (const d of framework?.dimensions ?? []) {
       dimensionNames[d.id] = d.name;
       for (const q of d.questions) questionTexts[q.id] = q.text;
     }
@@ -99,6 +103,6 @@ export async function getRoundComparison(
     rounds,
     before,
     after,
-    comparison: { ...comparison, dimensionNames, questionTexts },
+    comparison: { ...comparison, dimensionNames, diagnosticNames, questionTexts },
   };
 }

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { formatDate } from "@/components/ui/format";
+import { DashboardHeadline } from "@/components/dashboard/headline";
+import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
+import { NextSteps } from "@/components/dashboard/recommendations";
+import { PrintButton } from "@/components/dashboard/print-button";
+import { ArticleContext } from "@/components/dashboard/article-context";
+import { DimensionsChart } from "@/components/charts/dimensions-chart";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { requirePageContext } from "@/lib/auth/server";
+import { getOrganizationDashboard } from "@/lib/dashboards/data";
+import { articleContext } from "@/lib/dashboards/shape";
+import { AppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Executive report" };
+
+// The executive's one screen, read-only: where the organisation stands, the dimensions, the
+// trend and the next steps. Printing it (or saving as PDF) gives two pages: the app shell and
+// the buttons carry `no-print`, and page two starts at the next steps.
+export default async function ExecutiveReportPage({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, { ctx }] = await Promise.all([params, requirePageContext()]);
+  const dashboard = await getOrganizationDashboard(ctx, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const { organization, latest, trend } = dashboard;
+  return (
+    <article className="report space-y-5">
+      <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+        <div>
+          <p className="text-sm font-medium uppercase tracking-wide text-brand-700">
+            GapMap readiness report
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{organization.name}</h1>
+          <p className="text-sm text-slate-600">
+            {latest
+              ? `${latest.name}, closed ${formatDate(new Date(latest.closedAt))} · framework ${latest.frameworkVersion} · ${latest.headline.respondents} respondents`
+              : "No closed round yet"}
+          </p>
+        </div>
+        <div className="no-print flex gap-2">
+          <Link href={`/organizations/${organization.id}`} className={buttonClass("secondary")}>
+            Full dashboard
+          </Link>
+          {latest ? <PrintButton /> : null}
+        </div>
+      </header>
+      {latest ? (
+        <>
+          <DashboardHeadline latest={latest} compact />
+          <DiagnosticStatusLights diagnostic={latest.diagnostic} />
+          <div className="grid gap-5 lg:grid-cols-2 print:grid-cols-2">
+            <Card className="print:p-3 print:shadow-none">
+              <DimensionsChart
+                dimensions={latest.dimensions}
+                roundName={latest.name}
+                previousName={trend.at(-2)?.name ?? null}
+              />
+            </Card>
+            <Card className="print:p-3 print:shadow-none">
+              <TrendChart
+                points={trend}
+                dimensions={latest.dimensions.map((d) => ({ id: d.id, name: d.name }))}
+                selectable={false}
+              />
+            </Card>
+          </div>
+          <section className="report-page-two space-y-3">
+            <h2 className="text-lg font-semibold">Next steps, in sequence</h2>
+            <NextSteps recommendations={latest.recommendations} limit={5} />
+          </section>
+          <section className="space-y-3">
+            <h2 className="text-lg font-semibold">In context</h2>
+            <ArticleContext
+              findings={articleContext({
+                organizationName: organization.name,
+                stage: latest.headline.stage,
+                stageName: latest.headline.stageName,
+                readyToScale: latest.headline.readyToScale,
+                dimensions: latest.dimensions,
+                blindSpots: latest.blindSpots,
+              })}
+            />
+          </section>
+        </>
+      ) : (
+        <Card>
+          <p className="text-slate-700">
+            No closed round yet: the report appears when the first round closes.
+          </p>
+        </Card>
+      )}
+    </article>
+  );
+}
