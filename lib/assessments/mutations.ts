@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { getDb, type DbTx, type Prisma } from "@/lib/db";
+import { getDb, lockForUpdate, type DbTx, type Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
@@ -216,9 +216,23 @@ export async function openAssessment(
   });
 }
 
-/** A stable fingerprint of the scored input: the same answers always give the same hash. */
-function hashInput(input: ScoreInput): string {
-  return createHash("sha256").update(JSON.stringify(input)).digest("hex");
+/**
+ * A stable fingerprint of the scored input: the same answers always give the same hash, also when
+ * read back from PostgreSQL, whose JSONB keeps keys in its own order (hence the sorted keys).
+ */
+export function hashInput(input: ScoreInput): string {
+  return createHash("sha256").update(canonicalJson(input)).digest("hex");
+}
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /**
@@ -232,7 +246,11 @@ export async function closeAssessment(
 ): Promise<AssessmentView> {
   assertCan(ctx, "assessment.manage");
   return getDb().$transaction(async (tx) => {
-    const assessment = await findManaged(tx, ctx, assessmentId);
+    const found = await findManaged(tx, ctx, assessmentId);
+    // Exclusive lock, then read the round again: saves and submits in flight finish before the
+    // answers are read, and the ones after see the round closed (they take a shared lock on it).
+    await lockForUpdate(tx, "Assessment", found.id);
+    const assessment = await findManaged(tx, ctx, found.id);
     if (assessment.state === "closed")
       throw new AppError("conflict", "This round is already closed.");
     const responses = await tx.response.findMany({

@@ -2,3 +2,4 @@ export { getDb, disconnectDb, databaseUrl, databaseProvider, serializable, DEFAU
 export type { Db, DbTx } from "./client";
 export { Prisma, Role } from "./prisma";
 export { isUniqueViolation, isNotFound } from "./errors";
+export { lockForShare, lockForUpdate } from "./locks";

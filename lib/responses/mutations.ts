@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, isUniqueViolation, type Prisma } from "@/lib/db";
+import { getDb, isUniqueViolation, lockForShare, lockForUpdate } from "@/lib/db";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
 import { AppError, parseInput } from "@/lib/errors";
 import { getFramework } from "@/lib/framework";
@@ -14,7 +14,10 @@ import { findLink, invalidLink } from "./data";
 type Link = Awaited<ReturnType<typeof findLink>>;
 
 function assertAcceptsAnswers(link: Link) {
-  const state = link.assessment.state;
+  assertStateAcceptsAnswers(link.assessment.state);
+}
+
+function assertStateAcceptsAnswers(state: Link["assessment"]["state"]) {
   if (state === "closed")
     throw new AppError("conflict", "This round has closed: it takes no more answers. Thank you.");
   if (state === "draft")
@@ -76,61 +79,73 @@ export async function saveAnswers(
     throw new AppError("conflict", "These answers were already submitted.");
   const data = parseInput(answersSchemaFor(getFramework(link.assessment.frameworkVersion)), input);
   const responseId = link.response.id;
-  const ids = new Set([...Object.keys(data.answers), ...Object.keys(data.comments ?? {})]);
+  const assessmentId = link.assessment.id;
+  const ids = [...new Set([...Object.keys(data.answers), ...Object.keys(data.comments ?? {})])].sort();
   const db = getDb();
-  const startedAt = link.response.startedAt;
-  const buildWrites = () => {
-    const writes: Prisma.PrismaPromise<unknown>[] = [];
-    for (const questionId of [...ids].sort()) {
-      const value = data.answers[questionId];
-      const comment = data.comments?.[questionId];
-      const commentValue = comment === undefined ? undefined : comment.trim() || null;
-      if (value === undefined) {
-        // A comment alone, for a question answered before.
-        writes.push(
-          db.answer.updateMany({
-            where: { responseId, questionId },
-            data: { comment: commentValue },
-          }),
-        );
-        continue;
+  const write = () =>
+    db.$transaction(async (tx) => {
+      // The state is checked again under a lock, inside the transaction that writes: a save that
+      // races the round's closing (or the respondent's own submit) either lands before it and is
+      // scored, or is refused. Never acknowledged and then left out.
+      // Shared on the round (saves of different respondents run side by side), exclusive on this
+      // response (its own saves queue, so two first saves cannot deadlock on startedAt).
+      await lockForShare(tx, "Assessment", assessmentId);
+      await lockForUpdate(tx, "Response", responseId);
+      const current = await tx.response.findUnique({
+        where: { id: responseId },
+        select: { startedAt: true, submittedAt: true, assessment: { select: { state: true } } },
+      });
+      if (!current) throw invalidLink();
+      assertStateAcceptsAnswers(current.assessment.state);
+      if (current.submittedAt) throw new AppError("conflict", "These answers were already submitted.");
+      const commentOnly = ids.filter((id) => data.answers[id] === undefined);
+      if (commentOnly.length) {
+        const answered = await tx.answer.findMany({
+          where: { responseId, questionId: { in: commentOnly } },
+          select: { questionId: true },
+        });
+        const missing = commentOnly.filter((id) => !answered.some((a) => a.questionId === id));
+        if (missing.length) {
+          throw new AppError("validation_failed", "Answer a question before adding a comment to it.", {
+            fields: Object.fromEntries(missing.map((id) => [`comments.${id}`, "Answer this question first."])),
+          });
+        }
       }
-      writes.push(
-        db.answer.upsert({
+      for (const questionId of ids) {
+        const value = data.answers[questionId];
+        const comment = data.comments?.[questionId];
+        const commentValue = comment === undefined ? undefined : comment.trim() || null;
+        if (value === undefined) {
+          await tx.answer.update({
+            where: { responseId_questionId: { responseId, questionId } },
+            data: { comment: commentValue },
+          });
+          continue;
+        }
+        await tx.answer.upsert({
           where: { responseId_questionId: { responseId, questionId } },
-          create: {
-            responseId,
-            questionId,
-            value: encodeAnswer(value),
-            comment: commentValue ?? null,
-          },
+          create: { responseId, questionId, value: encodeAnswer(value), comment: commentValue ?? null },
           update: {
             value: encodeAnswer(value),
             ...(commentValue !== undefined ? { comment: commentValue } : {}),
           },
-        }),
-      );
-    }
-    if (!startedAt) {
-      writes.push(
-        db.response.updateMany({
-          where: { id: responseId, startedAt: null },
-          data: { startedAt: new Date() },
-        }),
-      );
-    }
-    return writes;
-  };
+        });
+      }
+      if (!current.startedAt) {
+        await tx.response.update({ where: { id: responseId }, data: { startedAt: new Date() } });
+      }
+      return tx.answer.count({ where: { responseId } });
+    });
+  let answered: number;
   try {
-    await db.$transaction(buildWrites());
+    answered = await write();
   } catch (error) {
     // Two saves of the same new answer raced and the other created the row first: run the
-    // writes again, now as updates. The outcome is the same as if they had not raced.
+    // transaction again, now as updates. The outcome is the same as if they had not raced.
     if (!isUniqueViolation(error)) throw error;
-    await db.$transaction(buildWrites());
+    answered = await write();
   }
-  const answered = await db.answer.count({ where: { responseId } });
-  return { saved: ids.size, answered };
+  return { saved: ids.length, answered };
 }
 
 export type SubmitOutcome = { status: number; body: { submittedAt: string; answered: number } };
@@ -157,8 +172,15 @@ export async function submitResponse(
   }
   assertAcceptsAnswers(link);
   const responseId = link.response.id;
+  const assessmentId = link.assessment.id;
   try {
     return await db.$transaction(async (tx) => {
+      // Exclusive on the response (saves in flight finish first), shared on the round (closing
+      // waits for this submit, or this submit sees the round closed).
+      await lockForShare(tx, "Assessment", assessmentId);
+      await lockForUpdate(tx, "Response", responseId);
+      const round = await tx.assessment.findUnique({ where: { id: assessmentId }, select: { state: true } });
+      assertStateAcceptsAnswers(round?.state ?? "closed");
       const now = new Date();
       const claimed = await tx.response.updateMany({
         where: { id: responseId, submittedAt: null },

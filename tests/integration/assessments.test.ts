@@ -14,8 +14,9 @@ import * as organizationsRoute from "@/app/api/v1/organizations/route";
 import * as answersRoute from "@/app/api/v1/respond/[token]/answers/route";
 import * as respondRoute from "@/app/api/v1/respond/[token]/route";
 import * as submitRoute from "@/app/api/v1/respond/[token]/submit/route";
+import { canonicalJson } from "@/lib/assessments/mutations";
 import { hashSecretToken } from "@/lib/auth/secret-token";
-import { databaseProvider, disconnectDb, getDb } from "@/lib/db";
+import { disconnectDb, getDb } from "@/lib/db";
 import { latestFrameworkVersion, RESPONDENT_ROLES } from "@/lib/framework";
 import type { OrganizationView } from "@/lib/organizations/data";
 import {
@@ -368,18 +369,12 @@ describe("a round from creation to result", () => {
     expect(row.inputHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  // Bug on PostgreSQL: lib/assessments/mutations.ts:221 (hashInput) hashes JSON.stringify(input) in the
-  // order the keys were built, but a Json column on PostgreSQL is jsonb, which stores object keys
-  // in its own order. Read back, the input no longer hashes to inputHash, so the fingerprint cannot
-  // be checked against the answers it claims to cover (it can on SQLite). Hashing a canonical
-  // serialisation (keys sorted) would make it verifiable on both.
-  (databaseProvider() === "postgresql" ? it.fails : it)(
+  it(
     "the stored input hashes to the stored inputHash, so the snapshot can be verified",
     async () => {
       const row = await getDb().result.findUniqueOrThrow({ where: { assessmentId: id } });
-      expect(row.inputHash).toBe(
-        createHash("sha256").update(JSON.stringify(row.input)).digest("hex"),
-      );
+      // Keys sorted: PostgreSQL's jsonb keeps object keys in its own order.
+      expect(row.inputHash).toBe(createHash("sha256").update(canonicalJson(row.input)).digest("hex"));
     },
   );
 

@@ -256,17 +256,15 @@ describe("PUT /respond/{token}/answers: bodies it refuses", () => {
     expect(row?.value).toBe("not_applicable");
   });
 
-  // Bug: lib/responses/mutations.ts:91 turns a comment for a question with no saved answer into
-  // an updateMany that matches no row; the PUT answers 200 with `saved: 1` and the comment is
-  // gone. It should be stored (or refused with 422), never acknowledged and dropped.
-  it.fails(
-    "a comment sent before its question is answered is kept, not acknowledged and dropped",
+  it(
+    "a comment sent before its question is answered is refused with 422 naming it, not acknowledged and dropped",
     async () => {
       const q = business[3]!.id;
       const saved = await put(token, { answers: {}, comments: { [q]: "Ask me after the audit" } });
-      expect(saved.status).toBe(200);
+      expect(saved.status).toBe(422);
+      expect(JSON.stringify(saved.body)).toContain(`comments.${q}`);
       const back = objectBody((await view(token)).body);
-      expect(back.comments).toMatchObject({ [q]: "Ask me after the audit" });
+      expect(back.comments).not.toHaveProperty(q);
     },
   );
 });
@@ -400,13 +398,10 @@ describe("saving under concurrency", () => {
     );
   });
 
-  // Bug: saveAnswers checks that the round is open (lib/responses/mutations.ts:74) before, and
-  // outside, the transaction that writes (line 125), and closeAssessment
-  // (lib/assessments/mutations.ts:228) locks nothing the save reads. A save that passed the check
-  // just before the round closed is acknowledged with 200 afterwards: the answer is written into
-  // a closed round and is missing from its immutable result. It should be refused with 409 (or
-  // be in the result). The same gap lets a save land after a submit (line 75).
-  it.fails(
+  // A save whose first look at the round happened just before the round closed: saveAnswers checks
+  // the state again under a lock inside the transaction that writes, so it is refused (or, had it
+  // committed first, scored). Never acknowledged and left out of the result.
+  it(
     "a save that checked the round just before it closed is refused, not acknowledged",
     async () => {
       const { id, tokens } = await round(["business"]);
