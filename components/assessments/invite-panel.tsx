@@ -12,6 +12,12 @@ import type { IssuedLink } from "@/lib/assessments/mutations";
 type Links = { links: IssuedLink[] };
 type Action = (state: FormState<Links>, formData: FormData) => Promise<FormState<Links>>;
 
+/** Links made before, carried through an error so a failed attempt does not hide them. */
+function lastLinks(state: FormState<Links> & { kept?: IssuedLink[] }): IssuedLink[] | undefined {
+  if (state.status === "success") return state.data?.links;
+  return state.kept;
+}
+
 export const ROLE_NAMES: Record<string, string> = {
   executive: "Executive",
   business: "Business",
@@ -30,10 +36,19 @@ export function InvitePanel({
   inviteAction: Action;
   openLinkAction: Action;
 }) {
-  const [state, formAction] = useActionState<FormState<Links>, FormData>(inviteAction, idle);
+  // Every link made on this visit stays listed (newest first) until the page is left: a
+  // consultant inviting one person after another copies them at the end, or downloads the CSV.
+  const [state, formAction] = useActionState<FormState<Links>, FormData>(async (previous, formData) => {
+    const next = await inviteAction(previous, formData);
+    const before = lastLinks(previous) ?? [];
+    if (next.status === "success" && next.data) {
+      return { ...next, data: { links: [...next.data.links, ...before] } };
+    }
+    return next.status === "error" ? { ...next, kept: before } : next;
+  }, idle);
   const [openState, openFormAction] = useActionState<FormState<Links>, FormData>(openLinkAction, idle);
   const [mode, setMode] = useState<"one" | "csv">("one");
-  const shown = state.status === "success" ? state.data?.links : undefined;
+  const shown = state.status === "success" ? (state.data?.links ?? []) : (lastLinks(state) ?? []);
   return (
     <div className="space-y-6">
       <div role="tablist" aria-label="How to invite" className="inline-flex rounded-lg border border-slate-300 p-0.5">
@@ -70,7 +85,7 @@ export function InvitePanel({
         )}
         <SubmitButton pendingLabel="Creating links…">{mode === "one" ? "Create personal link" : "Create links"}</SubmitButton>
       </form>
-      {shown ? <LinkList links={shown} /> : null}
+      {shown.length ? <LinkList links={shown} /> : null}
       <div className="border-t border-slate-200 pt-4">
         <h3 className="font-medium">Open link</h3>
         <p className="mt-1 text-sm text-slate-600">

@@ -18,7 +18,7 @@ export const data: z.input<typeof dimensionSchema> = {
       id: "data.workflow_audit",
       text: "Has data readiness been audited for the specific workflow you want to scale, not for the data platform in general?",
       help:
-        "First part of the article's diagnostic: audit data readiness at the workflow level, not " +
+        "First part of the three-part diagnostic: audit data readiness at the workflow level, not " +
         "the platform level. Gartner projects that 60% of AI projects without AI-ready data will " +
         "be abandoned through 2026.",
       levels: [

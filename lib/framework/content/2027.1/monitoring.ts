@@ -16,7 +16,7 @@ export const monitoring: z.input<typeof dimensionSchema> = {
       id: "monitoring.before_go_live",
       text: "For the workflow you plan to scale, is monitoring of the AI built and tested before go-live, not after?",
       help:
-        "Third part of the article's diagnostic: build monitoring before going live, not after. " +
+        "Third part of the three-part diagnostic: build monitoring before going live, not after. " +
         "Successful organisations built monitoring from day one.",
       levels: [
         "No monitoring is planned; it will be added if problems appear.",
@@ -106,7 +106,7 @@ export const monitoring: z.input<typeof dimensionSchema> = {
       id: "monitoring.leadership_visibility",
       text: "Do leaders see how AI performs in production without having to ask for a special report?",
       help:
-        "Leadership confidence is the last link in the article's chain. A current, trusted view " +
+        "Leadership confidence is the last link in the chain of failure. A current, trusted view " +
         "of quality and incidents keeps one bad anecdote from deciding the programme's fate.",
       levels: [
         "No; leaders hear about AI only in project updates or when something goes wrong.",

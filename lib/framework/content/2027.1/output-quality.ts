@@ -52,7 +52,7 @@ export const outputQuality: z.input<typeof dimensionSchema> = {
       id: "output_quality.consistency",
       text: "Do the same inputs give consistent outputs across days, users, and model or prompt versions?",
       help:
-        "Inconsistent outputs are the link in the article's chain that erodes leadership " +
+        "Inconsistent outputs are the link in the chain of failure that erodes leadership " +
         "confidence. Consistency has to be measured, not assumed.",
       levels: [
         "Nobody knows; outputs have never been compared.",

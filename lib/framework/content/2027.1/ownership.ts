@@ -8,7 +8,7 @@ export const ownership: z.input<typeof dimensionSchema> = {
   description:
     "Whether each AI initiative has a business owner who answers for its results, written decision " +
     "rights, a team and a budget to run it after the pilot, and a named person accountable when " +
-    "the model is wrong at scale. The article's diagnostic asks it plainly: who is accountable if " +
+    "the model is wrong at scale. The three-part diagnostic asks it plainly: who is accountable if " +
     "the deployed model produces a wrong output at scale? Organisations that deploy successfully " +
     "established clear ownership before they scaled.",
   weight: 1,
@@ -17,7 +17,7 @@ export const ownership: z.input<typeof dimensionSchema> = {
       id: "ownership.wrong_output_owner",
       text: "Is a named person accountable if the deployed model produces a wrong output at scale?",
       help:
-        'Second part of the article\'s diagnostic. If the answer is "IT", "the vendor" or ' +
+        'Second part of the three-part diagnostic. If the answer is "IT", "the vendor" or ' +
         '"the team", nobody is accountable, and nobody can decide to stop the AI.',
       levels: [
         "Nobody; the question has not been asked.",

@@ -101,7 +101,7 @@ export const recommendations: RecommendationContent[] = [
     title: "Take a baseline of the old workflow and measure the new one the same way",
     why:
       "Before-and-after figures turn the redesign into evidence that sustains leadership " +
-      "confidence, the last link in the article's chain of failure.",
+      "confidence, the last link in the chain of failure of failure.",
     ownerRole: "data",
     ownerTitle: "Analytics lead",
     effort: "S",
@@ -597,7 +597,7 @@ export const recommendations: RecommendationContent[] = [
     step: "quality",
     title: "Measure consistency on a fixed test set before every model or prompt change",
     why:
-      "Inconsistent outputs are the link in the article's chain that erodes leadership " +
+      "Inconsistent outputs are the link in the chain of failure that erodes leadership " +
       "confidence and kills deployment.",
     ownerRole: "technical",
     ownerTitle: "ML or AI engineering lead",
