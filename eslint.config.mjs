@@ -6,7 +6,10 @@ import nextTs from "eslint-config-next/typescript";
 // and components read and write through lib/<domain>/ functions, never the database directly.
 const prismaImports = {
   patterns: [
-    { group: ["**/generated/**", "@/lib/generated/*"], message: "Import the database through lib/db." },
+    {
+      group: ["**/generated/**", "@/lib/generated/*"],
+      message: "Import the database through lib/db.",
+    },
     { group: ["@prisma/*"], message: "Prisma stays in lib/db." },
   ],
 };
@@ -27,7 +30,10 @@ export default defineConfig([
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "import/no-default-export": "off",
     },
   },
@@ -38,7 +44,12 @@ export default defineConfig([
         "error",
         {
           ...prismaImports,
-          paths: [{ name: "@/lib/db", message: "Pages and components go through lib/<domain>/ data functions." }],
+          paths: [
+            {
+              name: "@/lib/db",
+              message: "Pages and components go through lib/<domain>/ data functions.",
+            },
+          ],
         },
       ],
     },

@@ -53,7 +53,8 @@ function nameAsText(pool: Pool) {
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   const fix = (res: QueryResultLike | QueryResultLike[]) => {
     for (const r of Array.isArray(res) ? res : [res])
-      for (const f of r?.fields ?? []) if (f.dataTypeID === 19 || f.dataTypeID === 18) f.dataTypeID = 25;
+      for (const f of r?.fields ?? [])
+        if (f.dataTypeID === 19 || f.dataTypeID === 18) f.dataTypeID = 25;
     return res;
   };
   (pool as { query: unknown }).query = (...args: unknown[]) => {

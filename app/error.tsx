@@ -3,7 +3,13 @@
 import { Button } from "@/components/ui/button";
 
 // No stack trace reaches the page: the digest lets us find the logged error.
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <main className="mx-auto flex min-h-[60dvh] max-w-lg flex-col items-center justify-center px-6 text-center">
       <h1 className="text-2xl font-semibold">Something went wrong</h1>

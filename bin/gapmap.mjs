@@ -8,11 +8,21 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const child = spawn(
   process.execPath,
-  ["--conditions=react-server", "--import", "tsx", path.join(root, "lib", "cli", "run.ts"), ...process.argv.slice(2)],
+  [
+    "--conditions=react-server",
+    "--import",
+    "tsx",
+    path.join(root, "lib", "cli", "run.ts"),
+    ...process.argv.slice(2),
+  ],
   {
     stdio: "inherit",
     cwd: process.cwd(),
-    env: { ...process.env, CHECKPOINT_DISABLE: "1", TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") },
+    env: {
+      ...process.env,
+      CHECKPOINT_DISABLE: "1",
+      TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json"),
+    },
   },
 );
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

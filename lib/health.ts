@@ -23,6 +23,10 @@ export async function checkHealth(): Promise<Health> {
     };
   } catch (error) {
     console.error("[gapmap] health check: database unreachable", error);
-    return { status: "degraded", version: packageJson.version, database: { provider: databaseProvider(), reachable: false } };
+    return {
+      status: "degraded",
+      version: packageJson.version,
+      database: { provider: databaseProvider(), reachable: false },
+    };
   }
 }

@@ -10,7 +10,9 @@ const accounts = JSON.parse(
 
 try {
   const seeded = await seedDemo(accounts);
-  console.log(seeded ? "seed: demo workspace created" : "seed: database already has data, left as it is");
+  console.log(
+    seeded ? "seed: demo workspace created" : "seed: database already has data, left as it is",
+  );
 } catch (error) {
   console.error(`seed: failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

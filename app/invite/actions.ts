@@ -10,11 +10,18 @@ import type { FormState } from "@/lib/forms/state";
 import { AppError } from "@/lib/errors";
 
 async function rememberWorkspace(workspaceId: string) {
-  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, { httpOnly: true, sameSite: "lax", path: "/" });
+  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+  });
 }
 
 /** A signed-in person joins the inviting workspace. */
-export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function acceptInvitationAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   return runFormAction(formData, async () => {
     const session = await currentSession();
     if (session.kind === "anonymous") throw new AppError("unauthorized", "Sign in first.");
@@ -29,7 +36,10 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
 }
 
 /** Someone new creates their account from the invitation; the form then signs them in. */
-export async function acceptAsNewUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function acceptAsNewUserAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   return runFormAction(formData, async () => {
     // No cookie is set here: that would re-render this page (now showing a used invitation)
     // before the form signs the new member in. Their only workspace needs no choosing anyway.

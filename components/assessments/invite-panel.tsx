@@ -38,20 +38,30 @@ export function InvitePanel({
 }) {
   // Every link made on this visit stays listed (newest first) until the page is left: a
   // consultant inviting one person after another copies them at the end, or downloads the CSV.
-  const [state, formAction] = useActionState<FormState<Links>, FormData>(async (previous, formData) => {
-    const next = await inviteAction(previous, formData);
-    const before = lastLinks(previous) ?? [];
-    if (next.status === "success" && next.data) {
-      return { ...next, data: { links: [...next.data.links, ...before] } };
-    }
-    return next.status === "error" ? { ...next, kept: before } : next;
-  }, idle);
-  const [openState, openFormAction] = useActionState<FormState<Links>, FormData>(openLinkAction, idle);
+  const [state, formAction] = useActionState<FormState<Links>, FormData>(
+    async (previous, formData) => {
+      const next = await inviteAction(previous, formData);
+      const before = lastLinks(previous) ?? [];
+      if (next.status === "success" && next.data) {
+        return { ...next, data: { links: [...next.data.links, ...before] } };
+      }
+      return next.status === "error" ? { ...next, kept: before } : next;
+    },
+    idle,
+  );
+  const [openState, openFormAction] = useActionState<FormState<Links>, FormData>(
+    openLinkAction,
+    idle,
+  );
   const [mode, setMode] = useState<"one" | "csv">("one");
   const shown = state.status === "success" ? (state.data?.links ?? []) : (lastLinks(state) ?? []);
   return (
     <div className="space-y-6">
-      <div role="tablist" aria-label="How to invite" className="inline-flex rounded-lg border border-slate-300 p-0.5">
+      <div
+        role="tablist"
+        aria-label="How to invite"
+        className="inline-flex rounded-lg border border-slate-300 p-0.5"
+      >
         {(["one", "csv"] as const).map((m) => (
           <button
             key={m}
@@ -72,31 +82,46 @@ export function InvitePanel({
           <div className="grid gap-4 sm:grid-cols-3">
             <TextField label="Name (optional)" name="name" maxLength={120} />
             <TextField label="Email (optional)" name="email" type="email" />
-            <SelectField label="Respondent role" name="role" options={roles.map((r) => ({ value: r, label: ROLE_NAMES[r] ?? r }))} />
+            <SelectField
+              label="Respondent role"
+              name="role"
+              options={roles.map((r) => ({ value: r, label: ROLE_NAMES[r] ?? r }))}
+            />
           </div>
         ) : (
           <TextAreaField
             label="Paste name,email,role (one person per line)"
             name="csv"
-            placeholder={"name,email,role\nJo Smith,jo@client.com,business\nSam Lee,sam@client.com,technical"}
+            placeholder={
+              "name,email,role\nJo Smith,jo@client.com,business\nSam Lee,sam@client.com,technical"
+            }
             hint={`Roles: ${roles.join(", ")}.`}
             error={fieldError(state, "csv")}
           />
         )}
-        <SubmitButton pendingLabel="Creating links…">{mode === "one" ? "Create personal link" : "Create links"}</SubmitButton>
+        <SubmitButton pendingLabel="Creating links…">
+          {mode === "one" ? "Create personal link" : "Create links"}
+        </SubmitButton>
       </form>
       {shown.length ? <LinkList links={shown} /> : null}
       <div className="border-t border-slate-200 pt-4">
         <h3 className="font-medium">Open link</h3>
         <p className="mt-1 text-sm text-slate-600">
-          One link for a room or a mailing list: each respondent picks their role and gets a personal link to resume from.
+          One link for a room or a mailing list: each respondent picks their role and gets a
+          personal link to resume from.
         </p>
         <form action={openFormAction} className="mt-3">
           <input type="hidden" name="assessmentId" value={assessmentId} />
           {openState.status === "error" ? <FormStatus state={openState} /> : null}
-          <SubmitButton variant="secondary" pendingLabel="Creating…">Create open link</SubmitButton>
+          <SubmitButton variant="secondary" pendingLabel="Creating…">
+            Create open link
+          </SubmitButton>
         </form>
-        {openState.status === "success" && openState.data ? <div className="mt-3"><LinkList links={openState.data.links} /></div> : null}
+        {openState.status === "success" && openState.data ? (
+          <div className="mt-3">
+            <LinkList links={openState.data.links} />
+          </div>
+        ) : null}
       </div>
     </div>
   );

@@ -5,7 +5,13 @@ import { useMemo, useState } from "react";
 import { CopyField } from "@/components/ui/copy-field";
 import { Button } from "@/components/ui/button";
 
-type Link = { id: string; path: string; role: string | null; name: string | null; email: string | null };
+type Link = {
+  id: string;
+  path: string;
+  role: string | null;
+  name: string | null;
+  email: string | null;
+};
 
 function csvCell(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
@@ -16,7 +22,9 @@ export function LinkList({ links }: { links: Link[] }) {
   const [qrFor, setQrFor] = useState<string | null>(null);
   const origin = typeof window === "undefined" ? "" : window.location.origin;
   const csvHref = useMemo(() => {
-    const rows = links.map((l) => [l.name ?? "", l.email ?? "", l.role ?? "any", `${origin}${l.path}`].map(csvCell).join(","));
+    const rows = links.map((l) =>
+      [l.name ?? "", l.email ?? "", l.role ?? "any", `${origin}${l.path}`].map(csvCell).join(","),
+    );
     const text = ["name,email,role,link", ...rows].join("\n") + "\n";
     return `data:text/csv;charset=utf-8,${encodeURIComponent(text)}`;
   }, [links, origin]);
@@ -24,22 +32,41 @@ export function LinkList({ links }: { links: Link[] }) {
     <div className="space-y-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm font-medium text-emerald-900">
-          Shown once: copy them now or download them as CSV. Only a fingerprint of each link is stored.
+          Shown once: copy them now or download them as CSV. Only a fingerprint of each link is
+          stored.
         </p>
-        <a href={csvHref} download="gapmap-links.csv" className="text-sm font-medium text-brand-700 underline">
+        <a
+          href={csvHref}
+          download="gapmap-links.csv"
+          className="text-sm font-medium text-brand-700 underline"
+        >
           Download CSV
         </a>
       </div>
       <ul className="space-y-4">
         {links.map((l) => (
           <li key={l.id} className="rounded-md bg-white p-3">
-            <CopyField label={`${l.name ?? l.email ?? "Open link"} · ${l.role ?? "respondent picks a role"}`} value={l.path} absolute />
-            <Button variant="ghost" className="mt-1 px-2 text-sm" onClick={() => setQrFor(qrFor === l.id ? null : l.id)} aria-expanded={qrFor === l.id}>
+            <CopyField
+              label={`${l.name ?? l.email ?? "Open link"} · ${l.role ?? "respondent picks a role"}`}
+              value={l.path}
+              absolute
+            />
+            <Button
+              variant="ghost"
+              className="mt-1 px-2 text-sm"
+              onClick={() => setQrFor(qrFor === l.id ? null : l.id)}
+              aria-expanded={qrFor === l.id}
+            >
               {qrFor === l.id ? "Hide QR code" : "Show QR code"}
             </Button>
             {qrFor === l.id ? (
               <div className="mt-2 inline-block rounded-lg bg-white p-3">
-                <QRCodeSVG value={`${origin}${l.path}`} size={192} marginSize={2} title={`QR code for ${l.name ?? "the open link"}`} />
+                <QRCodeSVG
+                  value={`${origin}${l.path}`}
+                  size={192}
+                  marginSize={2}
+                  title={`QR code for ${l.name ?? "the open link"}`}
+                />
               </div>
             ) : null}
           </li>

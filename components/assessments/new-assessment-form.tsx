@@ -31,14 +31,30 @@ export function NewAssessmentForm({
     <form action={formAction} className="space-y-5" noValidate>
       <FormStatus state={state} />
       <input type="hidden" name="organizationId" value={organizationId} />
-      <TextField label="Name" name="name" required maxLength={120} defaultValue={fieldValue(state, "name", defaultName)}
-        error={fieldError(state, "name")} hint="Usually the quarter, so rounds line up over time." />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        maxLength={120}
+        defaultValue={fieldValue(state, "name", defaultName)}
+        error={fieldError(state, "name")}
+        hint="Usually the quarter, so rounds line up over time."
+      />
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Who answers</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {roles.map((r) => (
-            <label key={r} className="flex items-start gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm">
-              <input type="checkbox" name="roles" value={r} defaultChecked className="mt-0.5 size-4" />
+            <label
+              key={r}
+              className="flex items-start gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm"
+            >
+              <input
+                type="checkbox"
+                name="roles"
+                value={r}
+                defaultChecked
+                className="mt-0.5 size-4"
+              />
               <span>
                 <span className="font-medium">{ROLE_NAMES[r] ?? r}</span>
                 <span className="block text-slate-600">{ROLE_HINTS[r]}</span>
@@ -46,22 +62,41 @@ export function NewAssessmentForm({
             </label>
           ))}
         </div>
-        {fieldError(state, "roles") ? <p className="mt-1 text-sm font-medium text-red-700">{fieldError(state, "roles")}</p> : null}
+        {fieldError(state, "roles") ? (
+          <p className="mt-1 text-sm font-medium text-red-700">{fieldError(state, "roles")}</p>
+        ) : null}
       </fieldset>
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField label="Minimum group size" name="minGroupSize" type="number" min={1} max={50} defaultValue="3"
-          hint="Per-role breakdowns stay hidden below this many respondents." error={fieldError(state, "minGroupSize")} />
-        <TextField label="Closes on (optional)" name="closesAt" type="date" error={fieldError(state, "closesAt")} />
+        <TextField
+          label="Minimum group size"
+          name="minGroupSize"
+          type="number"
+          min={1}
+          max={50}
+          defaultValue="3"
+          hint="Per-role breakdowns stay hidden below this many respondents."
+          error={fieldError(state, "minGroupSize")}
+        />
+        <TextField
+          label="Closes on (optional)"
+          name="closesAt"
+          type="date"
+          error={fieldError(state, "closesAt")}
+        />
       </div>
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="anonymous" className="mt-0.5 size-4" />
         <span>
           <span className="font-medium">Anonymous</span>
-          <span className="block text-slate-600">Nobody, not even owners, can see who answered what.</span>
+          <span className="block text-slate-600">
+            Nobody, not even owners, can see who answered what.
+          </span>
         </span>
       </label>
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <LinkButton href={`/organizations/${organizationId}`} variant="secondary">Cancel</LinkButton>
+        <LinkButton href={`/organizations/${organizationId}`} variant="secondary">
+          Cancel
+        </LinkButton>
         <SubmitButton pendingLabel="Creating…">Create round</SubmitButton>
       </div>
     </form>

@@ -6,9 +6,17 @@ import { cn } from "@/components/ui/cn";
 
 const STATUS = {
   met: { label: "Met", symbol: "✓", className: "bg-emerald-50 text-emerald-900 ring-emerald-300" },
-  partial: { label: "Partial", symbol: "◐", className: "bg-amber-50 text-amber-900 ring-amber-300" },
+  partial: {
+    label: "Partial",
+    symbol: "◐",
+    className: "bg-amber-50 text-amber-900 ring-amber-300",
+  },
   unmet: { label: "Not met", symbol: "✕", className: "bg-red-50 text-red-900 ring-red-300" },
-  unknown: { label: "Unknown", symbol: "?", className: "bg-slate-100 text-slate-800 ring-slate-300" },
+  unknown: {
+    label: "Unknown",
+    symbol: "?",
+    className: "bg-slate-100 text-slate-800 ring-slate-300",
+  },
 } as const;
 
 export function ResultHeadline({ result }: { result: ScoreResult }) {
@@ -22,7 +30,8 @@ export function ResultHeadline({ result }: { result: ScoreResult }) {
         </p>
         {overall.uncappedStage !== overall.stage ? (
           <p className="mt-2 text-sm text-brand-100">
-            Scores alone would put it at stage {overall.uncappedStage} ({overall.uncappedStageName}).
+            Scores alone would put it at stage {overall.uncappedStage} ({overall.uncappedStageName}
+            ).
           </p>
         ) : null}
       </div>
@@ -33,7 +42,8 @@ export function ResultHeadline({ result }: { result: ScoreResult }) {
           <span className="text-lg text-slate-500"> / 100</span>
         </p>
         <p className="mt-2 text-sm text-slate-600">
-          {overall.respondents} respondent{overall.respondents === 1 ? "" : "s"} · coverage {Math.round(overall.coverage * 100)}%
+          {overall.respondents} respondent{overall.respondents === 1 ? "" : "s"} · coverage{" "}
+          {Math.round(overall.coverage * 100)}%
         </p>
       </div>
       <div className="rounded-xl border border-slate-200 bg-white p-5">
@@ -91,7 +101,13 @@ export function DiagnosticLights({ result }: { result: ScoreResult }) {
   );
 }
 
-export function DimensionBars({ result, explanation }: { result: ScoreResult; explanation: Explanation }) {
+export function DimensionBars({
+  result,
+  explanation,
+}: {
+  result: ScoreResult;
+  explanation: Explanation;
+}) {
   const explained = new Map(explanation.dimensions.map((d) => [d.id, d]));
   return (
     <ul className="space-y-4">
@@ -103,27 +119,46 @@ export function DimensionBars({ result, explanation }: { result: ScoreResult; ex
             <div className="flex items-baseline justify-between gap-2">
               <p className="font-medium">
                 {d.name}{" "}
-                <span className="text-xs font-normal uppercase tracking-wide text-slate-500">{d.kind === "gap" ? "gap" : "enabler"}</span>
+                <span className="text-xs font-normal uppercase tracking-wide text-slate-500">
+                  {d.kind === "gap" ? "gap" : "enabler"}
+                </span>
               </p>
               <p className="text-sm tabular-nums text-slate-700">
-                {score === null ? "no answers" : `${score}`} <span className="text-slate-500">/ target {Math.round(d.target)}</span>
+                {score === null ? "no answers" : `${score}`}{" "}
+                <span className="text-slate-500">/ target {Math.round(d.target)}</span>
               </p>
             </div>
             <div className="relative mt-1 h-3 rounded-full bg-slate-200" aria-hidden>
-              <div className="h-full rounded-full bg-brand-600" style={{ width: `${score ?? 0}%` }} />
-              <div className="absolute top-[-3px] h-[18px] w-0.5 bg-slate-900" style={{ left: `${d.target}%` }} />
+              <div
+                className="h-full rounded-full bg-brand-600"
+                style={{ width: `${score ?? 0}%` }}
+              />
+              <div
+                className="absolute top-[-3px] h-[18px] w-0.5 bg-slate-900"
+                style={{ left: `${d.target}%` }}
+              />
             </div>
             {why ? (
               <details className="mt-1 text-sm text-slate-700">
-                <summary className="cursor-pointer text-brand-700">How this score came about</summary>
+                <summary className="cursor-pointer text-brand-700">
+                  How this score came about
+                </summary>
                 <p className="mt-1">{why.summary}</p>
                 <table className="mt-2 w-full text-left text-xs">
-                  <caption className="sr-only">Questions of {d.name}, the ones that cost it most first</caption>
+                  <caption className="sr-only">
+                    Questions of {d.name}, the ones that cost it most first
+                  </caption>
                   <thead className="text-slate-500">
                     <tr>
-                      <th scope="col" className="py-1 font-medium">Question</th>
-                      <th scope="col" className="py-1 text-right font-medium">Median level</th>
-                      <th scope="col" className="py-1 text-right font-medium">Points lost</th>
+                      <th scope="col" className="py-1 font-medium">
+                        Question
+                      </th>
+                      <th scope="col" className="py-1 text-right font-medium">
+                        Median level
+                      </th>
+                      <th scope="col" className="py-1 text-right font-medium">
+                        Points lost
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -147,7 +182,12 @@ export function DimensionBars({ result, explanation }: { result: ScoreResult; ex
 
 export function RecommendationList({ result, limit = 6 }: { result: ScoreResult; limit?: number }) {
   const items = [...result.recommendations].sort((a, b) => a.priority - b.priority).slice(0, limit);
-  if (items.length === 0) return <p className="text-slate-600">No recommendation: every dimension is at or above its target.</p>;
+  if (items.length === 0)
+    return (
+      <p className="text-slate-600">
+        No recommendation: every dimension is at or above its target.
+      </p>
+    );
   return (
     <ol className="space-y-3">
       {items.map((r) => (

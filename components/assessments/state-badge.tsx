@@ -9,7 +9,12 @@ const LABELS = { draft: "Draft", open: "Open", closed: "Closed" } as const;
 
 export function StateBadge({ state }: { state: keyof typeof STYLES }) {
   return (
-    <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STYLES[state])}>
+    <span
+      className={cn(
+        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        STYLES[state],
+      )}
+    >
       {LABELS[state]}
     </span>
   );

@@ -16,12 +16,28 @@ export function ChangePasswordForm({
   return (
     <form action={formAction} className="mt-4 space-y-4" noValidate>
       <FormStatus state={state} />
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password"
-        error={fieldError(state, "currentPassword")} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters.`} error={fieldError(state, "newPassword")} />
-      <TextField label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password"
-        error={fieldError(state, "confirmPassword")} />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        error={fieldError(state, "currentPassword")}
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN} characters.`}
+        error={fieldError(state, "newPassword")}
+      />
+      <TextField
+        label="Repeat the new password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        error={fieldError(state, "confirmPassword")}
+      />
       <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
     </form>
   );

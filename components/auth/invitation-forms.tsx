@@ -18,7 +18,9 @@ export function AcceptInvitation({ token, email }: { token: string; email: strin
       <FormStatus state={state} />
       <input type="hidden" name="token" value={token} />
       <p className="text-sm text-slate-600">You are signed in as {email}.</p>
-      <SubmitButton className="w-full" pendingLabel="Joining…">Join workspace</SubmitButton>
+      <SubmitButton className="w-full" pendingLabel="Joining…">
+        Join workspace
+      </SubmitButton>
     </form>
   );
 }
@@ -51,17 +53,43 @@ export function JoinAsNewUser({ token, email }: { token: string; email: string |
       >
         <FormStatus state={state} />
         <input type="hidden" name="token" value={token} />
-        <TextField label="Your name" name="name" autoComplete="name" required
-          defaultValue={fieldValue(state, "name")} error={fieldError(state, "name")} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required
-          readOnly={email !== null} defaultValue={email ?? fieldValue(state, "email")} error={fieldError(state, "email")} />
-        <TextField label="Choose a password" name="password" type="password" autoComplete="new-password" required
-          hint={`At least ${PASSWORD_MIN} characters.`} error={fieldError(state, "password")} />
-        <SubmitButton className="w-full" pendingLabel="Creating your account…">Create account and join</SubmitButton>
+        <TextField
+          label="Your name"
+          name="name"
+          autoComplete="name"
+          required
+          defaultValue={fieldValue(state, "name")}
+          error={fieldError(state, "name")}
+        />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          readOnly={email !== null}
+          defaultValue={email ?? fieldValue(state, "email")}
+          error={fieldError(state, "email")}
+        />
+        <TextField
+          label="Choose a password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={`At least ${PASSWORD_MIN} characters.`}
+          error={fieldError(state, "password")}
+        />
+        <SubmitButton className="w-full" pendingLabel="Creating your account…">
+          Create account and join
+        </SubmitButton>
       </form>
       <p className="mt-6 text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link className="font-medium text-brand-700 underline" href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
+        <Link
+          className="font-medium text-brand-700 underline"
+          href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}
+        >
           Sign in first
         </Link>
       </p>

@@ -39,15 +39,42 @@ export function SignUpForm() {
       noValidate
     >
       <FormStatus state={state} />
-      <TextField label="Your name" name="name" autoComplete="name" required maxLength={120}
-        defaultValue={fieldValue(state, "name")} error={fieldError(state, "name")} />
-      <TextField label="Work email" name="email" type="email" autoComplete="email" required
-        defaultValue={fieldValue(state, "email")} error={fieldError(state, "email")} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required
-        hint={`At least ${PASSWORD_MIN} characters.`} error={fieldError(state, "password")} />
-      <TextField label="Workspace name" name="workspaceName" required maxLength={120}
+      <TextField
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        maxLength={120}
+        defaultValue={fieldValue(state, "name")}
+        error={fieldError(state, "name")}
+      />
+      <TextField
+        label="Work email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={fieldValue(state, "email")}
+        error={fieldError(state, "email")}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${PASSWORD_MIN} characters.`}
+        error={fieldError(state, "password")}
+      />
+      <TextField
+        label="Workspace name"
+        name="workspaceName"
+        required
+        maxLength={120}
         hint="Your consultancy or team, e.g. “Northwind Advisory”."
-        defaultValue={fieldValue(state, "workspaceName")} error={fieldError(state, "workspaceName")} />
+        defaultValue={fieldValue(state, "workspaceName")}
+        error={fieldError(state, "workspaceName")}
+      />
       <SubmitButton className="w-full" pendingLabel="Creating your workspace…">
         Create workspace
       </SubmitButton>

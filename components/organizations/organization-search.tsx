@@ -4,7 +4,12 @@ import { buttonClass } from "@/components/ui/button";
 // and it works before JavaScript loads.
 export function OrganizationSearch({ q, sort }: { q: string; sort: string }) {
   return (
-    <form role="search" method="get" action="/organizations" className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
+    <form
+      role="search"
+      method="get"
+      action="/organizations"
+      className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end"
+    >
       <div className="flex-1">
         <label htmlFor="q" className="block text-sm font-medium text-slate-800">
           Search by name

@@ -52,7 +52,11 @@ export function QuestionCard({
         {question.help}
       </p>
       {error ? (
-        <p id={errorId} role="alert" className="mt-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+        <p
+          id={errorId}
+          role="alert"
+          className="mt-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+        >
           Not saved: {error}
         </p>
       ) : null}
@@ -91,7 +95,8 @@ export function QuestionCard({
           <span>
             <span className="font-medium text-slate-900">Don&rsquo;t know</span>
             <span id={`dk-${id}`} className="block text-sm text-slate-600">
-              Not knowing is a finding, not a blank: it shows where a practice is not visible to you.
+              Not knowing is a finding, not a blank: it shows where a practice is not visible to
+              you.
             </span>
           </span>
         </label>
@@ -142,11 +147,7 @@ function CommentField({
   );
   const fieldId = `comment-${id}`;
   return (
-    <details
-      className="mt-4"
-      open={open}
-      onToggle={(event) => setOpen(event.currentTarget.open)}
-    >
+    <details className="mt-4" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="min-h-10 cursor-pointer py-2 text-sm font-medium text-brand-700">
         {comment ? "Your comment" : "Add a comment (optional)"}
       </summary>

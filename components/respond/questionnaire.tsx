@@ -16,9 +16,7 @@ import { Welcome } from "./welcome";
 type PersonalView = Extract<RespondentView, { kind: "personal" }>;
 
 type Step =
-  | { kind: "welcome" }
-  | { kind: "section"; index: number; focus?: string }
-  | { kind: "review" };
+  { kind: "welcome" } | { kind: "section"; index: number; focus?: string } | { kind: "review" };
 
 // The step lives in the address's hash (#d-<dimension>, #q-<question>, #review): the browser's
 // Back button works, a reload comes back to the same page, and the review's links are real links.
@@ -48,7 +46,12 @@ const noSubscribe = () => () => undefined;
 export function Questionnaire({ token, view }: { token: string; view: PersonalView }) {
   const { round, sections, questionCount } = view;
   const serverSnapshot = useMemo<SyncSnapshot>(
-    () => ({ outbox: emptyOutbox, status: { kind: "idle" }, answers: view.answers, comments: view.comments }),
+    () => ({
+      outbox: emptyOutbox,
+      status: { kind: "idle" },
+      answers: view.answers,
+      comments: view.comments,
+    }),
     [view.answers, view.comments],
   );
   // Created in the browser only: it reads the outbox from localStorage.
@@ -104,13 +107,18 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
   const answers = snapshot.answers;
   const comments = snapshot.comments;
   const answered = useMemo(
-    () => sections.reduce((n, s) => n + s.questions.filter((q) => answers[q.id] !== undefined).length, 0),
+    () =>
+      sections.reduce(
+        (n, s) => n + s.questions.filter((q) => answers[q.id] !== undefined).length,
+        0,
+      ),
     [sections, answers],
   );
   const status = snapshot.status;
   const unsent = snapshot.outbox.entries.length;
 
-  if (submitted) return <ThankYou round={round} submittedAt={submitted.at} answered={submitted.answered} />;
+  if (submitted)
+    return <ThankYou round={round} submittedAt={submitted.at} answered={submitted.answered} />;
   if (status.kind === "stopped") {
     if (status.reason === "submitted")
       return <ThankYou round={round} submittedAt={view.submittedAt ?? new Date().toISOString()} />;
@@ -157,7 +165,8 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
           resumeNote={
             started ? (
               <p className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-brand-900">
-                Welcome back{view.respondent.name ? `, ${view.respondent.name}` : ""}: {answered} of {questionCount} answered so far.
+                Welcome back{view.respondent.name ? `, ${view.respondent.name}` : ""}: {answered} of{" "}
+                {questionCount} answered so far.
               </p>
             ) : view.respondent.name ? (
               <p className="text-slate-700">Hello {view.respondent.name}.</p>
@@ -167,12 +176,22 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
           <div className="flex flex-col gap-2 sm:flex-row">
             <Button
               className="min-h-12 text-base"
-              onClick={() => go(started ? `d-${sections[firstOpenSection]?.id ?? ""}` : `d-${sections[0]?.id ?? ""}`)}
+              onClick={() =>
+                go(
+                  started
+                    ? `d-${sections[firstOpenSection]?.id ?? ""}`
+                    : `d-${sections[0]?.id ?? ""}`,
+                )
+              }
             >
               {started ? "Continue where you left off" : "Start the questionnaire"}
             </Button>
             {started ? (
-              <Button variant="secondary" className="min-h-12 text-base" onClick={() => go("review")}>
+              <Button
+                variant="secondary"
+                className="min-h-12 text-base"
+                onClick={() => go("review")}
+              >
                 Review your answers
               </Button>
             ) : null}
@@ -226,7 +245,9 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
             {section.name}
           </h1>
           <details className="mt-2 text-slate-700">
-            <summary className="cursor-pointer text-sm font-medium text-brand-700">What this part is about</summary>
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">
+              What this part is about
+            </summary>
             <p className="mt-2 text-sm">{section.description}</p>
           </details>
         </div>

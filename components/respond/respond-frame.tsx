@@ -8,7 +8,14 @@ export function BrandMark() {
     <span className="inline-flex items-center gap-2 font-semibold text-slate-900">
       <svg aria-hidden viewBox="0 0 32 32" className="size-6">
         <rect width="32" height="32" rx="8" className="fill-brand-600" />
-        <path d="M8 22 L14 14 L18 18 L24 9" stroke="white" strokeWidth="3" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="M8 22 L14 14 L18 18 L24 9"
+          stroke="white"
+          strokeWidth="3"
+          fill="none"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
         <circle cx="24" cy="9" r="2.5" fill="white" />
       </svg>
       <span className="tracking-tight">GapMap</span>
@@ -46,7 +53,11 @@ export function MessagePanel({
     <section className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
       {icon ? <div className="mb-4">{icon}</div> : null}
       {eyebrow ? <p className="text-sm font-semibold text-brand-700">{eyebrow}</p> : null}
-      <h1 tabIndex={-1} data-autofocus className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 outline-none">
+      <h1
+        tabIndex={-1}
+        data-autofocus
+        className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 outline-none"
+      >
         {title}
       </h1>
       {children ? <div className="mt-3 space-y-3 text-slate-700">{children}</div> : null}

@@ -39,7 +39,12 @@ export function Review({
     <section aria-labelledby="review-title" className="space-y-5">
       <div>
         <p className="text-sm font-semibold text-brand-700">Last step</p>
-        <h1 id="review-title" tabIndex={-1} data-autofocus className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 outline-none">
+        <h1
+          id="review-title"
+          tabIndex={-1}
+          data-autofocus
+          className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 outline-none"
+        >
           Review and submit
         </h1>
         <p className="mt-2 text-slate-700">
@@ -66,7 +71,8 @@ export function Review({
                         href={`#q-${q.id}`}
                         className="block rounded-md py-1.5 text-brand-700 underline underline-offset-2 hover:text-brand-800"
                       >
-                        <span className="text-slate-600 no-underline">{numbers.get(q.id)}.</span> {q.text}
+                        <span className="text-slate-600 no-underline">{numbers.get(q.id)}.</span>{" "}
+                        {q.text}
                       </a>
                     </li>
                   ))}

@@ -12,7 +12,9 @@ export type RoleChoice = { role: RespondentRole; questionCount: number };
 /** The open link: the respondent says which role fits, and gets a personal link to resume from. */
 export function RolePicker({ token, roles }: { token: string; roles: RoleChoice[] }) {
   const router = useRouter();
-  const [role, setRole] = useState<RespondentRole | null>(roles.length === 1 ? roles[0]!.role : null);
+  const [role, setRole] = useState<RespondentRole | null>(
+    roles.length === 1 ? roles[0]!.role : null,
+  );
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -59,8 +61,12 @@ export function RolePicker({ token, roles }: { token: string; roles: RoleChoice[
       }}
     >
       <fieldset>
-        <legend className="text-lg font-semibold text-slate-900">Which role is closest to yours?</legend>
-        <p className="mt-1 text-sm text-slate-600">You are asked only the questions for your role.</p>
+        <legend className="text-lg font-semibold text-slate-900">
+          Which role is closest to yours?
+        </legend>
+        <p className="mt-1 text-sm text-slate-600">
+          You are asked only the questions for your role.
+        </p>
         <div className="mt-3 grid gap-3">
           {roles.map((r) => (
             <label

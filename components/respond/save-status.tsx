@@ -22,7 +22,15 @@ export function statusText(status: SyncStatus): string {
  * colour, so the state reads without colour vision. */
 export function SaveStatus({ status }: { status: SyncStatus }) {
   const mark =
-    status.kind === "saved" ? "✓" : status.kind === "offline" ? "○" : status.kind === "error" ? "!" : status.kind === "saving" ? "…" : "";
+    status.kind === "saved"
+      ? "✓"
+      : status.kind === "offline"
+        ? "○"
+        : status.kind === "error"
+          ? "!"
+          : status.kind === "saving"
+            ? "…"
+            : "";
   const tone =
     status.kind === "error" || status.kind === "stopped"
       ? "text-red-800"
@@ -32,7 +40,12 @@ export function SaveStatus({ status }: { status: SyncStatus }) {
           ? "text-emerald-800"
           : "text-slate-600";
   return (
-    <p role="status" aria-live="polite" data-testid="save-status" className={`flex min-w-0 items-center gap-1.5 text-sm font-medium ${tone}`}>
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      className={`flex min-w-0 items-center gap-1.5 text-sm font-medium ${tone}`}
+    >
       {mark ? (
         <span aria-hidden className="shrink-0">
           {mark}
@@ -56,7 +69,10 @@ export function ProgressBar({ answered, total }: { answered: number; total: numb
         aria-valuetext={`${answered} of ${total} answered`}
         className="h-2 overflow-hidden rounded-full bg-slate-200"
       >
-        <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
+        <div
+          className="h-full rounded-full bg-brand-600 transition-[width]"
+          style={{ width: `${percent}%` }}
+        />
       </div>
     </div>
   );

@@ -25,7 +25,12 @@ export function Welcome({
         <p className="text-sm font-semibold text-brand-700">
           {round.organizationName} · {round.name}
         </p>
-        <h1 id="welcome-title" tabIndex={-1} data-autofocus className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 outline-none sm:text-3xl">
+        <h1
+          id="welcome-title"
+          tabIndex={-1}
+          data-autofocus
+          className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 outline-none sm:text-3xl"
+        >
           {round.askedBy} asks for your view of AI readiness at {round.organizationName}
         </h1>
         {resumeNote ? <div className="mt-3">{resumeNote}</div> : null}
@@ -38,7 +43,8 @@ export function Welcome({
             organisations have converted 40% or more of their AI pilots into production (Deloitte,
             State of AI 2026). The reasons are rarely the technology. This assessment finds the gaps
             that hold {round.organizationName} back (integration, output quality, monitoring,
-            ownership, data, workflow design and leadership), so the next steps go where they matter.
+            ownership, data, workflow design and leadership), so the next steps go where they
+            matter.
           </dd>
         </div>
         <div>

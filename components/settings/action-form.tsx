@@ -18,7 +18,11 @@ export function ActionForm({
   return (
     <form action={formAction} className={className}>
       {children}
-      {state.status === "error" ? <div className="mt-2 basis-full"><FormStatus state={state} /></div> : null}
+      {state.status === "error" ? (
+        <div className="mt-2 basis-full">
+          <FormStatus state={state} />
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -12,7 +12,10 @@ export function InviteForm({
   action,
   organizations,
 }: {
-  action: (state: FormState<{ path: string }>, formData: FormData) => Promise<FormState<{ path: string }>>;
+  action: (
+    state: FormState<{ path: string }>,
+    formData: FormData,
+  ) => Promise<FormState<{ path: string }>>;
   organizations: { id: string; name: string }[];
 }) {
   const [state, formAction] = useActionState<FormState<{ path: string }>, FormData>(action, idle);
@@ -20,7 +23,12 @@ export function InviteForm({
   return (
     <div className="space-y-4">
       {/* React resets the form after each action; keep the role-dependent parts in step with it. */}
-      <form action={formAction} onReset={() => setRole("consultant")} className="space-y-4" noValidate>
+      <form
+        action={formAction}
+        onReset={() => setRole("consultant")}
+        className="space-y-4"
+        noValidate
+      >
         {state.status === "error" ? <FormStatus state={state} /> : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
@@ -42,13 +50,20 @@ export function InviteForm({
         </div>
         {role === "executive" ? (
           <fieldset>
-            <legend className="text-sm font-medium text-slate-800">Organisations this executive may see</legend>
+            <legend className="text-sm font-medium text-slate-800">
+              Organisations this executive may see
+            </legend>
             {organizations.length === 0 ? (
-              <p className="mt-1 text-sm text-slate-600">No organisations yet: you can grant access later.</p>
+              <p className="mt-1 text-sm text-slate-600">
+                No organisations yet: you can grant access later.
+              </p>
             ) : (
               <div className="mt-2 grid gap-2 sm:grid-cols-2">
                 {organizations.map((o) => (
-                  <label key={o.id} className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm">
+                  <label
+                    key={o.id}
+                    className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm"
+                  >
                     <input type="checkbox" name="organizationIds" value={o.id} className="size-4" />
                     {o.name}
                   </label>

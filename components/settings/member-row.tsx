@@ -29,7 +29,8 @@ export function MemberRow({
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <div className="min-w-0">
           <p className="truncate font-medium">
-            {member.user.name} {isSelf ? <span className="text-sm font-normal text-slate-500">(you)</span> : null}
+            {member.user.name}{" "}
+            {isSelf ? <span className="text-sm font-normal text-slate-500">(you)</span> : null}
           </p>
           <p className="truncate text-sm text-slate-600">{member.user.email}</p>
         </div>
@@ -52,11 +53,18 @@ export function MemberRow({
                   </option>
                 ))}
               </select>
-              <SubmitButton variant="secondary" pendingLabel="Saving…">Change role</SubmitButton>
+              <SubmitButton variant="secondary" pendingLabel="Saving…">
+                Change role
+              </SubmitButton>
             </ActionForm>
             <ActionForm action={removeMemberAction}>
               <input type="hidden" name="memberId" value={member.id} />
-              <SubmitButton variant="ghost" className="text-red-700" pendingLabel="Removing…" aria-label={`Remove ${member.user.name}`}>
+              <SubmitButton
+                variant="ghost"
+                className="text-red-700"
+                pendingLabel="Removing…"
+                aria-label={`Remove ${member.user.name}`}
+              >
                 Remove
               </SubmitButton>
             </ActionForm>
@@ -77,19 +85,31 @@ export function MemberRow({
                 <legend className="sr-only">Organisations {member.user.name} may see</legend>
                 <div className="grid gap-2 sm:grid-cols-2">
                   {organizations.map((o) => (
-                    <label key={o.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
-                      <input type="checkbox" name="organizationIds" value={o.id} defaultChecked={granted.has(o.id)} className="size-4" />
+                    <label
+                      key={o.id}
+                      className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm"
+                    >
+                      <input
+                        type="checkbox"
+                        name="organizationIds"
+                        value={o.id}
+                        defaultChecked={granted.has(o.id)}
+                        className="size-4"
+                      />
                       {o.name}
                     </label>
                   ))}
                 </div>
               </fieldset>
-              <SubmitButton variant="secondary" pendingLabel="Saving…">Save access</SubmitButton>
+              <SubmitButton variant="secondary" pendingLabel="Saving…">
+                Save access
+              </SubmitButton>
             </ActionForm>
           </details>
         ) : (
           <p className="mt-2 text-sm text-slate-600">
-            Sees: {member.grants.map((g) => g.organization.name).join(", ") || "no organisation yet"}
+            Sees:{" "}
+            {member.grants.map((g) => g.organization.name).join(", ") || "no organisation yet"}
           </p>
         )
       ) : null}

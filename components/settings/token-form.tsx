@@ -10,14 +10,23 @@ import { fieldError, idle, type FormState } from "@/lib/forms/state";
 export function TokenForm({
   action,
 }: {
-  action: (state: FormState<{ token: string }>, formData: FormData) => Promise<FormState<{ token: string }>>;
+  action: (
+    state: FormState<{ token: string }>,
+    formData: FormData,
+  ) => Promise<FormState<{ token: string }>>;
 }) {
   const [state, formAction] = useActionState<FormState<{ token: string }>, FormData>(action, idle);
   return (
     <div className="space-y-4">
       <form action={formAction} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
-        <TextField label="Name" name="name" maxLength={80} placeholder="e.g. Power BI export" className="flex-1"
-          error={fieldError(state, "name")} />
+        <TextField
+          label="Name"
+          name="name"
+          maxLength={80}
+          placeholder="e.g. Power BI export"
+          className="flex-1"
+          error={fieldError(state, "name")}
+        />
         <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
       </form>
       {state.status === "error" && !state.fields ? <FormStatus state={state} /> : null}

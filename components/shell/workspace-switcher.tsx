@@ -27,7 +27,9 @@ export function WorkspaceSwitcher({
         <span aria-hidden>▾</span>
       </summary>
       <div className="absolute left-0 z-40 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
-        <p className="px-3 py-2 text-xs font-medium uppercase tracking-wide text-slate-500">Switch workspace</p>
+        <p className="px-3 py-2 text-xs font-medium uppercase tracking-wide text-slate-500">
+          Switch workspace
+        </p>
         {workspaces.map((w) => (
           <form key={w.id} action={switchWorkspaceAction}>
             <input type="hidden" name="workspaceId" value={w.id} />

@@ -3,7 +3,9 @@ import { cn } from "./cn";
 
 export function Card({ children, className }: { children: ReactNode; className?: string }) {
   return (
-    <section className={cn("rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6", className)}>
+    <section
+      className={cn("rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6", className)}
+    >
       {children}
     </section>
   );

@@ -4,9 +4,20 @@ import { useState } from "react";
 import { Button } from "./button";
 
 /** A read-only value with a copy button, for links and tokens shown once. */
-export function CopyField({ label, value, absolute = false }: { label: string; value: string; absolute?: boolean }) {
+export function CopyField({
+  label,
+  value,
+  absolute = false,
+}: {
+  label: string;
+  value: string;
+  absolute?: boolean;
+}) {
   const [copied, setCopied] = useState(false);
-  const shown = absolute && typeof window !== "undefined" ? new URL(value, window.location.origin).toString() : value;
+  const shown =
+    absolute && typeof window !== "undefined"
+      ? new URL(value, window.location.origin).toString()
+      : value;
   return (
     <div>
       <label className="block text-sm font-medium text-slate-800" htmlFor={`copy-${label}`}>

@@ -1,12 +1,30 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 import { cn } from "./cn";
 
 const control =
   "block w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 sm:text-sm";
 
-type FieldShell = { label: string; name: string; error?: string; hint?: ReactNode; className?: string };
+type FieldShell = {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+  className?: string;
+};
 
-function Shell({ label, name, error, hint, className, children }: FieldShell & { children: ReactNode }) {
+function Shell({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  children,
+}: FieldShell & { children: ReactNode }) {
   return (
     <div className={cn("space-y-1.5", className)}>
       <label htmlFor={name} className="block text-sm font-medium text-slate-800">

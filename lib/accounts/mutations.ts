@@ -81,7 +81,9 @@ export async function authenticate(input: unknown): Promise<AuthenticatedUser | 
     where: { email },
     select: { id: true, email: true, name: true, sessionVersion: true, passwordHash: true },
   });
-  const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, password)
+    : (await burnPasswordCheck(password), false);
   const memberships = user
     ? await db.member.findMany({ where: { userId: user.id }, select: { workspaceId: true } })
     : [];
@@ -113,7 +115,10 @@ export async function authenticate(input: unknown): Promise<AuthenticatedUser | 
 }
 
 /** Changing the password bumps the session version: every other session ends at once. */
-export async function changePassword(userId: string, input: unknown): Promise<{ sessionVersion: number }> {
+export async function changePassword(
+  userId: string,
+  input: unknown,
+): Promise<{ sessionVersion: number }> {
   const data = parseInput(changePasswordSchema, input);
   const db = getDb();
   const user = await db.user.findUnique({
@@ -132,7 +137,10 @@ export async function changePassword(userId: string, input: unknown): Promise<{ 
     data: { passwordHash, sessionVersion: { increment: 1 } },
     select: { sessionVersion: true },
   });
-  const memberships = await db.member.findMany({ where: { userId }, select: { workspaceId: true } });
+  const memberships = await db.member.findMany({
+    where: { userId },
+    select: { workspaceId: true },
+  });
   for (const m of memberships) {
     await recordAudit({
       workspaceId: authorizeWorkspaceId(m.workspaceId),
@@ -157,7 +165,10 @@ export async function ensureUserInWorkspace(input: {
   const db = getDb();
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    const existing = await tx.user.findUnique({
+      where: { email: input.email },
+      select: { id: true },
+    });
     const user =
       existing ??
       (await tx.user.create({
@@ -169,15 +180,21 @@ export async function ensureUserInWorkspace(input: {
         where: { name: input.workspaceName },
         orderBy: { createdAt: "asc" },
         select: { id: true },
-      })) ?? (await tx.workspace.create({ data: { name: input.workspaceName }, select: { id: true } }));
+      })) ??
+      (await tx.workspace.create({ data: { name: input.workspaceName }, select: { id: true } }));
     const member = await tx.member.findUnique({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId: user.id } },
       select: { id: true },
     });
     if (member) {
-      throw new AppError("conflict", `${input.email} is already a member of "${input.workspaceName}".`);
+      throw new AppError(
+        "conflict",
+        `${input.email} is already a member of "${input.workspaceName}".`,
+      );
     }
-    await tx.member.create({ data: { workspaceId: workspace.id, userId: user.id, role: input.role } });
+    await tx.member.create({
+      data: { workspaceId: workspace.id, userId: user.id, role: input.role },
+    });
     await recordAudit(
       {
         workspaceId: authorizeWorkspaceId(workspace.id),

@@ -27,18 +27,32 @@ export type CsvInvitation = { name?: string; email?: string; role: string };
 
 /** Rows for invitationsSchema, which checks each one; a malformed line is named by number. */
 export function parseInvitationCsv(text: string): CsvInvitation[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines[0] && /^name\s*,\s*email\s*,\s*role$/i.test(lines[0])) lines.shift();
-  if (lines.length === 0) throw new AppError("validation_failed", "The CSV has no rows.", { fields: { csv: "Paste one `name,email,role` per line." } });
+  if (lines.length === 0)
+    throw new AppError("validation_failed", "The CSV has no rows.", {
+      fields: { csv: "Paste one `name,email,role` per line." },
+    });
   return lines.map((line, i) => {
     const cells = splitCsvLine(line);
     if (cells.length !== 3) {
-      throw new AppError("validation_failed", `Line ${i + 1} should have 3 fields (name,email,role), it has ${cells.length}.`, {
-        fields: { csv: `Line ${i + 1}: expected name,email,role.` },
-      });
+      throw new AppError(
+        "validation_failed",
+        `Line ${i + 1} should have 3 fields (name,email,role), it has ${cells.length}.`,
+        {
+          fields: { csv: `Line ${i + 1}: expected name,email,role.` },
+        },
+      );
     }
     const [name, email, role] = cells as [string, string, string];
-    return { ...(name ? { name } : {}), ...(email ? { email: email.toLowerCase() } : {}), role: role.toLowerCase() };
+    return {
+      ...(name ? { name } : {}),
+      ...(email ? { email: email.toLowerCase() } : {}),
+      role: role.toLowerCase(),
+    };
   });
 }
 
@@ -47,7 +61,11 @@ function csvCell(value: string): string {
 }
 
 /** The links as a CSV to download: name,email,role,link. */
-export function linksToCsv(links: { name: string | null; email: string | null; role: string | null; url: string }[]): string {
-  const rows = links.map((l) => [l.name ?? "", l.email ?? "", l.role ?? "", l.url].map(csvCell).join(","));
+export function linksToCsv(
+  links: { name: string | null; email: string | null; role: string | null; url: string }[],
+): string {
+  const rows = links.map((l) =>
+    [l.name ?? "", l.email ?? "", l.role ?? "", l.url].map(csvCell).join(","),
+  );
   return ["name,email,role,link", ...rows].join("\n") + "\n";
 }

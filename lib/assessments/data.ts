@@ -81,7 +81,10 @@ export async function listAssessments(
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
 
-export async function findAssessment(ctx: WorkspaceContext, id: string): Promise<AssessmentView | null> {
+export async function findAssessment(
+  ctx: WorkspaceContext,
+  id: string,
+): Promise<AssessmentView | null> {
   assertCan(ctx, "assessment.read");
   const row = await getDb().assessment.findFirst({
     where: { ...assessmentScope(ctx), id },
@@ -176,7 +179,10 @@ export type ResultView = {
   responseCount: number;
 };
 
-export async function findResult(ctx: WorkspaceContext, assessmentId: string): Promise<ResultView | null> {
+export async function findResult(
+  ctx: WorkspaceContext,
+  assessmentId: string,
+): Promise<ResultView | null> {
   const assessment = await getAssessment(ctx, assessmentId);
   const row = await getDb().result.findUnique({
     where: { assessmentId: assessment.id },

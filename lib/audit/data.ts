@@ -20,9 +20,20 @@ export async function listAuditEvents(
   assertCan(ctx, "audit.read");
   const limit = Math.min(Math.max(options.limit ?? 100, 1), 200);
   return getDb().auditEvent.findMany({
-    where: { workspaceId: ctx.workspaceId, ...(options.before ? { at: { lt: options.before } } : {}) },
+    where: {
+      workspaceId: ctx.workspaceId,
+      ...(options.before ? { at: { lt: options.before } } : {}),
+    },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, at: true, actorLabel: true, action: true, targetType: true, targetId: true, detail: true },
+    select: {
+      id: true,
+      at: true,
+      actorLabel: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      detail: true,
+    },
   });
 }

@@ -15,7 +15,14 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { type: "email" }, password: { type: "password" } },
         authorize: async (credentials) => {
           const user = await authenticate(credentials);
-          return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+          return user
+            ? {
+                id: user.id,
+                email: user.email,
+                name: user.name,
+                sessionVersion: user.sessionVersion,
+              }
+            : null;
         },
       }),
     ],

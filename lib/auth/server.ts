@@ -13,9 +13,7 @@ export async function currentSession(): Promise<GateResult> {
 }
 
 /** For pages: the member's context, or a redirect to sign in. */
-export async function requirePageContext(): Promise<
-  Extract<GateResult, { kind: "member" }>
-> {
+export async function requirePageContext(): Promise<Extract<GateResult, { kind: "member" }>> {
   const result = await currentSession();
   if (result.kind === "anonymous") redirect("/login");
   if (result.kind === "no_workspace") redirect("/no-workspace");

@@ -13,7 +13,8 @@ export type SessionClaims = { userId: string; sessionVersion: number };
 
 export function authSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: `npm start` creates one for local runs.");
+  if (!secret)
+    throw new Error("NEXTAUTH_SECRET is not set: `npm start` creates one for local runs.");
   return secret;
 }
 

@@ -1,6 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { emailSchema, passwordSchema, personNameSchema, workspaceNameSchema } from "@/lib/accounts/schema";
+import {
+  emailSchema,
+  passwordSchema,
+  personNameSchema,
+  workspaceNameSchema,
+} from "@/lib/accounts/schema";
 import { ensureUserInWorkspace } from "@/lib/accounts/mutations";
 import { ROLES } from "@/lib/auth/roles";
 import { authorizeWorkspaceId } from "@/lib/auth/context";
@@ -62,7 +67,9 @@ export async function tokenCreate(argv: string[]): Promise<CliResult> {
   }
   if (members.length > 1) {
     const names = members.map((m) => `"${m.workspace.name}"`).join(", ");
-    throw new CliUsageError(`${input.email} belongs to several workspaces (${names}); choose one with --workspace`);
+    throw new CliUsageError(
+      `${input.email} belongs to several workspaces (${names}); choose one with --workspace`,
+    );
   }
   const member = members[0]!;
   const { token } = await db.$transaction((tx) =>
@@ -78,7 +85,8 @@ export async function tokenCreate(argv: string[]): Promise<CliResult> {
 
 export async function backup(argv: string[]): Promise<CliResult> {
   const { flags, positional } = parseFlags(argv);
-  if (Object.keys(flags).length) throw new CliUsageError(`unknown option --${Object.keys(flags)[0]}`);
+  if (Object.keys(flags).length)
+    throw new CliUsageError(`unknown option --${Object.keys(flags)[0]}`);
   if (positional.length !== 1) throw new CliUsageError("usage: gapmap backup FILE");
   const { file, bytes } = await backupSqlite(positional[0]!);
   return ok(`${JSON.stringify({ file, bytes })}\n`);

@@ -18,7 +18,8 @@ export function parseFlags(
         flags[name] = inline;
       } else {
         const value = argv[i + 1];
-        if (value === undefined || value.startsWith("--")) throw new CliUsageError(`--${name} needs a value`);
+        if (value === undefined || value.startsWith("--"))
+          throw new CliUsageError(`--${name} needs a value`);
         flags[name] = value;
         i++;
       }
@@ -32,7 +33,10 @@ export function parseFlags(
 export class CliUsageError extends Error {}
 
 /** Parses flags with a zod schema; the first problem becomes one line naming the flag. */
-export function parseWith<T extends z.ZodType>(schema: T, flags: Record<string, unknown>): z.output<T> {
+export function parseWith<T extends z.ZodType>(
+  schema: T,
+  flags: Record<string, unknown>,
+): z.output<T> {
   const result = schema.safeParse(flags);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

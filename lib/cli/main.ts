@@ -57,7 +57,12 @@ export async function runCli(argv: string[]): Promise<CliResult> {
     }
   } catch (error) {
     const message = describeCliError(error);
-    if (message) return { code: error instanceof CliUsageError ? 2 : 1, stdout: "", stderr: `error: ${message}\n` };
+    if (message)
+      return {
+        code: error instanceof CliUsageError ? 2 : 1,
+        stdout: "",
+        stderr: `error: ${message}\n`,
+      };
     // Unexpected: still one line, never a stack trace; the detail goes to GAPMAP_DEBUG runs.
     if (process.env.GAPMAP_DEBUG) console.error(error);
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);

@@ -1,5 +1,14 @@
 import "server-only";
-import { existsSync, mkdirSync, readFileSync, copyFileSync, rmSync, openSync, readSync, closeSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  copyFileSync,
+  rmSync,
+  openSync,
+  readSync,
+  closeSync,
+} from "node:fs";
 import path from "node:path";
 import { disconnectDb, getDb, databaseProvider, databaseUrl } from "./client";
 
@@ -9,7 +18,9 @@ export class BackupError extends Error {}
 
 export function sqliteFilePath(url = databaseUrl()): string {
   if (databaseProvider(url) !== "sqlite") {
-    throw new BackupError("backup and restore work on the embedded SQLite database; for PostgreSQL use pg_dump and pg_restore");
+    throw new BackupError(
+      "backup and restore work on the embedded SQLite database; for PostgreSQL use pg_dump and pg_restore",
+    );
   }
   return path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
 }

@@ -43,7 +43,10 @@ function createClient(): Db {
   if (databaseProvider(url) === "sqlite") {
     return new SqliteClient({ adapter: sqliteAdapter(url), omit: OMIT }) as unknown as Db;
   }
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  });
   return new PostgresClient({ adapter, omit: OMIT }) as unknown as Db;
 }
 

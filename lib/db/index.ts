@@ -1,4 +1,11 @@
-export { getDb, disconnectDb, databaseUrl, databaseProvider, serializable, DEFAULT_DATABASE_URL } from "./client";
+export {
+  getDb,
+  disconnectDb,
+  databaseUrl,
+  databaseProvider,
+  serializable,
+  DEFAULT_DATABASE_URL,
+} from "./client";
 export type { Db, DbTx } from "./client";
 export { Prisma, Role } from "./prisma";
 export { isUniqueViolation, isNotFound } from "./errors";

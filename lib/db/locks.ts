@@ -10,11 +10,18 @@ import { databaseProvider } from "./client";
 
 type LockedTable = "Assessment" | "Response";
 
-async function lockRow(tx: DbTx, table: LockedTable, id: string, mode: "SHARE" | "UPDATE"): Promise<void> {
+async function lockRow(
+  tx: DbTx,
+  table: LockedTable,
+  id: string,
+  mode: "SHARE" | "UPDATE",
+): Promise<void> {
   if (databaseProvider() !== "postgresql") return;
   // The table name is one of two literals above, never input; the id is a bound parameter.
   await tx.$queryRawUnsafe(`SELECT 1 FROM "${table}" WHERE "id" = $1 FOR ${mode}`, id);
 }
 
-export const lockForShare = (tx: DbTx, table: LockedTable, id: string) => lockRow(tx, table, id, "SHARE");
-export const lockForUpdate = (tx: DbTx, table: LockedTable, id: string) => lockRow(tx, table, id, "UPDATE");
+export const lockForShare = (tx: DbTx, table: LockedTable, id: string) =>
+  lockRow(tx, table, id, "SHARE");
+export const lockForUpdate = (tx: DbTx, table: LockedTable, id: string) =>
+  lockRow(tx, table, id, "UPDATE");

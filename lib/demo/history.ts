@@ -2,7 +2,12 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { getFramework, type RespondentRole } from "@/lib/framework";
-import { closeAssessment, createAssessment, createInvitations, openAssessment } from "@/lib/assessments/mutations";
+import {
+  closeAssessment,
+  createAssessment,
+  createInvitations,
+  openAssessment,
+} from "@/lib/assessments/mutations";
 import { encodeAnswer } from "@/lib/assessments/schema";
 
 // Demo history: quarterly rounds for the demo organisations, answered by respondents whose views
@@ -32,14 +37,23 @@ export type DemoProfile = {
   respondents: number;
 };
 
-const ROLE_BIAS: Record<RespondentRole, number> = { executive: 0.35, business: -0.15, technical: 0.05, data: -0.2 };
+const ROLE_BIAS: Record<RespondentRole, number> = {
+  executive: 0.35,
+  business: -0.15,
+  technical: 0.05,
+  data: -0.2,
+};
 // Where executives see far more readiness than the people doing the work: perception gaps.
 const EXECUTIVE_OPTIMISM = new Set(["monitoring", "data", "output_quality"]);
 const ROLES: RespondentRole[] = ["executive", "business", "technical", "data"];
 
 export type DemoRound = { name: string; frameworkVersion: string; closedAt: Date };
 
-export async function seedHistory(ctx: WorkspaceContext, profiles: DemoProfile[], rounds: DemoRound[]): Promise<void> {
+export async function seedHistory(
+  ctx: WorkspaceContext,
+  profiles: DemoProfile[],
+  rounds: DemoRound[],
+): Promise<void> {
   const db = getDb();
   for (const [p, profile] of profiles.entries()) {
     const random = generator(1000 + p);
@@ -50,7 +64,9 @@ export async function seedHistory(ctx: WorkspaceContext, profiles: DemoProfile[]
         frameworkVersion: round.frameworkVersion,
         targets: { monitoring: 75, ownership: 75, data: 70 },
       });
-      const invitations = Array.from({ length: profile.respondents }, (_, i) => ({ role: ROLES[i % ROLES.length]! }));
+      const invitations = Array.from({ length: profile.respondents }, (_, i) => ({
+        role: ROLES[i % ROLES.length]!,
+      }));
       await createInvitations(ctx, assessment.id, { invitations });
       await openAssessment(ctx, assessment.id);
       const responses = await db.response.findMany({
@@ -77,7 +93,11 @@ export async function seedHistory(ctx: WorkspaceContext, profiles: DemoProfile[]
               (role === "executive" && EXECUTIVE_OPTIMISM.has(dimension.id) ? 0.6 : 0) -
               (profile.weak.includes(dimension.id) ? 0.8 : 0);
             const level = Math.max(0, Math.min(4, Math.round(base + (random() - 0.5) * 1.4)));
-            rows.push({ responseId: response.id, questionId: question.id, value: encodeAnswer(level as 0 | 1 | 2 | 3 | 4) });
+            rows.push({
+              responseId: response.id,
+              questionId: question.id,
+              value: encodeAnswer(level as 0 | 1 | 2 | 3 | 4),
+            });
           }
         }
         await db.answer.createMany({ data: rows });
@@ -89,7 +109,10 @@ export async function seedHistory(ctx: WorkspaceContext, profiles: DemoProfile[]
       await closeAssessment(ctx, assessment.id, round.closedAt);
       await db.assessment.update({
         where: { id: assessment.id },
-        data: { createdAt: new Date(round.closedAt.getTime() - 21 * 86400000), openedAt: new Date(round.closedAt.getTime() - 20 * 86400000) },
+        data: {
+          createdAt: new Date(round.closedAt.getTime() - 21 * 86400000),
+          openedAt: new Date(round.closedAt.getTime() - 20 * 86400000),
+        },
       });
     }
   }

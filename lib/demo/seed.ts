@@ -21,18 +21,52 @@ const DEMO_NAMES: Record<string, string> = {
 };
 
 const ORGANIZATIONS = [
-  { name: "Meridian Logistics", sector: "Logistics", sizeBand: "1000-4999", region: "UK & Ireland",
-    notes: "Route-planning assistant live in two depots; the sponsor (COO) wants a go/no-go for national rollout." },
-  { name: "Halden Mutual", sector: "Insurance", sizeBand: "5000+", region: "Nordics",
-    notes: "Claims triage pilot: strong accuracy in the sandbox, stalled at the integration with the policy core." },
-  { name: "Corvane Manufacturing", sector: "Manufacturing", sizeBand: "1000-4999", region: "DACH",
-    notes: "Visual inspection and maintenance copilots; data lives in three MES versions." },
-  { name: "Brightwell Health", sector: "Healthcare", sizeBand: "5000+", region: "UK & Ireland",
-    notes: "Discharge-summary drafting pilot; clinical safety wants monitoring before any expansion." },
-  { name: "Aster Retail Group", sector: "Retail", sizeBand: "5000+", region: "Benelux",
-    notes: "Demand forecasting and a customer-service agent; ownership split between IT and marketing." },
-  { name: "Kestrel Energy", sector: "Energy", sizeBand: "250-999", region: "Iberia",
-    notes: "Field-report summarisation; no data governance lead yet." },
+  {
+    name: "Meridian Logistics",
+    sector: "Logistics",
+    sizeBand: "1000-4999",
+    region: "UK & Ireland",
+    notes:
+      "Route-planning assistant live in two depots; the sponsor (COO) wants a go/no-go for national rollout.",
+  },
+  {
+    name: "Halden Mutual",
+    sector: "Insurance",
+    sizeBand: "5000+",
+    region: "Nordics",
+    notes:
+      "Claims triage pilot: strong accuracy in the sandbox, stalled at the integration with the policy core.",
+  },
+  {
+    name: "Corvane Manufacturing",
+    sector: "Manufacturing",
+    sizeBand: "1000-4999",
+    region: "DACH",
+    notes: "Visual inspection and maintenance copilots; data lives in three MES versions.",
+  },
+  {
+    name: "Brightwell Health",
+    sector: "Healthcare",
+    sizeBand: "5000+",
+    region: "UK & Ireland",
+    notes:
+      "Discharge-summary drafting pilot; clinical safety wants monitoring before any expansion.",
+  },
+  {
+    name: "Aster Retail Group",
+    sector: "Retail",
+    sizeBand: "5000+",
+    region: "Benelux",
+    notes:
+      "Demand forecasting and a customer-service agent; ownership split between IT and marketing.",
+  },
+  {
+    name: "Kestrel Energy",
+    sector: "Energy",
+    sizeBand: "250-999",
+    region: "Iberia",
+    notes: "Field-report summarisation; no data governance lead yet.",
+  },
 ] as const;
 
 /** Seeds the demo workspace into an empty database. Returns false (and writes nothing) otherwise. */
@@ -41,10 +75,16 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
   if ((await db.user.count()) > 0 || (await db.workspace.count()) > 0) return false;
   const hashes = new Map<string, string>();
   for (const account of accounts) {
-    hashes.set(account.password, hashes.get(account.password) ?? (await hashPassword(account.password)));
+    hashes.set(
+      account.password,
+      hashes.get(account.password) ?? (await hashPassword(account.password)),
+    );
   }
   const created = await db.$transaction(async (tx) => {
-    const workspace = await tx.workspace.create({ data: { name: DEMO_WORKSPACE }, select: { id: true } });
+    const workspace = await tx.workspace.create({
+      data: { name: DEMO_WORKSPACE },
+      select: { id: true },
+    });
     const workspaceId = authorizeWorkspaceId(workspace.id);
     const organizations = [];
     for (const o of ORGANIZATIONS) {
@@ -70,7 +110,12 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
         select: { id: true },
       });
       if (account.role === "owner" && !owner) {
-        owner = { userId: user.id, memberId: member.id, email: account.email, name: DEMO_NAMES[account.email] ?? account.email };
+        owner = {
+          userId: user.id,
+          memberId: member.id,
+          email: account.email,
+          name: DEMO_NAMES[account.email] ?? account.email,
+        };
       }
       if (account.role === "executive") {
         await tx.organizationGrant.create({
@@ -79,7 +124,15 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
       }
     }
     await recordAudit(
-      { workspaceId, actorUserId: null, actorLabel: "seed", action: "workspace.created", targetType: "workspace", targetId: workspace.id, detail: { demo: true } },
+      {
+        workspaceId,
+        actorUserId: null,
+        actorLabel: "seed",
+        action: "workspace.created",
+        targetType: "workspace",
+        targetId: workspace.id,
+        detail: { demo: true },
+      },
       tx,
     );
     return { workspaceId: workspace.id, organizations, owner };
@@ -96,12 +149,30 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
     });
     const [meridian, halden, corvane, brightwell, aster, kestrel] = created.organizations;
     const profiles = [
-      { organization: meridian, start: 1.8, gain: 0.4, weak: ["monitoring", "data"], respondents: 12 },
+      {
+        organization: meridian,
+        start: 1.8,
+        gain: 0.4,
+        weak: ["monitoring", "data"],
+        respondents: 12,
+      },
       { organization: halden, start: 1.6, gain: 0.35, weak: ["integration"], respondents: 10 },
-      { organization: corvane, start: 1.3, gain: 0.3, weak: ["data", "integration"], respondents: 9 },
+      {
+        organization: corvane,
+        start: 1.3,
+        gain: 0.3,
+        weak: ["data", "integration"],
+        respondents: 9,
+      },
       { organization: brightwell, start: 2.2, gain: 0.35, weak: [], respondents: 10 },
       { organization: aster, start: 1.8, gain: 0.25, weak: ["ownership"], respondents: 8 },
-      { organization: kestrel, start: 1.2, gain: 0.35, weak: ["data", "ownership"], respondents: 8 },
+      {
+        organization: kestrel,
+        start: 1.2,
+        gain: 0.35,
+        weak: ["data", "ownership"],
+        respondents: 8,
+      },
     ].flatMap((p) => (p.organization ? [{ ...p, organizationId: p.organization.id }] : []));
     await seedHistory(ctx, profiles, DEMO_ROUNDS);
   }

@@ -74,17 +74,29 @@ export type ErrorBody = {
   error: { code: ErrorCode; message: string; fields?: FieldErrors };
 };
 
-export function toErrorBody(error: unknown): { status: number; body: ErrorBody; retryAfter?: number } {
+export function toErrorBody(error: unknown): {
+  status: number;
+  body: ErrorBody;
+  retryAfter?: number;
+} {
   if (error instanceof AppError) {
     return {
       status: error.status,
-      body: { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.fields ? { fields: error.fields } : {}),
+        },
+      },
       retryAfter: error.retryAfterSeconds,
     };
   }
   console.error("[gapmap] unexpected error", error);
   return {
     status: 500,
-    body: { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
+    body: {
+      error: { code: "internal", message: "Something went wrong on our side. Please try again." },
+    },
   };
 }

@@ -6,7 +6,10 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { requireActionContext } from "@/lib/auth/server";
 
 /** FormData to a plain object; repeated keys (checkbox groups) become arrays. */
-export function formToObject(formData: FormData, arrayKeys: readonly string[] = []): Record<string, unknown> {
+export function formToObject(
+  formData: FormData,
+  arrayKeys: readonly string[] = [],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
@@ -21,7 +24,11 @@ function echoValues(formData: FormData | undefined): Record<string, string> | un
   if (!formData) return undefined;
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !/password|confirmation/i.test(key) && !key.startsWith("$ACTION")) {
+    if (
+      typeof value === "string" &&
+      !/password|confirmation/i.test(key) &&
+      !key.startsWith("$ACTION")
+    ) {
       values[key] = value.slice(0, 5000);
     }
   }

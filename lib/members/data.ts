@@ -61,7 +61,10 @@ export type InvitationPreview =
   | { status: "invalid" | "expired" | "used" | "revoked" };
 
 /** What the invitation page shows before anyone signs in. Reveals nothing for a wrong token. */
-export async function previewInvitation(token: string, now = new Date()): Promise<InvitationPreview> {
+export async function previewInvitation(
+  token: string,
+  now = new Date(),
+): Promise<InvitationPreview> {
   const invitation = await getDb().memberInvitation.findUnique({
     where: { tokenHash: hashSecretToken(token) },
     select: {

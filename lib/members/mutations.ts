@@ -49,7 +49,9 @@ export async function createInvitation(
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
   const invitation = await getDb().$transaction(async (tx) => {
     const organizationIds =
-      data.role === "executive" ? await grantableOrganizationIds(tx, ctx, data.organizationIds) : [];
+      data.role === "executive"
+        ? await grantableOrganizationIds(tx, ctx, data.organizationIds)
+        : [];
     const created = await tx.memberInvitation.create({
       data: {
         workspaceId: ctx.workspaceId,
@@ -111,10 +113,16 @@ async function claimInvitation(tx: Tx, token: string, userId: string, email: str
     },
   });
   if (invitation?.acceptedAt) {
-    throw new AppError("conflict", "This invitation has already been used. If that was you, sign in.");
+    throw new AppError(
+      "conflict",
+      "This invitation has already been used. If that was you, sign in.",
+    );
   }
   if (!invitation || invitation.revokedAt || invitation.expiresAt <= now) {
-    throw new AppError("not_found", "This invitation link is not valid any more. Ask for a new one.");
+    throw new AppError(
+      "not_found",
+      "This invitation link is not valid any more. Ask for a new one.",
+    );
   }
   if (invitation.email && invitation.email !== email) {
     throw new AppError("forbidden", `This invitation is for ${invitation.email}.`);
@@ -146,7 +154,11 @@ async function claimInvitation(tx: Tx, token: string, userId: string, email: str
   });
   for (const organization of stillThere) {
     await tx.organizationGrant.create({
-      data: { workspaceId: invitation.workspaceId, memberId: member.id, organizationId: organization.id },
+      data: {
+        workspaceId: invitation.workspaceId,
+        memberId: member.id,
+        organizationId: organization.id,
+      },
     });
   }
   await recordAudit(

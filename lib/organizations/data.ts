@@ -68,7 +68,10 @@ export async function findOrganization(
   });
 }
 
-export async function getOrganization(ctx: WorkspaceContext, id: string): Promise<OrganizationView> {
+export async function getOrganization(
+  ctx: WorkspaceContext,
+  id: string,
+): Promise<OrganizationView> {
   const organization = await findOrganization(ctx, id);
   if (!organization) throw notFound("Organisation");
   return organization;

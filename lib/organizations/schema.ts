@@ -36,7 +36,10 @@ const organizationFields = {
   name: organizationNameSchema,
   sector: optionalText(80),
   sizeBand: z
-    .union([z.enum(SIZE_BANDS, { error: `Choose one of ${SIZE_BANDS.join(", ")}.` }), z.literal("")])
+    .union([
+      z.enum(SIZE_BANDS, { error: `Choose one of ${SIZE_BANDS.join(", ")}.` }),
+      z.literal(""),
+    ])
     .transform((v) => (v === "" ? null : v))
     .nullish(),
   region: optionalText(80),

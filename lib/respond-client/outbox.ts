@@ -70,7 +70,12 @@ export function acknowledge(outbox: Outbox, questionId: string, version: number)
 }
 
 /** Marks an entry the server refused (422), unless it changed while the request was out. */
-export function reject(outbox: Outbox, questionId: string, version: number, message: string): Outbox {
+export function reject(
+  outbox: Outbox,
+  questionId: string,
+  version: number,
+  message: string,
+): Outbox {
   return {
     ...outbox,
     entries: outbox.entries.map((e) =>
@@ -140,7 +145,9 @@ export function submitKeyStorageKey(token: string): string {
 }
 
 /** Turns a 422's field paths (`answers.integration.data_feeds`) into messages per question. */
-export function fieldErrorsByQuestion(fields: Record<string, string> | undefined): Record<string, string> {
+export function fieldErrorsByQuestion(
+  fields: Record<string, string> | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(fields ?? {})) {
     const [head, ...rest] = path.split(".");

@@ -38,8 +38,7 @@ export type SyncSnapshot = {
 };
 
 export type SubmitOutcome =
-  | { ok: true; submittedAt: string }
-  | { ok: false; message: string; stopped?: StopReason };
+  { ok: true; submittedAt: string } | { ok: false; message: string; stopped?: StopReason };
 
 type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
@@ -279,7 +278,9 @@ export class ResponseSync {
     const acked = new Map<string, { value?: AnswerValue; comment?: string }>();
     this.ackedDuringRefresh = acked;
     try {
-      const response = await this.deps.fetch(this.base, { headers: { accept: "application/json" } });
+      const response = await this.deps.fetch(this.base, {
+        headers: { accept: "application/json" },
+      });
       if (!response.ok) return;
       const data = (await response.json()) as {
         kind?: string;
@@ -352,7 +353,8 @@ export class ResponseSync {
   }
   async submit(): Promise<SubmitOutcome> {
     await this.flush();
-    if (this.stopped) return { ok: false, message: this.stopped.message, stopped: this.stopped.reason };
+    if (this.stopped)
+      return { ok: false, message: this.stopped.message, stopped: this.stopped.reason };
     const waiting = this.sendableCount();
     if (waiting > 0) {
       return {
@@ -371,7 +373,8 @@ export class ResponseSync {
     } catch {
       return {
         ok: false,
-        message: "Could not reach GapMap. Check your connection and submit again: it will not be sent twice.",
+        message:
+          "Could not reach GapMap. Check your connection and submit again: it will not be sent twice.",
       };
     }
     if (response.ok) {

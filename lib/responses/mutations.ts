@@ -80,7 +80,9 @@ export async function saveAnswers(
   const data = parseInput(answersSchemaFor(getFramework(link.assessment.frameworkVersion)), input);
   const responseId = link.response.id;
   const assessmentId = link.assessment.id;
-  const ids = [...new Set([...Object.keys(data.answers), ...Object.keys(data.comments ?? {})])].sort();
+  const ids = [
+    ...new Set([...Object.keys(data.answers), ...Object.keys(data.comments ?? {})]),
+  ].sort();
   const db = getDb();
   const write = () =>
     db.$transaction(async (tx) => {
@@ -97,7 +99,8 @@ export async function saveAnswers(
       });
       if (!current) throw invalidLink();
       assertStateAcceptsAnswers(current.assessment.state);
-      if (current.submittedAt) throw new AppError("conflict", "These answers were already submitted.");
+      if (current.submittedAt)
+        throw new AppError("conflict", "These answers were already submitted.");
       const commentOnly = ids.filter((id) => data.answers[id] === undefined);
       if (commentOnly.length) {
         const answered = await tx.answer.findMany({
@@ -106,9 +109,15 @@ export async function saveAnswers(
         });
         const missing = commentOnly.filter((id) => !answered.some((a) => a.questionId === id));
         if (missing.length) {
-          throw new AppError("validation_failed", "Answer a question before adding a comment to it.", {
-            fields: Object.fromEntries(missing.map((id) => [`comments.${id}`, "Answer this question first."])),
-          });
+          throw new AppError(
+            "validation_failed",
+            "Answer a question before adding a comment to it.",
+            {
+              fields: Object.fromEntries(
+                missing.map((id) => [`comments.${id}`, "Answer this question first."]),
+              ),
+            },
+          );
         }
       }
       for (const questionId of ids) {
@@ -124,7 +133,12 @@ export async function saveAnswers(
         }
         await tx.answer.upsert({
           where: { responseId_questionId: { responseId, questionId } },
-          create: { responseId, questionId, value: encodeAnswer(value), comment: commentValue ?? null },
+          create: {
+            responseId,
+            questionId,
+            value: encodeAnswer(value),
+            comment: commentValue ?? null,
+          },
           update: {
             value: encodeAnswer(value),
             ...(commentValue !== undefined ? { comment: commentValue } : {}),
@@ -179,7 +193,10 @@ export async function submitResponse(
       // waits for this submit, or this submit sees the round closed).
       await lockForShare(tx, "Assessment", assessmentId);
       await lockForUpdate(tx, "Response", responseId);
-      const round = await tx.assessment.findUnique({ where: { id: assessmentId }, select: { state: true } });
+      const round = await tx.assessment.findUnique({
+        where: { id: assessmentId },
+        select: { state: true },
+      });
       assertStateAcceptsAnswers(round?.state ?? "closed");
       const now = new Date();
       const claimed = await tx.response.updateMany({

@@ -4,6 +4,6 @@ export const createTokenSchema = z.object({
   name: z
     .string({ error: "Give the token a name." })
     .trim()
-    .min(1, "Give the token a name, e.g. \"Power BI export\".")
+    .min(1, 'Give the token a name, e.g. "Power BI export".')
     .max(80, "Use at most 80 characters."),
 });

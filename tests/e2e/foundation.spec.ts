@@ -6,9 +6,21 @@ import { expectNoHorizontalScroll, freshPage, screenshotBoth, signIn } from "./h
 // executive by link; each signs in and sees exactly what their role allows.
 
 const stamp = Date.now().toString(36);
-const owner = { name: "Priya Shah", email: `priya-${stamp}@example.com`, password: "correct-horse-battery" };
-const consultant = { name: "Tom Becker", email: `tom-${stamp}@example.com`, password: "consultant-pass-123" };
-const executive = { name: "Ada Kim", email: `ada-${stamp}@example.com`, password: "executive-pass-123" };
+const owner = {
+  name: "Priya Shah",
+  email: `priya-${stamp}@example.com`,
+  password: "correct-horse-battery",
+};
+const consultant = {
+  name: "Tom Becker",
+  email: `tom-${stamp}@example.com`,
+  password: "consultant-pass-123",
+};
+const executive = {
+  name: "Ada Kim",
+  email: `ada-${stamp}@example.com`,
+  password: "executive-pass-123",
+};
 const orgA = `Harbor Freight Lines ${stamp}`;
 const orgB = `Lumen Bank ${stamp}`;
 
@@ -17,7 +29,9 @@ test.describe.configure({ mode: "serial" });
 let consultantLink = "";
 let executiveLink = "";
 
-test("an owner signs up, creates organisations and invites a consultant and an executive", async ({ page }) => {
+test("an owner signs up, creates organisations and invites a consultant and an executive", async ({
+  page,
+}) => {
   await page.goto("/signup");
   await screenshotBoth(page, "signup");
   await page.getByLabel("Your name").fill(owner.name);
@@ -63,7 +77,9 @@ test("an owner signs up, creates organisations and invites a consultant and an e
   await screenshotBoth(page, "members-invite");
 });
 
-test("the consultant joins by link and manages every organisation, but not members", async ({ browser }) => {
+test("the consultant joins by link and manages every organisation, but not members", async ({
+  browser,
+}) => {
   const page = await freshPage(browser);
   await page.goto(consultantLink);
   await expect(page.getByRole("heading", { name: /Join Shah Partners/ })).toBeVisible();
@@ -87,7 +103,9 @@ test("the consultant joins by link and manages every organisation, but not membe
   await page.context().close();
 });
 
-test("the executive joins and sees only the organisation they were granted", async ({ browser }) => {
+test("the executive joins and sees only the organisation they were granted", async ({
+  browser,
+}) => {
   const page = await freshPage(browser);
   await page.goto(executiveLink);
   await page.getByLabel("Your name").fill(executive.name);
@@ -144,7 +162,9 @@ test("every owner page reads well at phone and desktop widths", async ({ page })
     await expectNoHorizontalScroll(page);
     await page.setViewportSize({ width: 1280, height: 900 });
   }
-  await expect(page.getByText("Created an organisation").first()).toBeVisible({ timeout: 1 }).catch(() => undefined);
+  await expect(page.getByText("Created an organisation").first())
+    .toBeVisible({ timeout: 1 })
+    .catch(() => undefined);
   await page.goto("/settings/audit");
   await expect(page.getByRole("cell", { name: "Created an organisation" }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: "Invited someone" }).first()).toBeVisible();
@@ -170,14 +190,19 @@ test("requests that try to skip the proxy get no data", async ({ request }) => {
   });
   expect(api.status()).toBe(401);
   const page = await request.get("/organizations", {
-    headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+    headers: {
+      "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+    },
     maxRedirects: 0,
   });
   expect([303, 307, 308]).toContain(page.status());
   expect(page.headers().location).toContain("/login");
 });
 
-test("a server action called by its id without a session refuses and writes nothing", async ({ request, browser }) => {
+test("a server action called by its id without a session refuses and writes nothing", async ({
+  request,
+  browser,
+}) => {
   const manifest = JSON.parse(
     readFileSync(".next/server/server-reference-manifest.json", "utf8"),
   ) as { node: Record<string, { filename: string; exportedName: string }> };

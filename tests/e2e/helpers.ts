@@ -17,7 +17,10 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForLoadState("networkidle");
-    await page.screenshot({ path: `tests/e2e/.artifacts/screens/${name}-${width}.png`, fullPage: true });
+    await page.screenshot({
+      path: `tests/e2e/.artifacts/screens/${name}-${width}.png`,
+      fullPage: true,
+    });
   }
   if (original) await page.setViewportSize(original);
 }
@@ -28,6 +31,8 @@ export async function freshPage(browser: Browser): Promise<Page> {
 }
 
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(1);
 }

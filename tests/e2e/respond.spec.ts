@@ -1,4 +1,11 @@
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import {
+  expect,
+  test,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import { signIn } from "./helpers";
 
 // Issue 5's journey: a consultant creates a round and invites three people; they answer on
@@ -79,7 +86,10 @@ async function submit(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { name: /Thank you/ })).toBeVisible();
 }
 
-test("a consultant creates a round, three personal invitations and an open link, and opens it", async ({ page, browser }) => {
+test("a consultant creates a round, three personal invitations and an open link, and opens it", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "consultant@gapmap.demo");
   await page.getByRole("link", { name: "Meridian Logistics" }).click();
   await page.getByRole("link", { name: "New round" }).click();
@@ -104,7 +114,9 @@ test("a consultant creates a round, three personal invitations and an open link,
   // Before the round opens, a link says so instead of showing questions.
   const early = await phone(browser);
   await early.page.goto(links.data!);
-  await expect(early.page.getByRole("heading", { name: "This round has not opened yet" })).toBeVisible();
+  await expect(
+    early.page.getByRole("heading", { name: "This round has not opened yet" }),
+  ).toBeVisible();
   await early.context.close();
 
   await page.getByRole("button", { name: "Open for answers" }).click();
@@ -126,7 +138,9 @@ test("a respondent answers every page, by keyboard too, and submits once", async
   const link = links.data!;
   await page.goto(link);
   await expect(page.getByRole("heading", { name: /asks for your view/ })).toBeVisible();
-  await expect(page.getByText(/only 25% of organisations have converted 40% or more/)).toBeVisible();
+  await expect(
+    page.getByText(/only 25% of organisations have converted 40% or more/),
+  ).toBeVisible();
   await expect(page.getByText(/about \d+ to \d+ minutes/)).toBeVisible();
   await shoot(page, "welcome");
   await page.getByRole("button", { name: "Start the questionnaire" }).click();
@@ -147,7 +161,10 @@ test("a respondent answers every page, by keyboard too, and submits once", async
     await answerPage(page, expected);
     if (i === 1) {
       await expect(status(page)).toHaveText(/Saved/);
-      await expect(page.getByRole("progressbar", { name: "Questions answered" })).toHaveAttribute("aria-valuenow", String(Object.keys(expected).length));
+      await expect(page.getByRole("progressbar", { name: "Questions answered" })).toHaveAttribute(
+        "aria-valuenow",
+        String(Object.keys(expected).length),
+      );
       await shoot(page, "question", false);
       await page.setViewportSize({ width: 1280, height: 900 });
       await shoot(page, "question-1280", false);
@@ -157,7 +174,9 @@ test("a respondent answers every page, by keyboard too, and submits once", async
     if (i === 0) {
       const last = page.locator("fieldset[id^='q-']").last();
       await last.getByText("Add a comment (optional)").click();
-      await last.getByLabel("Comment on this question (optional)").fill("Only the finance team has this.");
+      await last
+        .getByLabel("Comment on this question (optional)")
+        .fill("Only the finance team has this.");
       await last.getByLabel("Comment on this question (optional)").blur();
     }
     await next(page);
@@ -176,7 +195,9 @@ test("a respondent answers every page, by keyboard too, and submits once", async
   await context.close();
 });
 
-test("answers given offline wait on the phone and all arrive, across reloads", async ({ browser }) => {
+test("answers given offline wait on the phone and all arrive, across reloads", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { context, page } = await phone(browser);
   const link = links.executive!;
@@ -196,10 +217,14 @@ test("answers given offline wait on the phone and all arrive, across reloads", a
   // The connection drops: answers keep coming, the status says they wait.
   await context.setOffline(true);
   const offline = await answerPage(page, expected);
-  await expect(status(page)).toHaveText(new RegExp(`Offline: ${offline.length} answers? will sync`));
+  await expect(status(page)).toHaveText(
+    new RegExp(`Offline: ${offline.length} answers? will sync`),
+  );
   await next(page);
   const offline2 = await answerPage(page, expected);
-  await expect(status(page)).toHaveText(new RegExp(`Offline: ${offline.length + offline2.length} answers will sync`));
+  await expect(status(page)).toHaveText(
+    new RegExp(`Offline: ${offline.length + offline2.length} answers will sync`),
+  );
   await shoot(page, "offline", false);
 
   // Back online, and a reload: everything given offline is on the server.
@@ -216,7 +241,9 @@ test("answers given offline wait on the phone and all arrive, across reloads", a
   await context.setOffline(false);
   await page.reload();
   for (const id of pending) {
-    await expect(page.locator(`fieldset[id='q-${id}']`).getByRole("radio", { checked: true })).toHaveCount(1);
+    await expect(
+      page.locator(`fieldset[id='q-${id}']`).getByRole("radio", { checked: true }),
+    ).toHaveCount(1);
   }
   await expect.poll(() => serverAnswers(page, link), { timeout: 15_000 }).toEqual(expected);
 
@@ -228,9 +255,13 @@ test("answers given offline wait on the phone and all arrive, across reloads", a
   await expect(status(page)).toHaveText(/Offline/);
   await page.reload();
   for (const id of blocked) {
-    await expect(page.locator(`fieldset[id='q-${id}']`).getByRole("radio", { checked: true })).toHaveCount(1);
+    await expect(
+      page.locator(`fieldset[id='q-${id}']`).getByRole("radio", { checked: true }),
+    ).toHaveCount(1);
   }
-  await expect(status(page)).toHaveText(new RegExp(`Offline: ${blocked.length} answers? will sync`));
+  await expect(status(page)).toHaveText(
+    new RegExp(`Offline: ${blocked.length} answers? will sync`),
+  );
   const before = await serverAnswers(page, link);
   for (const id of blocked) expect(before[id]).toBeUndefined();
   await page.unroute("**/api/v1/respond/*/answers");
@@ -250,7 +281,9 @@ test("answers given offline wait on the phone and all arrive, across reloads", a
   await context.close();
 });
 
-test("a respondent leaves questions out, the review links back to them, and they submit", async ({ browser }) => {
+test("a respondent leaves questions out, the review links back to them, and they submit", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { context, page } = await phone(browser);
   const link = links.business!;
@@ -266,7 +299,9 @@ test("a respondent leaves questions out, the review links back to them, and they
   const missing = page.getByRole("link", { name: /^\d+\. / });
   const missingCount = await missing.count();
   expect(missingCount).toBeGreaterThan(0);
-  await expect(page.getByRole("heading", { name: new RegExp(`${missingCount} questions? not answered yet`) })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: new RegExp(`${missingCount} questions? not answered yet`) }),
+  ).toBeVisible();
   await shoot(page, "review");
   await missing.first().click();
   const target = page.locator("fieldset[id^='q-']:focus");
@@ -280,7 +315,10 @@ test("a respondent leaves questions out, the review links back to them, and they
   await context.close();
 });
 
-test("someone from the open link is still offline when the round closes, and is told what did not arrive", async ({ browser, page: consultant }) => {
+test("someone from the open link is still offline when the round closes, and is told what did not arrive", async ({
+  browser,
+  page: consultant,
+}) => {
   test.setTimeout(120_000);
   const { context, page } = await phone(browser);
   await page.goto(openLink);
@@ -305,14 +343,18 @@ test("someone from the open link is still offline when the round closes, and is 
   await consultant.getByRole("button", { name: "Close and score" }).click();
   await consultant.waitForURL(/\/result$/);
   await expect(consultant.getByText("Stage", { exact: true })).toBeVisible();
-  await expect(consultant.getByRole("heading", { name: "The three-part diagnostic" })).toBeVisible();
+  await expect(
+    consultant.getByRole("heading", { name: "The three-part diagnostic" }),
+  ).toBeVisible();
   // Every answer given counts, submitted or not (closeAssessment): the three who submitted and
   // the one still answering.
   await expect(consultant.getByText(/4 respondents · coverage/)).toBeVisible();
 
   // Back online: the waiting answer meets a closed round. Nothing is thrown away silently.
   await context.setOffline(false);
-  await expect(page.getByRole("heading", { name: "This round has closed" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: "This round has closed" })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.getByText(/Your last 1 answer could not be sent/)).toBeVisible();
   await shoot(page, "closed");
   await page.reload();

@@ -369,14 +369,11 @@ describe("a round from creation to result", () => {
     expect(row.inputHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it(
-    "the stored input hashes to the stored inputHash, so the snapshot can be verified",
-    async () => {
-      const row = await getDb().result.findUniqueOrThrow({ where: { assessmentId: id } });
-      // Keys sorted: PostgreSQL's jsonb keeps object keys in its own order.
-      expect(row.inputHash).toBe(createHash("sha256").update(canonicalJson(row.input)).digest("hex"));
-    },
-  );
+  it("the stored input hashes to the stored inputHash, so the snapshot can be verified", async () => {
+    const row = await getDb().result.findUniqueOrThrow({ where: { assessmentId: id } });
+    // Keys sorted: PostgreSQL's jsonb keeps object keys in its own order.
+    expect(row.inputHash).toBe(createHash("sha256").update(canonicalJson(row.input)).digest("hex"));
+  });
 
   it("closing twice is 409 and leaves the stored result as it was", async () => {
     const before = await getDb().result.findUniqueOrThrow({ where: { assessmentId: id } });

@@ -123,13 +123,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
 type Scope = "own" | "other" | "granted" | "notGranted";
 type Outcome = "allowed" | ErrorCode;
 type TargetKind =
-  | "none"
-  | "organization"
-  | "assessment"
-  | "member"
-  | "invitation"
-  | "token"
-  | "auditEvent";
+  "none" | "organization" | "assessment" | "member" | "invitation" | "token" | "auditEvent";
 
 type Target = {
   readonly ws: WorkspaceWorld;
@@ -217,8 +211,7 @@ async function makeTarget(
 const organizationRow = (t: Target) => getDb().organization.findUnique({ where: { id: t.id } });
 const assessmentRow = (t: Target) =>
   getDb().assessment.findUnique({ where: { id: t.id }, select: { state: true, name: true } });
-const assessmentsOf = (t: Target) =>
-  getDb().assessment.count({ where: { organizationId: t.id } });
+const assessmentsOf = (t: Target) => getDb().assessment.count({ where: { organizationId: t.id } });
 const organizationByName = (t: Target) =>
   getDb().organization.findFirst({ where: { nameKey: t.name.toLowerCase() } });
 const memberRow = (t: Target) =>

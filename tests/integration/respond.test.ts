@@ -256,17 +256,14 @@ describe("PUT /respond/{token}/answers: bodies it refuses", () => {
     expect(row?.value).toBe("not_applicable");
   });
 
-  it(
-    "a comment sent before its question is answered is refused with 422 naming it, not acknowledged and dropped",
-    async () => {
-      const q = business[3]!.id;
-      const saved = await put(token, { answers: {}, comments: { [q]: "Ask me after the audit" } });
-      expect(saved.status).toBe(422);
-      expect(JSON.stringify(saved.body)).toContain(`comments.${q}`);
-      const back = objectBody((await view(token)).body);
-      expect(back.comments).not.toHaveProperty(q);
-    },
-  );
+  it("a comment sent before its question is answered is refused with 422 naming it, not acknowledged and dropped", async () => {
+    const q = business[3]!.id;
+    const saved = await put(token, { answers: {}, comments: { [q]: "Ask me after the audit" } });
+    expect(saved.status).toBe(422);
+    expect(JSON.stringify(saved.body)).toContain(`comments.${q}`);
+    const back = objectBody((await view(token)).body);
+    expect(back.comments).not.toHaveProperty(q);
+  });
 });
 
 describe("rounds that take no answers", () => {
@@ -401,45 +398,42 @@ describe("saving under concurrency", () => {
   // A save whose first look at the round happened just before the round closed: saveAnswers checks
   // the state again under a lock inside the transaction that writes, so it is refused (or, had it
   // committed first, scored). Never acknowledged and left out of the result.
-  it(
-    "a save that checked the round just before it closed is refused, not acknowledged",
-    async () => {
-      const { id, tokens } = await round(["business"]);
-      const token = tokens[0]!;
-      const q = askedOf("business");
-      expect((await put(token, { answers: { [q[0]!.id]: 1 } })).status).toBe(200);
-      let release = () => {};
-      const reached = new Promise<void>((resolve) => {
-        linkGate.reached = resolve;
-      });
-      linkGate.hold = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      const save = put(token, { answers: { [q[1]!.id]: 3 } });
-      await reached;
-      linkGate.hold = null;
-      try {
-        await closeAssessment(world.a.consultant.ctx, id);
-      } finally {
-        release();
-      }
-      const outcome = await save;
-      const result = await getDb().result.findUniqueOrThrow({ where: { assessmentId: id } });
-      const scored = (result.input as { responses: { answers: Record<string, unknown> }[] })
-        .responses[0]!.answers;
-      const rows = await rowsOf(token);
-      // Either refused and not written, or acknowledged and scored: never acknowledged and left out.
-      expect({
-        status: outcome.status,
-        written: rows.length,
-        scored: Object.keys(scored).length,
-      }).toEqual({
-        status: 409,
-        written: 1,
-        scored: 1,
-      });
-    },
-  );
+  it("a save that checked the round just before it closed is refused, not acknowledged", async () => {
+    const { id, tokens } = await round(["business"]);
+    const token = tokens[0]!;
+    const q = askedOf("business");
+    expect((await put(token, { answers: { [q[0]!.id]: 1 } })).status).toBe(200);
+    let release = () => {};
+    const reached = new Promise<void>((resolve) => {
+      linkGate.reached = resolve;
+    });
+    linkGate.hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const save = put(token, { answers: { [q[1]!.id]: 3 } });
+    await reached;
+    linkGate.hold = null;
+    try {
+      await closeAssessment(world.a.consultant.ctx, id);
+    } finally {
+      release();
+    }
+    const outcome = await save;
+    const result = await getDb().result.findUniqueOrThrow({ where: { assessmentId: id } });
+    const scored = (result.input as { responses: { answers: Record<string, unknown> }[] })
+      .responses[0]!.answers;
+    const rows = await rowsOf(token);
+    // Either refused and not written, or acknowledged and scored: never acknowledged and left out.
+    expect({
+      status: outcome.status,
+      written: rows.length,
+      scored: Object.keys(scored).length,
+    }).toEqual({
+      status: 409,
+      written: 1,
+      scored: 1,
+    });
+  });
 });
 
 describe("the open link", () => {

@@ -47,7 +47,10 @@ describe("outbox", () => {
     const entry = box.entries[0]!;
     expect(payloadFor(entry, undefined)).toBeNull();
     expect(nextToSend(box, {})).toBeUndefined();
-    expect(payloadFor(entry, 2)).toEqual({ answers: { "a.one": 2 }, comments: { "a.one": "context" } });
+    expect(payloadFor(entry, 2)).toEqual({
+      answers: { "a.one": 2 },
+      comments: { "a.one": "context" },
+    });
     expect(nextToSend(box, { "a.one": 2 })?.questionId).toBe("a.one");
   });
 
@@ -69,15 +72,22 @@ describe("outbox", () => {
   });
 
   it("reads back what it stored, and drops only the unreadable entries", () => {
-    const box = addChange(addChange(emptyOutbox, "a.one", { value: 4 }), "a.two", { value: "dont_know" });
+    const box = addChange(addChange(emptyOutbox, "a.one", { value: 4 }), "a.two", {
+      value: "dont_know",
+    });
     expect(parseOutbox(JSON.stringify(box))).toEqual(box);
     expect(parseOutbox("not json")).toEqual(emptyOutbox);
-    const damaged = JSON.stringify({ seq: 1, entries: [{ questionId: "a.one", value: 9, version: 1 }, box.entries[1]] });
+    const damaged = JSON.stringify({
+      seq: 1,
+      entries: [{ questionId: "a.one", value: 9, version: 1 }, box.entries[1]],
+    });
     expect(parseOutbox(damaged).entries).toEqual([box.entries[1]]);
   });
 
   it("a 422's field paths become messages per question id", () => {
-    expect(fieldErrorsByQuestion({ "answers.a.one": "Bad.", "comments.b.two": "Long.", _: "x" })).toEqual({
+    expect(
+      fieldErrorsByQuestion({ "answers.a.one": "Bad.", "comments.b.two": "Long.", _: "x" }),
+    ).toEqual({
       "a.one": "Bad.",
       "b.two": "Long.",
     });
@@ -140,7 +150,11 @@ describe("ResponseSync", () => {
 
   it("a closed round stops sending and keeps the unsent answers", async () => {
     const h = harness(
-      () => new Response(JSON.stringify({ error: { code: "conflict", message: "This round has closed." } }), { status: 409 }),
+      () =>
+        new Response(
+          JSON.stringify({ error: { code: "conflict", message: "This round has closed." } }),
+          { status: 409 },
+        ),
     );
     const sync = new ResponseSync("tok", {}, {}, h.deps);
     sync.record("a.one", { value: 1 });
@@ -181,7 +195,9 @@ describe("ResponseSync.refresh", () => {
     sync.record("a.one", { value: 3 });
     await sync.flush();
     // The read left before the answer committed: it does not have it.
-    releaseGet(new Response(JSON.stringify({ kind: "personal", answers: { "a.two": 1 }, comments: {} })));
+    releaseGet(
+      new Response(JSON.stringify({ kind: "personal", answers: { "a.two": 1 }, comments: {} })),
+    );
     await refreshing;
     expect(sync.getSnapshot().answers).toEqual({ "a.one": 3, "a.two": 1 });
   });

@@ -15,7 +15,10 @@ import {
 import { parseInvitationCsv } from "@/lib/assessments/csv";
 
 export const createAssessmentAction = memberAction(async (ctx, formData) => {
-  const { organizationId, name, anonymous, minGroupSize, closesAt, roles } = formToObject(formData, ["roles"]);
+  const { organizationId, name, anonymous, minGroupSize, closesAt, roles } = formToObject(
+    formData,
+    ["roles"],
+  );
   const assessment = await createAssessment(ctx, String(organizationId ?? ""), {
     name,
     roles,
@@ -42,15 +45,29 @@ export const inviteAction = memberAction<{ links: IssuedLink[] }>(async (ctx, fo
   const csv = String(formData.get("csv") ?? "").trim();
   const invitations = csv
     ? parseInvitationCsv(csv)
-    : [{ name: String(formData.get("name") ?? "").trim() || undefined, email: String(formData.get("email") ?? "").trim() || undefined, role: formData.get("role") }];
+    : [
+        {
+          name: String(formData.get("name") ?? "").trim() || undefined,
+          email: String(formData.get("email") ?? "").trim() || undefined,
+          role: formData.get("role"),
+        },
+      ];
   const links = await createInvitations(ctx, assessmentId, { invitations });
   revalidatePath(`/assessments/${assessmentId}`);
-  return { status: "success", message: `${links.length} link${links.length === 1 ? "" : "s"} created.`, data: { links } };
+  return {
+    status: "success",
+    message: `${links.length} link${links.length === 1 ? "" : "s"} created.`,
+    data: { links },
+  };
 });
 
 export const openLinkAction = memberAction<{ links: IssuedLink[] }>(async (ctx, formData) => {
   const link = await createOpenLink(ctx, String(formData.get("assessmentId") ?? ""));
-  return { status: "success", message: "Open link created (the previous one no longer works).", data: { links: [link] } };
+  return {
+    status: "success",
+    message: "Open link created (the previous one no longer works).",
+    data: { links: [link] },
+  };
 });
 
 export const revokeLinkAction = memberAction(async (ctx, formData) => {

@@ -26,7 +26,9 @@ export default async function OrganizationsPage({
   const { ctx } = await requirePageContext();
   const page = await listOrganizations(ctx, { ...query, limit: 50 });
   const canCreate = can(ctx.role, "organization.create");
-  const newButton = canCreate ? <LinkButton href="/organizations/new">New organisation</LinkButton> : null;
+  const newButton = canCreate ? (
+    <LinkButton href="/organizations/new">New organisation</LinkButton>
+  ) : null;
 
   return (
     <>
@@ -39,11 +41,16 @@ export default async function OrganizationsPage({
         }
         actions={page.total > 0 || query.q ? newButton : null}
       />
-      {raw.deleted === "1" ? <Alert tone="success" className="mb-4">The organisation was deleted.</Alert> : null}
+      {raw.deleted === "1" ? (
+        <Alert tone="success" className="mb-4">
+          The organisation was deleted.
+        </Alert>
+      ) : null}
       {page.total === 0 && !query.q ? (
         ctx.role === "executive" ? (
           <EmptyState title="Nothing shared with you yet">
-            Your consultant has not shared an organisation with you yet. Ask them to grant you access.
+            Your consultant has not shared an organisation with you yet. Ask them to grant you
+            access.
           </EmptyState>
         ) : (
           <EmptyState title="No organisations yet" action={newButton}>
@@ -76,9 +83,13 @@ export default async function OrganizationsPage({
                       className="flex flex-col gap-1 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4"
                     >
                       <span className="font-medium text-slate-900 sm:w-1/3">{o.name}</span>
-                      <span className="text-sm text-slate-600 sm:w-1/4">{o.sector ?? "Sector not set"}</span>
+                      <span className="text-sm text-slate-600 sm:w-1/4">
+                        {o.sector ?? "Sector not set"}
+                      </span>
                       <span className="text-sm text-slate-600 sm:w-1/6">{o.region ?? "—"}</span>
-                      <span className="text-sm text-slate-500 sm:ml-auto">Updated {formatDate(o.updatedAt)}</span>
+                      <span className="text-sm text-slate-500 sm:ml-auto">
+                        Updated {formatDate(o.updatedAt)}
+                      </span>
                     </Link>
                   </li>
                 ))}
@@ -87,7 +98,14 @@ export default async function OrganizationsPage({
                 <div className="mt-4 flex justify-center">
                   <LinkButton
                     variant="secondary"
-                    href={{ pathname: "/organizations", query: { ...(query.q ? { q: query.q } : {}), ...(query.sort ? { sort: query.sort } : {}), cursor: page.nextCursor } }}
+                    href={{
+                      pathname: "/organizations",
+                      query: {
+                        ...(query.q ? { q: query.q } : {}),
+                        ...(query.sort ? { sort: query.sort } : {}),
+                        cursor: page.nextCursor,
+                      },
+                    }}
                   >
                     Show more
                   </LinkButton>

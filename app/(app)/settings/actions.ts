@@ -14,7 +14,11 @@ import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 export const createInvitationAction = memberAction<{ path: string }>(async (ctx, formData) => {
   const invitation = await createInvitation(ctx, formToObject(formData, ["organizationIds"]));
   revalidatePath("/settings/members");
-  return { status: "success", message: "Invitation link created.", data: { path: invitation.path } };
+  return {
+    status: "success",
+    message: "Invitation link created.",
+    data: { path: invitation.path },
+  };
 });
 
 export const revokeInvitationAction = memberAction(async (ctx, formData) => {

@@ -17,7 +17,10 @@ export default async function LoginPage({
       : params.joined === "1"
         ? "Your account is ready. Sign in to continue."
         : undefined;
-  const next = typeof params.next === "string" && params.next.startsWith("/") && !params.next.startsWith("//") ? params.next : "/organizations";
+  const next =
+    typeof params.next === "string" && params.next.startsWith("/") && !params.next.startsWith("//")
+      ? params.next
+      : "/organizations";
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in to GapMap</h1>
@@ -30,7 +33,10 @@ export default async function LoginPage({
       <LoginForm next={next} />
       <p className="mt-6 text-center text-sm text-slate-600">
         New to GapMap?{" "}
-        <Link href="/signup" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link
+          href="/signup"
+          className="font-medium text-brand-700 underline-offset-2 hover:underline"
+        >
           Create a workspace
         </Link>
       </p>

@@ -14,7 +14,10 @@ export default function SignUpPage() {
       <SignUpForm />
       <p className="mt-6 text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/login" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link
+          href="/login"
+          className="font-medium text-brand-700 underline-offset-2 hover:underline"
+        >
           Sign in
         </Link>
       </p>

@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer"
 export const dynamic = "force-dynamic";
 
 const PROBLEMS = {
-  invalid: "This invitation link is not valid. Check that it was copied whole, or ask for a new one.",
+  invalid:
+    "This invitation link is not valid. Check that it was copied whole, or ask for a new one.",
   expired: "This invitation has expired. Ask the person who invited you for a new link.",
   used: "This invitation has already been used. If that was you, sign in.",
   revoked: "This invitation was withdrawn. Ask the person who invited you for a new link.",
@@ -35,12 +36,16 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <>
             <h1 className="text-xl font-semibold">Join {invitation.workspaceName}</h1>
             <p className="mt-2 text-slate-600">
-              You are invited as <strong>{ROLE_LABELS[invitation.role]}</strong>: {ROLE_DESCRIPTIONS[invitation.role]}
+              You are invited as <strong>{ROLE_LABELS[invitation.role]}</strong>:{" "}
+              {ROLE_DESCRIPTIONS[invitation.role]}
             </p>
             {session.kind === "anonymous" ? (
               <JoinAsNewUser token={token} email={invitation.email} />
             ) : (
-              <AcceptInvitation token={token} email={session.kind === "member" ? session.ctx.email : session.email} />
+              <AcceptInvitation
+                token={token}
+                email={session.kind === "member" ? session.ctx.email : session.email}
+              />
             )}
           </>
         )}

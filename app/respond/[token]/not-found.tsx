@@ -6,7 +6,10 @@ export default function RespondLinkNotFound() {
     <RespondFrame>
       <MessagePanel title="This link is not valid">
         <p>Check that it was copied whole: links are long, and a missing character breaks them.</p>
-        <p>If it still does not work, it may have been withdrawn. Ask the person who sent it for a new one.</p>
+        <p>
+          If it still does not work, it may have been withdrawn. Ask the person who sent it for a
+          new one.
+        </p>
       </MessagePanel>
     </RespondFrame>
   );

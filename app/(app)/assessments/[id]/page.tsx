@@ -53,7 +53,8 @@ export default async function AssessmentPage({
         description={
           <span className="flex flex-wrap items-center gap-2">
             <StateBadge state={assessment.state} /> Framework {assessment.frameworkVersion} ·{" "}
-            {assessment.anonymous ? "Anonymous" : "Named"} · roles: {assessment.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")}
+            {assessment.anonymous ? "Anonymous" : "Named"} · roles:{" "}
+            {assessment.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")}
             {assessment.closesAt ? ` · closes ${formatDate(assessment.closesAt)}` : ""}
           </span>
         }
@@ -102,10 +103,18 @@ export default async function AssessmentPage({
               <caption className="sr-only">Progress by respondent role</caption>
               <thead className="text-left text-slate-500">
                 <tr>
-                  <th scope="col" className="py-1 font-medium">Role</th>
-                  <th scope="col" className="py-1 text-right font-medium">Invited</th>
-                  <th scope="col" className="py-1 text-right font-medium">Started</th>
-                  <th scope="col" className="py-1 text-right font-medium">Done</th>
+                  <th scope="col" className="py-1 font-medium">
+                    Role
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    Invited
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    Started
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    Done
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -123,10 +132,14 @@ export default async function AssessmentPage({
             <p className="mt-4 text-sm text-slate-600">No respondents invited yet.</p>
           )}
           {assessment.anonymous ? (
-            <p className="mt-4 text-xs text-slate-500">Anonymous round: only counts are shown, never who answered.</p>
+            <p className="mt-4 text-xs text-slate-500">
+              Anonymous round: only counts are shown, never who answered.
+            </p>
           ) : progress.pending.length ? (
             <details className="mt-4">
-              <summary className="cursor-pointer text-sm font-medium">Reminder list ({progress.pending.length} not submitted)</summary>
+              <summary className="cursor-pointer text-sm font-medium">
+                Reminder list ({progress.pending.length} not submitted)
+              </summary>
               <ul className="mt-2 space-y-1 text-sm">
                 {progress.pending.map((p) => (
                   <li key={p.invitationId} className="flex items-center justify-between gap-2">
@@ -138,7 +151,13 @@ export default async function AssessmentPage({
                       <ActionForm action={revokeLinkAction}>
                         <input type="hidden" name="assessmentId" value={assessment.id} />
                         <input type="hidden" name="invitationId" value={p.invitationId} />
-                        <SubmitButton variant="ghost" className="min-h-8 px-2 text-xs" pendingLabel="…">Revoke</SubmitButton>
+                        <SubmitButton
+                          variant="ghost"
+                          className="min-h-8 px-2 text-xs"
+                          pendingLabel="…"
+                        >
+                          Revoke
+                        </SubmitButton>
                       </ActionForm>
                     ) : null}
                   </li>

@@ -13,9 +13,16 @@ export default async function NewOrganizationPage() {
   if (!can(ctx.role, "organization.create")) redirect("/organizations");
   return (
     <div className="mx-auto max-w-2xl">
-      <PageHeader title="New organisation" description="A client whose readiness to scale AI you will assess." />
+      <PageHeader
+        title="New organisation"
+        description="A client whose readiness to scale AI you will assess."
+      />
       <Card>
-        <OrganizationForm action={createOrganizationAction} submitLabel="Create organisation" cancelHref="/organizations" />
+        <OrganizationForm
+          action={createOrganizationAction}
+          submitLabel="Create organisation"
+          cancelHref="/organizations"
+        />
       </Card>
     </div>
   );

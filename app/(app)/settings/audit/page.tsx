@@ -15,7 +15,10 @@ export default async function AuditPage() {
   const events = await listAuditEvents(ctx, { limit: 200 });
   return (
     <>
-      <PageHeader title="Audit log" description="Who did what, and when: sign-ins, members and roles, organisations, API tokens. The latest 200 events." />
+      <PageHeader
+        title="Audit log"
+        description="Who did what, and when: sign-ins, members and roles, organisations, API tokens. The latest 200 events."
+      />
       {events.length === 0 ? (
         <EmptyState title="No events yet" />
       ) : (
@@ -34,20 +37,30 @@ export default async function AuditPage() {
               <caption className="sr-only">Audit events, newest first</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">When</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Who</th>
-                  <th scope="col" className="px-4 py-2 font-medium">What</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Detail</th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    When
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Who
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    What
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Detail
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {events.map((e) => (
                   <tr key={e.id}>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(e.at)}</td>
+                    <td className="whitespace-nowrap px-4 py-2 text-slate-600">
+                      {formatDateTime(e.at)}
+                    </td>
                     <td className="px-4 py-2">{e.actorLabel}</td>
                     <td className="px-4 py-2">{describeAuditAction(e.action)}</td>
                     <td className="max-w-xs truncate px-4 py-2 text-slate-600">
-                      {e.detail ? JSON.stringify(e.detail) : e.targetId ?? ""}
+                      {e.detail ? JSON.stringify(e.detail) : (e.targetId ?? "")}
                     </td>
                   </tr>
                 ))}

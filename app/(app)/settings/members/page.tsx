@@ -64,7 +64,10 @@ export default async function MembersPage() {
           <h2 className="text-lg font-semibold">Open invitations</h2>
           <ul className="mt-2 divide-y divide-slate-200">
             {open.map((i) => (
-              <li key={i.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+              <li
+                key={i.id}
+                className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between"
+              >
                 <div>
                   <p className="font-medium">{i.email ?? "Anyone with the link"}</p>
                   <p className="text-sm text-slate-600">
@@ -73,7 +76,9 @@ export default async function MembersPage() {
                 </div>
                 <ActionForm action={revokeInvitationAction}>
                   <input type="hidden" name="invitationId" value={i.id} />
-                  <SubmitButton variant="secondary" pendingLabel="Revoking…">Revoke</SubmitButton>
+                  <SubmitButton variant="secondary" pendingLabel="Revoking…">
+                    Revoke
+                  </SubmitButton>
                 </ActionForm>
               </li>
             ))}

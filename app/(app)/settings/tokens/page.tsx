@@ -33,10 +33,14 @@ export default async function TokensPage() {
         ) : (
           <ul className="mt-2 divide-y divide-slate-200">
             {tokens.map((t) => (
-              <li key={t.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+              <li
+                key={t.id}
+                className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between"
+              >
                 <div className="min-w-0">
                   <p className="font-medium">
-                    {t.name} <code className="ml-1 rounded bg-slate-100 px-1 text-xs">{t.prefix}…</code>
+                    {t.name}{" "}
+                    <code className="ml-1 rounded bg-slate-100 px-1 text-xs">{t.prefix}…</code>
                   </p>
                   <p className="text-sm text-slate-600">
                     {t.member.user.email} · created {formatDateTime(t.createdAt)} ·{" "}
@@ -48,7 +52,9 @@ export default async function TokensPage() {
                 ) : (
                   <ActionForm action={revokeTokenAction}>
                     <input type="hidden" name="tokenId" value={t.id} />
-                    <SubmitButton variant="secondary" pendingLabel="Revoking…">Revoke</SubmitButton>
+                    <SubmitButton variant="secondary" pendingLabel="Revoking…">
+                      Revoke
+                    </SubmitButton>
                   </ActionForm>
                 )}
               </li>

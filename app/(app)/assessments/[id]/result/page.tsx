@@ -55,7 +55,8 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         <Card>
           <h2 className="text-lg font-semibold">The three-part diagnostic</h2>
           <p className="mb-4 mt-1 text-sm text-slate-600">
-            Before any scaling decision: data audited at the workflow level, an accountable owner, monitoring built before go-live.
+            Before any scaling decision: data audited at the workflow level, an accountable owner,
+            monitoring built before go-live.
           </p>
           <DiagnosticLights result={result.result} />
         </Card>
@@ -67,7 +68,8 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         <Card>
           <h2 className="text-lg font-semibold">What to fix first</h2>
           <p className="mb-4 mt-1 text-sm text-slate-600">
-            In sequence: redesign the workflow, establish ownership, build monitoring from day one. Sequence matters more than the technology stack.
+            In sequence: redesign the workflow, establish ownership, build monitoring from day one.
+            Sequence matters more than the technology stack.
           </p>
           <RecommendationList result={result.result} />
         </Card>

@@ -9,7 +9,11 @@ import { updateOrganizationAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit organisation" };
 
-export default async function EditOrganizationPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditOrganizationPage({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}) {
   const { id } = await params;
   const { ctx } = await requirePageContext();
   const organization = await findOrganization(ctx, id);
@@ -19,8 +23,12 @@ export default async function EditOrganizationPage({ params }: { params: Promise
     <div className="mx-auto max-w-2xl">
       <PageHeader title={`Edit ${organization.name}`} />
       <Card>
-        <OrganizationForm action={updateOrganizationAction} initial={organization} submitLabel="Save changes"
-          cancelHref={`/organizations/${organization.id}`} />
+        <OrganizationForm
+          action={updateOrganizationAction}
+          initial={organization}
+          submitLabel="Save changes"
+          cancelHref={`/organizations/${organization.id}`}
+        />
       </Card>
     </div>
   );
