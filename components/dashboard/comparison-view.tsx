@@ -118,7 +118,7 @@ export function ComparisonView({
               <DeltaBar delta={d.delta} />
               {d.drivers.length ? (
                 <div className="mt-3 overflow-x-auto">
-                  <table className="w-full table-fixed border-collapse text-left text-sm">
+                  <table className="w-full border-collapse text-left text-sm sm:table-fixed">
                     <caption className="text-left text-xs text-slate-500">
                       Questions that drove the change from {beforeName} to {afterName}, biggest
                       effect first
@@ -128,13 +128,13 @@ export function ComparisonView({
                         <th scope="col" className="py-1 pr-2 font-medium">
                           Question
                         </th>
-                        <th scope="col" className="w-14 px-1 py-1 text-right font-medium">
+                        <th scope="col" className="px-1 py-1 text-right font-medium sm:w-14">
                           Before
                         </th>
-                        <th scope="col" className="w-14 px-1 py-1 text-right font-medium">
+                        <th scope="col" className="px-1 py-1 text-right font-medium sm:w-14">
                           After
                         </th>
-                        <th scope="col" className="w-24 px-1 py-1 text-right font-medium">
+                        <th scope="col" className="px-1 py-1 text-right font-medium sm:w-36">
                           Effect on dimension
                         </th>
                       </tr>

@@ -10,18 +10,29 @@ async function openMeridian(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-test("the demo dashboard shows the headline, every chart and at least four quarterly rounds", async ({ page }) => {
+test("the demo dashboard shows the headline, every chart and at least four quarterly rounds", async ({
+  page,
+}) => {
   await signIn(page, "owner@gapmap.demo");
   await openMeridian(page);
   await expect(page.getByText("Readiness index").first()).toBeVisible();
   await expect(page.getByText(/ready to scale/i).first()).toBeVisible();
-  for (const title of ["The seven dimensions", "Trend across rounds", "How each role sees it", "Agreement within each role"]) {
+  for (const title of [
+    "The seven dimensions",
+    "Trend across rounds",
+    "How each role sees it",
+    "Agreement within each role",
+  ]) {
     await expect(page.getByRole("heading", { name: title })).toBeVisible();
   }
-  await expect(page.getByText("Only 25% of organisations have converted 40% or more")).toBeVisible();
+  await expect(
+    page.getByText("Only 25% of organisations have converted 40% or more"),
+  ).toBeVisible();
   await expect(page.getByText(/Framework 2027\.1 from Q1 2026/)).toBeVisible();
 
-  const trend = page.locator("figure", { has: page.getByRole("heading", { name: "Trend across rounds" }) });
+  const trend = page.locator("figure", {
+    has: page.getByRole("heading", { name: "Trend across rounds" }),
+  });
   await trend.getByRole("button", { name: "Show as table" }).click();
   const rows = trend.getByRole("table").getByRole("row");
   await expect(rows.filter({ hasText: /Q[1-4] 20\d\d/ })).toHaveCount(4);
@@ -56,7 +67,9 @@ test("a chart's table twin is reachable by keyboard", async ({ page }) => {
   await expect(table.locator('th[scope="col"]').first()).toBeVisible();
 });
 
-test("round comparison defaults to the last two rounds and names the questions behind each change", async ({ page }) => {
+test("round comparison defaults to the last two rounds and names the questions behind each change", async ({
+  page,
+}) => {
   await signIn(page, "consultant@gapmap.demo");
   const path = await openMeridian(page);
   await page.getByRole("link", { name: "Compare rounds" }).click();
@@ -65,12 +78,16 @@ test("round comparison defaults to the last two rounds and names the questions b
   await page.getByLabel("Earlier round").selectOption({ index: 0 });
   await page.getByRole("button", { name: "Compare" }).click();
   await expect(page.getByRole("heading", { name: "Q4 2025 → Q3 2026" })).toBeVisible();
-  await expect(page.getByText(/different framework versions \(2026\.4 and 2027\.1\)/)).toBeVisible();
+  await expect(
+    page.getByText(/different framework versions \(2026\.4 and 2027\.1\)/),
+  ).toBeVisible();
   await expect(page.getByRole("table").first()).toBeVisible();
   await screenshotBoth(page, "dash-compare");
 });
 
-test("the portfolio lists, filters and sorts every organisation through the URL", async ({ page }) => {
+test("the portfolio lists, filters and sorts every organisation through the URL", async ({
+  page,
+}) => {
   await signIn(page, "consultant@gapmap.demo");
   await page.getByRole("link", { name: "Portfolio" }).click();
   await expect(page.getByRole("heading", { name: "Portfolio", level: 1 })).toBeVisible();
@@ -88,7 +105,9 @@ test("the portfolio lists, filters and sorts every organisation through the URL"
   await expect(page.getByText("Too few peers")).toHaveCount(6);
 });
 
-test("an executive sees only the granted organisation and prints a clean report", async ({ page }) => {
+test("an executive sees only the granted organisation and prints a clean report", async ({
+  page,
+}) => {
   await signIn(page, "exec@gapmap.demo");
   await page.getByRole("link", { name: "Portfolio" }).click();
   await expect(page.getByText("1 of 1 organisation.")).toBeVisible();

@@ -6,7 +6,9 @@ import { getPortfolio, peerBenchmark } from "@/lib/dashboards/data";
 export const GET = withWorkspace(
   async ({ ctx }) => {
     const rows = await getPortfolio(ctx);
-    return json({ items: rows.map((row) => ({ ...row, peerBenchmark: peerBenchmark(rows, row.sector) })) });
+    return json({
+      items: rows.map((row) => ({ ...row, peerBenchmark: peerBenchmark(rows, row.sector) })),
+    });
   },
   { permission: "assessment.read" },
 );

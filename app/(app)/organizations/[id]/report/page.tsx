@@ -53,7 +53,7 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
         <>
           <DashboardHeadline latest={latest} compact />
           <DiagnosticStatusLights diagnostic={latest.diagnostic} />
-          <div className="grid gap-5 lg:grid-cols-2 print:grid-cols-2">
+          <div className="grid gap-5 lg:grid-cols-2 print:sm:grid-cols-2">
             <Card className="print:p-3 print:shadow-none">
               <DimensionsChart
                 dimensions={latest.dimensions}
