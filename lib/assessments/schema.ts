@@ -88,8 +88,20 @@ export const invitationsSchema = z.strictObject({
 
 export const chooseRoleSchema = z.strictObject({ role: respondentRoleSchema });
 
+const answersSchemas = new WeakMap<Framework, ReturnType<typeof buildAnswersSchema>>();
+
 /** Answers as the respondent API takes them: checked against the round's framework. */
 export function answersSchemaFor(framework: Framework) {
+  // Built once per framework version: every answer save parses with it.
+  let schema = answersSchemas.get(framework);
+  if (!schema) {
+    schema = buildAnswersSchema(framework);
+    answersSchemas.set(framework, schema);
+  }
+  return schema;
+}
+
+function buildAnswersSchema(framework: Framework) {
   const questions = new Map(framework.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q])));
   return z
     .strictObject({

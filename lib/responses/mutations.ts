@@ -9,9 +9,9 @@ import {
   encodeAnswer,
   idempotencyKeySchema,
 } from "@/lib/assessments/schema";
-import { findLink, invalidLink } from "./data";
+import { findLinkForWrite, invalidLink } from "./data";
 
-type Link = Awaited<ReturnType<typeof findLink>>;
+type Link = Awaited<ReturnType<typeof findLinkForWrite>>;
 
 function assertAcceptsAnswers(link: Link) {
   assertStateAcceptsAnswers(link.assessment.state);
@@ -32,7 +32,7 @@ export async function startFromOpenLink(
   token: string,
   input: unknown,
 ): Promise<{ token: string; path: string }> {
-  const link = await findLink(token);
+  const link = await findLinkForWrite(token);
   if (link.kind !== "open")
     throw new AppError("conflict", "This is a personal link: it already has a role.");
   assertAcceptsAnswers(link);
@@ -72,7 +72,7 @@ export async function saveAnswers(
   token: string,
   input: unknown,
 ): Promise<{ saved: number; answered: number }> {
-  const link = await findLink(token);
+  const link = await findLinkForWrite(token);
   if (link.kind !== "personal" || !link.response) throw invalidLink();
   assertAcceptsAnswers(link);
   if (link.response.submittedAt)
@@ -172,7 +172,7 @@ export async function submitResponse(
   token: string,
   idempotencyKey: string | null,
 ): Promise<SubmitOutcome> {
-  const link = await findLink(token);
+  const link = await findLinkForWrite(token);
   if (link.kind !== "personal" || !link.response) throw invalidLink();
   const key = idempotencyKey === null ? null : parseInput(idempotencyKeySchema, idempotencyKey);
   const scope = `submit:${link.response.id}`;

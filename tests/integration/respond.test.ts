@@ -29,7 +29,7 @@ import { buildWorld, freshOrganization, uniqueSuffix, type World } from "../fixt
 vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
 vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
-// findLink passes through, except when a test holds the gate: then it waits, after reading the
+// findLinkForWrite (the link lookup of saves and submits) passes through, except when a test holds the gate: then it waits, after reading the
 // link, until the test lets it go. That makes "checked, then something else happened, then wrote"
 // repeatable instead of a matter of timing.
 const linkGate = vi.hoisted(() => ({ hold: null as Promise<void> | null, reached: () => {} }));
@@ -37,8 +37,8 @@ vi.mock("@/lib/responses/data", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/responses/data")>();
   return {
     ...original,
-    findLink: async (token: string) => {
-      const link = await original.findLink(token);
+    findLinkForWrite: async (token: string) => {
+      const link = await original.findLinkForWrite(token);
       const hold = linkGate.hold;
       if (hold) {
         linkGate.reached();
