@@ -1,5 +1,6 @@
 // `npm test`: every check, in the order a failure is cheapest to find:
-//   typecheck (tsc), lint (eslint), unit + integration (vitest), end-to-end (Playwright + Chromium).
+//   typecheck (tsc), lint (eslint), format (prettier --check), unit + integration (vitest),
+//   end-to-end (Playwright + Chromium).
 // Each phase prints its normal output. The last line is the one CI reads: "N passed, N failed"
 // (", N skipped"), summed over all phases; typecheck and lint count as one check each. A phase that
 // crashes before reporting counts as failed: a suite that did not run never reads as "0 failed".
@@ -93,6 +94,8 @@ async function e2e() {
 const phases = {
   typecheck: () => exitCodeCheck([bin("typescript", "bin/tsc"), "--noEmit"]),
   lint: () => exitCodeCheck([bin("eslint", "bin/eslint.js"), "."]),
+  // One formatter for everyone: `npm run format` fixes what this reports.
+  format: () => exitCodeCheck([bin("prettier", "bin/prettier.cjs"), "--check", "."]),
   vitest,
   e2e,
 };
