@@ -35,6 +35,8 @@ export type DemoProfile = {
   /** Dimensions this organisation is weak in (lower by one level). */
   weak: string[];
   respondents: number;
+  /** From this round index on, the diagnostic questions are answered a level higher. */
+  diagnosticFrom?: number;
 };
 
 const ROLE_BIAS: Record<RespondentRole, number> = {
@@ -59,6 +61,11 @@ export async function seedHistory(
     const random = generator(1000 + p);
     for (const [q, round] of rounds.entries()) {
       const framework = getFramework(round.frameworkVersion);
+      const diagnosticQuestions = new Set(
+        framework.diagnostic.parts.flatMap((part) => part.questionIds),
+      );
+      const diagnosticBoost =
+        profile.diagnosticFrom !== undefined && q >= profile.diagnosticFrom ? 1 : 0;
       const assessment = await createAssessment(ctx, profile.organizationId, {
         name: round.name,
         frameworkVersion: round.frameworkVersion,
@@ -91,7 +98,8 @@ export async function seedHistory(
               q * profile.gain +
               ROLE_BIAS[role] +
               (role === "executive" && EXECUTIVE_OPTIMISM.has(dimension.id) ? 0.6 : 0) -
-              (profile.weak.includes(dimension.id) ? 0.8 : 0);
+              (profile.weak.includes(dimension.id) ? 0.8 : 0) +
+              (diagnosticQuestions.has(question.id) ? diagnosticBoost : 0);
             const level = Math.max(0, Math.min(4, Math.round(base + (random() - 0.5) * 1.4)));
             rows.push({
               responseId: response.id,

@@ -148,15 +148,25 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
       role: "owner",
     });
     const [meridian, halden, corvane, brightwell, aster, kestrel] = created.organizations;
+    // `diagnosticFrom`: the quarter from which the organisation did the three-part diagnostic
+    // work (its diagnostic questions rise), so some rounds pass the gate and some do not.
     const profiles = [
       {
         organization: meridian,
-        start: 1.8,
+        start: 1.9,
         gain: 0.4,
-        weak: ["monitoring", "data"],
+        weak: ["integration"],
         respondents: 12,
+        diagnosticFrom: 2,
       },
-      { organization: halden, start: 1.6, gain: 0.35, weak: ["integration"], respondents: 10 },
+      {
+        organization: halden,
+        start: 1.7,
+        gain: 0.35,
+        weak: ["integration"],
+        respondents: 10,
+        diagnosticFrom: 3,
+      },
       {
         organization: corvane,
         start: 1.3,
@@ -164,15 +174,16 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
         weak: ["data", "integration"],
         respondents: 9,
       },
-      { organization: brightwell, start: 2.2, gain: 0.35, weak: [], respondents: 10 },
-      { organization: aster, start: 1.8, gain: 0.25, weak: ["ownership"], respondents: 8 },
       {
-        organization: kestrel,
-        start: 1.2,
+        organization: brightwell,
+        start: 2.2,
         gain: 0.35,
-        weak: ["data", "ownership"],
-        respondents: 8,
+        weak: [],
+        respondents: 10,
+        diagnosticFrom: 1,
       },
+      { organization: aster, start: 1.6, gain: 0.25, weak: ["ownership"], respondents: 8 },
+      { organization: kestrel, start: 1.1, gain: 0.3, weak: ["data", "ownership"], respondents: 8 },
     ].flatMap((p) => (p.organization ? [{ ...p, organizationId: p.organization.id }] : []));
     await seedHistory(ctx, profiles, DEMO_ROUNDS);
   }
