@@ -112,7 +112,7 @@ async function buildDataset(): Promise<{ seconds: number; answers: number }> {
         });
         const given: Record<string, 0 | 1 | 2 | 3 | 4> = {};
         for (let a = 0; a < ANSWERS_PER_RESPONSE; a++) {
-          const question = questions[(a * 7 + p * 3 + r) % questions.length]!;
+          const question = questions[(a * 5 + p * 3 + r) % questions.length]!;
           const level = Math.max(0, Math.min(4, Math.round(1 + r * 0.25 + random() * 1.8))) as
             0 | 1 | 2 | 3 | 4;
           if (given[question.id] !== undefined) continue;
