@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { WorkspaceContext } from "../lib/auth/context";
+import { seededRandom } from "../lib/demo/random";
 
 const ORGANIZATIONS = 1000;
 const ROUNDS_PER_ORGANIZATION = 10;
@@ -22,17 +23,6 @@ const dbFile = path.join(root, "tmp", "bench", "dashboards.db");
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-}
-
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function buildDataset(): Promise<{ seconds: number; answers: number }> {
@@ -52,7 +42,7 @@ async function buildDataset(): Promise<{ seconds: number; answers: number }> {
   const db = getDb();
   const framework = getFramework();
   const questions = framework.dimensions.flatMap((d) => d.questions);
-  const random = generator(42);
+  const random = seededRandom(42);
   const user = await db.user.create({
     data: { email: "bench@example.test", name: "Bench", passwordHash: "x" },
   });
@@ -176,7 +166,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     answers: await db.answer.count(),
   };
   const ids = (await db.organization.findMany({ select: { id: true } })).map((o) => o.id);
-  const random = generator(7);
+  const random = seededRandom(7);
   for (let i = 0; i < 20; i++) await getOrganizationDashboard(ctx, ids[i]!); // warm-up
   const dashboard: number[] = [];
   for (let i = 0; i < DASHBOARD_SAMPLES; i++) {

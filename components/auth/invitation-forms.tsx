@@ -1,15 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { acceptAsNewUserAction, acceptInvitationAction } from "@/app/invite/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PASSWORD_MIN } from "@/lib/accounts/schema";
 import { fieldError, fieldValue, idle, type FormState } from "@/lib/forms/state";
+import { useAccountForm } from "./use-account-form";
 
 export function AcceptInvitation({ token, email }: { token: string; email: string }) {
   const [state, formAction] = useActionState<FormState, FormData>(acceptInvitationAction, idle);
@@ -26,31 +25,10 @@ export function AcceptInvitation({ token, email }: { token: string; email: strin
 }
 
 export function JoinAsNewUser({ token, email }: { token: string; email: string | null }) {
-  const router = useRouter();
-  const [state, formAction] = useActionState<FormState, FormData>(acceptAsNewUserAction, idle);
-  const credentials = useRef<{ email: string; password: string } | null>(null);
-  useEffect(() => {
-    if (state.status !== "success" || !credentials.current) return;
-    const current = credentials.current;
-    credentials.current = null;
-    void signIn("credentials", { ...current, redirect: false }).then((result) => {
-      router.replace(result?.ok ? "/organizations" : "/login?joined=1");
-      router.refresh();
-    });
-  }, [state, router]);
+  const { state, submit } = useAccountForm(acceptAsNewUserAction);
   return (
     <>
-      <form
-        action={(formData) => {
-          credentials.current = {
-            email: String(formData.get("email") ?? ""),
-            password: String(formData.get("password") ?? ""),
-          };
-          formAction(formData);
-        }}
-        className="mt-6 space-y-4"
-        noValidate
-      >
+      <form action={submit} className="mt-6 space-y-4" noValidate>
         <FormStatus state={state} />
         <input type="hidden" name="token" value={token} />
         <TextField

@@ -1,43 +1,18 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
 import { signUpAction } from "@/app/(auth)/signup/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, fieldValue, idle, type FormState } from "@/lib/forms/state";
+import { fieldError, fieldValue } from "@/lib/forms/state";
+import { useAccountForm } from "./use-account-form";
 import { PASSWORD_MIN } from "@/lib/accounts/schema";
 
 export function SignUpForm() {
-  const router = useRouter();
-  const [state, formAction] = useActionState<FormState, FormData>(signUpAction, idle);
-  const credentials = useRef<{ email: string; password: string } | null>(null);
-
-  // Once the account exists, sign in with the same credentials and go to the workspace.
-  useEffect(() => {
-    if (state.status !== "success" || !credentials.current) return;
-    const { email, password } = credentials.current;
-    credentials.current = null;
-    void signIn("credentials", { email, password, redirect: false }).then((result) => {
-      router.replace(result?.ok ? "/organizations" : "/login?joined=1");
-      router.refresh();
-    });
-  }, [state, router]);
+  const { state, submit } = useAccountForm(signUpAction);
 
   return (
-    <form
-      action={(formData) => {
-        credentials.current = {
-          email: String(formData.get("email") ?? ""),
-          password: String(formData.get("password") ?? ""),
-        };
-        formAction(formData);
-      }}
-      className="mt-6 space-y-4"
-      noValidate
-    >
+    <form action={submit} className="mt-6 space-y-4" noValidate>
       <FormStatus state={state} />
       <TextField
         label="Your name"

@@ -9,22 +9,12 @@ import {
   openAssessment,
 } from "@/lib/assessments/mutations";
 import { encodeAnswer } from "@/lib/assessments/schema";
+import { seededRandom } from "./random";
 
 // Demo history: quarterly rounds for the demo organisations, answered by respondents whose views
 // differ by role the way the article describes (executives rate readiness higher than the people
 // doing the work; data governance is a blind spot), improving quarter by quarter. Deterministic:
 // a seeded generator, so every fresh demo looks the same.
-
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type DemoProfile = {
   organizationId: string;
@@ -58,7 +48,7 @@ export async function seedHistory(
 ): Promise<void> {
   const db = getDb();
   for (const [p, profile] of profiles.entries()) {
-    const random = generator(1000 + p);
+    const random = seededRandom(1000 + p);
     for (const [q, round] of rounds.entries()) {
       const framework = getFramework(round.frameworkVersion);
       const diagnosticQuestions = new Set(
