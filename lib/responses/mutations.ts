@@ -1,5 +1,13 @@
 import "server-only";
-import { getDb, isUniqueViolation, lockForShare, lockForUpdate } from "@/lib/db";
+import {
+  countAnswers,
+  getDb,
+  isUniqueViolation,
+  lockForShare,
+  lockForUpdate,
+  readResponseForWrite,
+  upsertAnswer,
+} from "@/lib/db";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
 import { AppError, parseInput } from "@/lib/errors";
 import { getFramework } from "@/lib/framework";
@@ -93,13 +101,11 @@ export async function saveAnswers(
       // response (its own saves queue, so two first saves cannot deadlock on startedAt).
       await lockForShare(tx, "Assessment", assessmentId);
       await lockForUpdate(tx, "Response", responseId);
-      const current = await tx.response.findUnique({
-        where: { id: responseId },
-        select: { startedAt: true, submittedAt: true, assessment: { select: { state: true } } },
-      });
+      const now = new Date();
+      const current = await readResponseForWrite(tx, responseId);
       if (!current) throw invalidLink();
-      assertStateAcceptsAnswers(current.assessment.state);
-      if (current.submittedAt)
+      assertStateAcceptsAnswers(current.state as Link["assessment"]["state"]);
+      if (current.submitted)
         throw new AppError("conflict", "These answers were already submitted.");
       const commentOnly = ids.filter((id) => data.answers[id] === undefined);
       if (commentOnly.length) {
@@ -131,24 +137,16 @@ export async function saveAnswers(
           });
           continue;
         }
-        await tx.answer.upsert({
-          where: { responseId_questionId: { responseId, questionId } },
-          create: {
-            responseId,
-            questionId,
-            value: encodeAnswer(value),
-            comment: commentValue ?? null,
-          },
-          update: {
-            value: encodeAnswer(value),
-            ...(commentValue !== undefined ? { comment: commentValue } : {}),
-          },
-        });
+        await upsertAnswer(
+          tx,
+          { responseId, questionId, value: encodeAnswer(value), comment: commentValue },
+          now,
+        );
       }
-      if (!current.startedAt) {
-        await tx.response.update({ where: { id: responseId }, data: { startedAt: new Date() } });
+      if (!current.started) {
+        await tx.response.update({ where: { id: responseId }, data: { startedAt: now } });
       }
-      return tx.answer.count({ where: { responseId } });
+      return countAnswers(tx, responseId);
     });
   let answered: number;
   try {
