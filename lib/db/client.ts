@@ -68,21 +68,3 @@ export async function disconnectDb(): Promise<void> {
 
 /** The client inside `db.$transaction(async (tx) => ...)`. */
 export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-/**
- * Runs `fn` in a Serializable transaction, retrying when the database reports a conflict with a
- * concurrent one (P2034). Use it where a rule reads before it writes across rows, e.g. "a
- * workspace keeps at least one owner": on PostgreSQL two concurrent demotions would otherwise
- * both see the other owner and both commit. SQLite is serializable anyway.
- */
-export async function serializable<T>(fn: (tx: DbTx) => Promise<T>, attempts = 4): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await getDb().$transaction(fn, { isolationLevel: "Serializable" });
-    } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
-      if (code !== "P2034" || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
-    }
-  }
-}

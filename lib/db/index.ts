@@ -1,11 +1,4 @@
-export {
-  getDb,
-  disconnectDb,
-  databaseUrl,
-  databaseProvider,
-  serializable,
-  DEFAULT_DATABASE_URL,
-} from "./client";
+export { getDb, disconnectDb, databaseUrl, databaseProvider, DEFAULT_DATABASE_URL } from "./client";
 export type { Db, DbTx } from "./client";
 export { Prisma, Role } from "./prisma";
 export { isUniqueViolation, isNotFound } from "./errors";

@@ -8,7 +8,7 @@ import { databaseProvider } from "./client";
 // submitting take an exclusive one, so they wait for saves in flight and saves after them see the
 // new state. SQLite runs one writer at a time already, so nothing is needed there.
 
-type LockedTable = "Assessment" | "Response";
+type LockedTable = "Assessment" | "Response" | "Workspace";
 
 async function lockRow(
   tx: DbTx,
@@ -17,7 +17,7 @@ async function lockRow(
   mode: "SHARE" | "UPDATE",
 ): Promise<void> {
   if (databaseProvider() !== "postgresql") return;
-  // The table name is one of two literals above, never input; the id is a bound parameter.
+  // The table name is one of the literals above, never input; the id is a bound parameter.
   await tx.$queryRawUnsafe(`SELECT 1 FROM "${table}" WHERE "id" = $1 FOR ${mode}`, id);
 }
 

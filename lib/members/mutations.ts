@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, isUniqueViolation, serializable, type DbTx } from "@/lib/db";
+import { getDb, isUniqueViolation, lockForUpdate, type DbTx } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import { authorizeWorkspaceId, type WorkspaceContext } from "@/lib/auth/context";
 import { hashPassword } from "@/lib/auth/password";
@@ -238,7 +238,10 @@ async function assertNotLastOwner(tx: Tx, ctx: WorkspaceContext, memberId: strin
 export async function changeMemberRole(ctx: WorkspaceContext, input: unknown): Promise<void> {
   assertCan(ctx, "member.update");
   const data = parseInput(changeRoleSchema, input);
-  await serializable(async (tx) => {
+  await getDb().$transaction(async (tx) => {
+    // Owner changes in one workspace queue behind each other, so "keep one owner" holds even
+    // when two owners demote each other at the same moment.
+    await lockForUpdate(tx, "Workspace", ctx.workspaceId);
     const member = await memberInWorkspace(tx, ctx, data.memberId);
     if (member.role === data.role) return;
     if (member.role === "owner") await assertNotLastOwner(tx, ctx, member.id, "demoted");
@@ -266,7 +269,8 @@ export async function changeMemberRole(ctx: WorkspaceContext, input: unknown): P
 export async function removeMember(ctx: WorkspaceContext, input: unknown): Promise<void> {
   assertCan(ctx, "member.remove");
   const data = parseInput(memberIdSchema, input);
-  await serializable(async (tx) => {
+  await getDb().$transaction(async (tx) => {
+    await lockForUpdate(tx, "Workspace", ctx.workspaceId);
     const member = await memberInWorkspace(tx, ctx, data.memberId);
     if (member.role === "owner") await assertNotLastOwner(tx, ctx, member.id, "removed");
     await tx.member.delete({ where: { id: member.id } });

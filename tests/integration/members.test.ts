@@ -263,8 +263,8 @@ describe("roles", () => {
   });
 
   // Two owners demoting or removing each other at the same moment must not leave the workspace
-  // without an owner (write skew under READ COMMITTED on PostgreSQL; the mutations now run
-  // Serializable and retry).
+  // without an owner (write skew under READ COMMITTED on PostgreSQL; the mutations lock the
+  // workspace row, so owner changes in one workspace queue).
   const raceTest = it;
   const ROUNDS = 3;
 
