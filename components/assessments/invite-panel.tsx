@@ -12,12 +12,6 @@ import type { IssuedLink } from "@/lib/assessments/mutations";
 type Links = { links: IssuedLink[] };
 type Action = (state: FormState<Links>, formData: FormData) => Promise<FormState<Links>>;
 
-/** Links made before, carried through an error so a failed attempt does not hide them. */
-function lastLinks(state: FormState<Links> & { kept?: IssuedLink[] }): IssuedLink[] | undefined {
-  if (state.status === "success") return state.data?.links;
-  return state.kept;
-}
-
 export const ROLE_NAMES: Record<string, string> = {
   executive: "Executive",
   business: "Business",
@@ -38,23 +32,23 @@ export function InvitePanel({
 }) {
   // Every link made on this visit stays listed (newest first) until the page is left: a
   // consultant inviting one person after another copies them at the end, or downloads the CSV.
-  const [state, formAction] = useActionState<FormState<Links>, FormData>(
+  // A failed attempt keeps the links made before it on screen.
+  const [{ state, shown }, formAction] = useActionState<
+    { state: FormState<Links>; shown: IssuedLink[] },
+    FormData
+  >(
     async (previous, formData) => {
-      const next = await inviteAction(previous, formData);
-      const before = lastLinks(previous) ?? [];
-      if (next.status === "success" && next.data) {
-        return { ...next, data: { links: [...next.data.links, ...before] } };
-      }
-      return next.status === "error" ? { ...next, kept: before } : next;
+      const next = await inviteAction(previous.state, formData);
+      const made = next.status === "success" ? (next.data?.links ?? []) : [];
+      return { state: next, shown: [...made, ...previous.shown] };
     },
-    idle,
+    { state: idle, shown: [] },
   );
   const [openState, openFormAction] = useActionState<FormState<Links>, FormData>(
     openLinkAction,
     idle,
   );
   const [mode, setMode] = useState<"one" | "csv">("one");
-  const shown = state.status === "success" ? (state.data?.links ?? []) : (lastLinks(state) ?? []);
   return (
     <div className="space-y-6">
       <div

@@ -4,6 +4,7 @@ import { QRCodeSVG } from "qrcode.react";
 import { useMemo, useState } from "react";
 import { CopyField } from "@/components/ui/copy-field";
 import { Button } from "@/components/ui/button";
+import { linksToCsv } from "@/lib/assessments/links-csv";
 
 type Link = {
   id: string;
@@ -13,19 +14,12 @@ type Link = {
   email: string | null;
 };
 
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /** Freshly created links, shown once: copy, QR code, or all of them as a CSV download. */
 export function LinkList({ links }: { links: Link[] }) {
   const [qrFor, setQrFor] = useState<string | null>(null);
   const origin = typeof window === "undefined" ? "" : window.location.origin;
   const csvHref = useMemo(() => {
-    const rows = links.map((l) =>
-      [l.name ?? "", l.email ?? "", l.role ?? "any", `${origin}${l.path}`].map(csvCell).join(","),
-    );
-    const text = ["name,email,role,link", ...rows].join("\n") + "\n";
+    const text = linksToCsv(links.map((l) => ({ ...l, url: `${origin}${l.path}` })));
     return `data:text/csv;charset=utf-8,${encodeURIComponent(text)}`;
   }, [links, origin]);
   return (

@@ -71,16 +71,22 @@ export type ApiHandler = (args: {
   params: Record<string, string>;
 }) => Promise<Response>;
 
+/** The route's dynamic segments; a route without any (or a catch-all array) gives none. */
+async function routeParams(route: RouteContext | undefined): Promise<Record<string, string>> {
+  const raw = (route ? await route.params : undefined) ?? {};
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === "string") params[key] = value;
+  }
+  return params;
+}
+
 export function withWorkspace(handler: ApiHandler, options: { permission: Action }) {
   return async (request: Request, route?: RouteContext): Promise<Response> => {
     try {
       const ctx = await contextFromRequest(request);
       assertCan(ctx, options.permission);
-      const raw = (route ? await route.params : undefined) ?? {};
-      const params: Record<string, string> = {};
-      for (const [key, value] of Object.entries(raw)) {
-        if (typeof value === "string") params[key] = value;
-      }
+      const params = await routeParams(route);
       return await handler({ request, ctx, params });
     } catch (error) {
       return errorResponse(error);
@@ -94,11 +100,7 @@ export function publicRoute(
 ) {
   return async (request: Request, route?: RouteContext): Promise<Response> => {
     try {
-      const raw = (route ? await route.params : undefined) ?? {};
-      const params: Record<string, string> = {};
-      for (const [key, value] of Object.entries(raw)) {
-        if (typeof value === "string") params[key] = value;
-      }
+      const params = await routeParams(route);
       return await handler({ request, params });
     } catch (error) {
       return errorResponse(error);

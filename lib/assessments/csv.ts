@@ -55,17 +55,3 @@ export function parseInvitationCsv(text: string): CsvInvitation[] {
     };
   });
 }
-
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** The links as a CSV to download: name,email,role,link. */
-export function linksToCsv(
-  links: { name: string | null; email: string | null; role: string | null; url: string }[],
-): string {
-  const rows = links.map((l) =>
-    [l.name ?? "", l.email ?? "", l.role ?? "", l.url].map(csvCell).join(","),
-  );
-  return ["name,email,role,link", ...rows].join("\n") + "\n";
-}
