@@ -1,9 +1,8 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame, DataTable, SeriesLegend } from "./chart-frame";
-import { WrappedTick } from "./ticks";
-import { colorAt, fmt, GRID, ROLE_NAMES } from "./palette";
+import { LazyPerceptionPlot } from "./lazy-plot";
+import { colorAt, fmt, ROLE_NAMES } from "./palette";
 
 export type PerceptionDatum = {
   roles: { role: string; respondents: number; shown: boolean }[];
@@ -87,40 +86,11 @@ export function PerceptionChart({
         </>
       }
     >
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-        <BarChart
-          data={data}
-          layout="vertical"
-          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
-          barGap={1}
-        >
-          <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis
-            type="number"
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tick={{ fontSize: 11 }}
-          />
-          <YAxis
-            type="category"
-            dataKey="name"
-            width={126}
-            tick={<WrappedTick width={120} />}
-            interval={0}
-          />
-          <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : "—")} />
-          {shown.map((s, i) => (
-            <Bar
-              key={s.role}
-              dataKey={s.role}
-              name={ROLE_NAMES[s.role] ?? s.role}
-              fill={colorAt(i)}
-              barSize={9}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <LazyPerceptionPlot
+        data={data}
+        height={height}
+        roles={shown.map((s) => ({ role: s.role, label: ROLE_NAMES[s.role] ?? s.role }))}
+      />
     </ChartFrame>
   );
 }

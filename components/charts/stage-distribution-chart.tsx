@@ -1,17 +1,7 @@
 "use client";
 
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
 import { ChartFrame, DataTable } from "./chart-frame";
-import { GRID, SERIES_COLORS } from "./palette";
+import { LazyStageDistributionPlot } from "./lazy-plot";
 
 const HEIGHT = 240;
 
@@ -48,27 +38,7 @@ export function StageDistributionChart({
         />
       }
     >
-      <ResponsiveContainer
-        width="100%"
-        height={HEIGHT}
-        initialDimension={{ width: 600, height: HEIGHT }}
-      >
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 32, bottom: 4, left: 4 }}>
-          <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
-          <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} interval={0} />
-          <Tooltip />
-          <Bar
-            dataKey="count"
-            name="Organisations"
-            fill={SERIES_COLORS[0]}
-            barSize={22}
-            isAnimationActive={false}
-          >
-            <LabelList dataKey="count" position="right" fontSize={12} fill="#0f172a" />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <LazyStageDistributionPlot data={data} height={HEIGHT} />
     </ChartFrame>
   );
 }

@@ -1,18 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
 import { ChartFrame, DataTable, SeriesLegend } from "./chart-frame";
-import { colorAt, dashAt, fmt, GRID, INK } from "./palette";
+import { LazyTrendPlot } from "./lazy-plot";
+import { colorAt, dashAt, fmt, INK } from "./palette";
 
 export type TrendDatum = {
   assessmentId: string;
@@ -147,62 +138,13 @@ export function TrendChart({
         </>
       }
     >
-      <ResponsiveContainer
-        width="100%"
+      <LazyTrendPlot
+        data={data}
         height={HEIGHT}
-        initialDimension={{ width: 600, height: HEIGHT }}
-      >
-        <LineChart data={data} margin={{ top: 20, right: 28, bottom: 4, left: -16 }}>
-          <CartesianGrid stroke={GRID} vertical={false} />
-          <XAxis
-            dataKey="name"
-            tick={{ fontSize: 11 }}
-            interval={0}
-            padding={{ left: 12, right: 12 }}
-          />
-          <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} />
-          <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(1) : "—")} />
-          {changes.map((c) => (
-            <ReferenceLine
-              key={c.assessmentId}
-              x={c.name}
-              stroke={INK}
-              strokeDasharray="3 3"
-              label={{
-                value: `Framework ${c.frameworkVersion}`,
-                position: "top",
-                fontSize: 10,
-                fill: INK,
-              }}
-            />
-          ))}
-          <Line
-            type="monotone"
-            dataKey="index"
-            name="Readiness index"
-            stroke={INK}
-            strokeWidth={3}
-            dot={{ r: 4 }}
-            isAnimationActive={false}
-          />
-          {dimensions.map((d, i) =>
-            selected.includes(d.id) ? (
-              <Line
-                key={d.id}
-                type="monotone"
-                dataKey={d.id}
-                name={d.name}
-                stroke={colorAt(i)}
-                strokeDasharray={dashAt(i + 1)}
-                strokeWidth={2}
-                dot={{ r: 3 }}
-                connectNulls
-                isAnimationActive={false}
-              />
-            ) : null,
-          )}
-        </LineChart>
-      </ResponsiveContainer>
+        changes={changes}
+        dimensions={dimensions}
+        selected={selected}
+      />
     </ChartFrame>
   );
 }

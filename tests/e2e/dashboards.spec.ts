@@ -29,6 +29,9 @@ test("the demo dashboard shows the headline, every chart and at least four quart
     page.getByText("Only 25% of organisations have converted 40% or more"),
   ).toBeVisible();
   await expect(page.getByText(/Framework 2027\.1 from Q1 2026/)).toBeVisible();
+  // The plots load after hydration, into boxes of their final size: all four get drawn.
+  await expect(page.locator("[data-plot-pending]")).toHaveCount(0);
+  await expect(page.locator("figure .recharts-surface")).toHaveCount(4);
 
   const trend = page.locator("figure", {
     has: page.getByRole("heading", { name: "Trend across rounds" }),
@@ -115,6 +118,8 @@ test("an executive sees only the granted organisation and prints a clean report"
   await page.getByRole("link", { name: "Executive report" }).click();
   await expect(page.getByText("GapMap readiness report")).toBeVisible();
   await expect(page.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
+  // Both charts are drawn (their plots load after hydration) before the page is printed.
+  await expect(page.locator("figure .recharts-surface")).toHaveCount(2);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Print / Save as PDF" })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();

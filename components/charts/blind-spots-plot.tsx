@@ -1,0 +1,65 @@
+"use client";
+
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { WrappedTick } from "./ticks";
+import { GRID, SERIES_COLORS } from "./palette";
+
+// The recharts half of BlindSpotsChart, loaded after hydration (see lazy-plot.tsx).
+
+export type BlindSpotsPlotProps = {
+  /** Share of "Don't know" answers in whole percent. */
+  data: { name: string; share: number }[];
+  height: number;
+  /** The axis' upper end in percent. */
+  top: number;
+};
+
+export function BlindSpotsPlot({ data, height, top }: BlindSpotsPlotProps) {
+  return (
+    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }}>
+        <CartesianGrid horizontal={false} stroke={GRID} />
+        <XAxis
+          type="number"
+          domain={[0, top]}
+          unit="%"
+          tickCount={5}
+          allowDecimals={false}
+          tick={{ fontSize: 11 }}
+        />
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={126}
+          tick={<WrappedTick width={120} />}
+          interval={0}
+        />
+        <Tooltip formatter={(v) => `${String(v)}%`} />
+        <Bar
+          dataKey="share"
+          name={`"Don't know"`}
+          fill={SERIES_COLORS[3]}
+          barSize={14}
+          isAnimationActive={false}
+        >
+          <LabelList
+            dataKey="share"
+            position="right"
+            formatter={(v) => `${String(v)}%`}
+            fontSize={11}
+            fill="#334155"
+          />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

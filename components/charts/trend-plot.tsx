@@ -1,0 +1,82 @@
+"use client";
+
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { colorAt, dashAt, GRID, INK } from "./palette";
+
+// The recharts half of TrendChart, loaded after hydration (see lazy-plot.tsx).
+
+export type TrendPlotProps = {
+  data: Record<string, string | number | null>[];
+  height: number;
+  /** Where the framework version changed: the round's name (the x value) and the new version. */
+  changes: { assessmentId: string; name: string; frameworkVersion: string }[];
+  /** Every dimension in legend order (its colour and dash follow the position), and which are drawn. */
+  dimensions: { id: string; name: string }[];
+  selected: string[];
+};
+
+export function TrendPlot({ data, height, changes, dimensions, selected }: TrendPlotProps) {
+  return (
+    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+      <LineChart data={data} margin={{ top: 20, right: 28, bottom: 4, left: -16 }}>
+        <CartesianGrid stroke={GRID} vertical={false} />
+        <XAxis
+          dataKey="name"
+          tick={{ fontSize: 11 }}
+          interval={0}
+          padding={{ left: 12, right: 12 }}
+        />
+        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} />
+        <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(1) : "—")} />
+        {changes.map((c) => (
+          <ReferenceLine
+            key={c.assessmentId}
+            x={c.name}
+            stroke={INK}
+            strokeDasharray="3 3"
+            label={{
+              value: `Framework ${c.frameworkVersion}`,
+              position: "top",
+              fontSize: 10,
+              fill: INK,
+            }}
+          />
+        ))}
+        <Line
+          type="monotone"
+          dataKey="index"
+          name="Readiness index"
+          stroke={INK}
+          strokeWidth={3}
+          dot={{ r: 4 }}
+          isAnimationActive={false}
+        />
+        {dimensions.map((d, i) =>
+          selected.includes(d.id) ? (
+            <Line
+              key={d.id}
+              type="monotone"
+              dataKey={d.id}
+              name={d.name}
+              stroke={colorAt(i)}
+              strokeDasharray={dashAt(i + 1)}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ) : null,
+        )}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
