@@ -21,27 +21,26 @@ function PlotPlaceholder() {
   );
 }
 
-const options = { ssr: false, loading: PlotPlaceholder } as const;
-
+// next/dynamic wants its options as an object literal at each call.
 export const LazyDimensionsPlot = dynamic(
   () => import("./dimensions-plot").then((m) => m.DimensionsPlot),
-  options,
+  { ssr: false, loading: PlotPlaceholder },
 );
-export const LazyTrendPlot = dynamic(
-  () => import("./trend-plot").then((m) => m.TrendPlot),
-  options,
-);
+export const LazyTrendPlot = dynamic(() => import("./trend-plot").then((m) => m.TrendPlot), {
+  ssr: false,
+  loading: PlotPlaceholder,
+});
 export const LazyPerceptionPlot = dynamic(
   () => import("./perception-plot").then((m) => m.PerceptionPlot),
-  options,
+  { ssr: false, loading: PlotPlaceholder },
 );
 export const LazyBlindSpotsPlot = dynamic(
   () => import("./blind-spots-plot").then((m) => m.BlindSpotsPlot),
-  options,
+  { ssr: false, loading: PlotPlaceholder },
 );
 export const LazyStageDistributionPlot = dynamic(
   () => import("./stage-distribution-plot").then((m) => m.StageDistributionPlot),
-  options,
+  { ssr: false, loading: PlotPlaceholder },
 );
 
 /** Resolves when no plot on the page is still loading (or after `timeoutMs`). */
