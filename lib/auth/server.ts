@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
@@ -7,10 +8,12 @@ import { resolveSession, type GateResult } from "./gate";
 
 // The session gate as pages and server actions use it, reading the request's cookies.
 
-export async function currentSession(): Promise<GateResult> {
+// Once per request: the layout and the page both ask, and React's cache lives for one request
+// (one render), so nothing is shared between requests or users.
+export const currentSession = cache(async (): Promise<GateResult> => {
   const store = await cookies();
   return resolveSession((name) => store.get(name)?.value);
-}
+});
 
 /** For pages: the member's context, or a redirect to sign in. */
 export async function requirePageContext(): Promise<Extract<GateResult, { kind: "member" }>> {

@@ -59,6 +59,33 @@ export type OrganizationDashboard = {
   trend: TrendPoint[];
 };
 
+type ShapedDashboard = Pick<OrganizationDashboard, "latest" | "trend">;
+
+// Results are immutable snapshots, so what a dashboard derives from them (the trend, the latest
+// round's shapes, the agreement heatmap from its answers) is kept per process, keyed by the
+// workspace, the organisation and every closed round's result id, computation time, name and
+// minimum group size. Access is still checked on every call (the organisation is looked up with
+// the caller's scope first), and the key is read from the database each time, so a closed,
+// renamed or re-scored round is a new key: the memo never serves what the database no longer says.
+// It only saves loading and parsing every round's snapshot and the latest round's answers.
+const SHAPED_LIMIT = 500;
+const shapedMemo = new Map<string, ShapedDashboard>();
+
+function remember(key: string, value: ShapedDashboard): void {
+  shapedMemo.set(key, value);
+  // Map keeps insertion order: the first key is the one least recently stored or used.
+  if (shapedMemo.size > SHAPED_LIMIT) shapedMemo.delete(shapedMemo.keys().next().value!);
+}
+
+function recall(key: string): ShapedDashboard | undefined {
+  const value = shapedMemo.get(key);
+  if (value) {
+    shapedMemo.delete(key);
+    shapedMemo.set(key, value);
+  }
+  return value;
+}
+
 export async function getOrganizationDashboard(
   ctx: WorkspaceContext,
   organizationId: string,
@@ -70,56 +97,94 @@ export async function getOrganizationDashboard(
     select: { id: true, name: true, sector: true },
   });
   if (!organization) throw notFound("Organisation");
-  const [rounds, openRounds] = await Promise.all([
-    db.assessment.findMany({
-      where: { ...assessmentScope(ctx), organizationId, state: "closed" },
-      orderBy: [{ closedAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        name: true,
-        closedAt: true,
-        minGroupSize: true,
-        result: { select: { frameworkVersion: true, result: true } },
-      },
-    }),
-    db.assessment.count({
-      where: { ...assessmentScope(ctx), organizationId, state: { not: "closed" } },
-    }),
+  // Every round's state in one query; the snapshots themselves only when the memo lacks them.
+  const assessments = await db.assessment.findMany({
+    where: { ...assessmentScope(ctx), organizationId },
+    orderBy: [{ closedAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      state: true,
+      closedAt: true,
+      minGroupSize: true,
+      result: { select: { id: true, computedAt: true } },
+    },
+  });
+  const openRounds = assessments.filter((a) => a.state !== "closed").length;
+  const rounds = assessments.flatMap((a) =>
+    a.state === "closed" && a.result && a.closedAt
+      ? [{ ...a, closedAt: a.closedAt, result: a.result }]
+      : [],
+  );
+  const key = [
+    ctx.workspaceId,
+    organization.id,
+    ...rounds.map((r) =>
+      [
+        r.id,
+        r.result.id,
+        r.result.computedAt.getTime(),
+        r.closedAt.getTime(),
+        r.minGroupSize,
+        r.name,
+      ].join("\u0000"),
+    ),
+  ].join("\u0001");
+  const shaped = recall(key) ?? (await shapeDashboard(ctx, rounds));
+  remember(key, shaped);
+  return { organization, openRounds, ...shaped };
+}
+
+async function shapeDashboard(
+  ctx: WorkspaceContext,
+  rounds: { id: string; name: string; closedAt: Date; minGroupSize: number }[],
+): Promise<ShapedDashboard> {
+  const db = getDb();
+  const last = rounds.at(-1);
+  const [snapshots, input] = await Promise.all([
+    rounds.length
+      ? db.result.findMany({
+          where: { workspaceId: ctx.workspaceId, assessmentId: { in: rounds.map((r) => r.id) } },
+          select: { assessmentId: true, frameworkVersion: true, result: true },
+        })
+      : [],
+    // The answers are read only for the latest round, for the agreement heatmap by role.
+    last
+      ? db.result.findFirst({
+          where: { workspaceId: ctx.workspaceId, assessmentId: last.id },
+          select: { input: true },
+        })
+      : null,
   ]);
-  const scored = rounds.flatMap((r) =>
-    r.result && r.closedAt
+  const byAssessment = new Map(snapshots.map((s) => [s.assessmentId, s]));
+  const scored = rounds.flatMap((r) => {
+    const snapshot = byAssessment.get(r.id);
+    return snapshot
       ? [
           {
             id: r.id,
             name: r.name,
             closedAt: r.closedAt,
             minGroupSize: r.minGroupSize,
-            frameworkVersion: r.result.frameworkVersion,
-            result: r.result.result as unknown as ScoreResult,
+            frameworkVersion: snapshot.frameworkVersion,
+            result: snapshot.result as unknown as ScoreResult,
           },
         ]
-      : [],
-  );
-  const trend = buildTrend(scored);
-  const last = scored.at(-1);
-  if (!last) return { organization, openRounds, latest: null, trend };
-  const previous = scored.at(-2) ?? null;
-  // The answers are read only for the latest round, for the agreement heatmap by role.
-  const input = await db.result.findUnique({
-    where: { assessmentId: last.id },
-    select: { input: true },
+      : [];
   });
-  const r = last.result;
+  const trend = buildTrend(scored);
+  const latest = scored.at(-1);
+  if (!latest) return { latest: null, trend };
+  const previous = scored.at(-2) ?? null;
+  const r = latest.result;
   return {
-    organization,
-    openRounds,
     trend,
     latest: {
-      assessmentId: last.id,
-      name: last.name,
-      closedAt: last.closedAt.toISOString(),
-      frameworkVersion: last.frameworkVersion,
-      minGroupSize: last.minGroupSize,
+      assessmentId: latest.id,
+      name: latest.name,
+      closedAt: latest.closedAt.toISOString(),
+      frameworkVersion: latest.frameworkVersion,
+      minGroupSize: latest.minGroupSize,
       headline: {
         stage: r.overall.stage,
         stageName: r.overall.stageName,
@@ -141,12 +206,12 @@ export async function getOrganizationDashboard(
         : null,
       dimensions: buildDimensions(r, previous?.result ?? null),
       diagnostic: r.diagnostic,
-      perception: buildPerception(r, last.minGroupSize),
+      perception: buildPerception(r, latest.minGroupSize),
       blindSpots: buildBlindSpots(r),
       agreement: buildAgreementHeatmap(
         r,
         (input?.input ?? null) as ScoreInput | null,
-        last.minGroupSize,
+        latest.minGroupSize,
       ),
       recommendations: [...r.recommendations].sort((a, b) => a.priority - b.priority).slice(0, 8),
     },

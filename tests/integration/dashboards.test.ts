@@ -223,6 +223,35 @@ describe("organisation dashboard", () => {
     }
   });
 
+  it("shows a round as soon as it closes, though the dashboard before it was remembered", async () => {
+    const organization = await freshOrganization(world.a, "Remembered");
+    const ctx = world.a.consultant.ctx;
+    await closedRound(ctx, organization.id, {
+      name: "Q1 2026",
+      version: "2027.1",
+      respondents: { executive: 2, business: 2 },
+      level: 1,
+      closedAt: new Date("2026-03-31T12:00:00Z"),
+    });
+    const first = await getOrganizationDashboard(ctx, organization.id);
+    expect(await getOrganizationDashboard(ctx, organization.id)).toEqual(first);
+    await closedRound(ctx, organization.id, {
+      name: "Q2 2026",
+      version: "2027.1",
+      respondents: { executive: 2, business: 2 },
+      level: 3,
+      closedAt: new Date("2026-06-30T12:00:00Z"),
+    });
+    const second = await getOrganizationDashboard(ctx, organization.id);
+    expect(second.trend.map((t) => t.name)).toEqual(["Q1 2026", "Q2 2026"]);
+    expect(second.latest?.name).toBe("Q2 2026");
+    expect(second.latest!.headline.index).toBeGreaterThan(first.latest!.headline.index);
+    // Remembered for one workspace, still not found from another.
+    await expect(
+      getOrganizationDashboard(world.b.owner.ctx, organization.id),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("shows an empty dashboard before any round closes", async () => {
     const organization = await freshOrganization(world.a, "Unassessed");
     const dashboard = await getOrganizationDashboard(world.a.owner.ctx, organization.id);
