@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { Logo } from "@/components/shell/logo";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
@@ -10,7 +11,11 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
       </div>
       <p className="mt-8 max-w-md text-center text-xs text-slate-500">
         Only 25% of organisations have converted 40% or more of their AI pilots into production
-        (Deloitte, State of AI 2026). GapMap shows what to fix first.
+        (Deloitte, State of AI 2026). GapMap shows what to fix first:{" "}
+        <Link href="/method" className="underline underline-offset-2 hover:text-slate-700">
+          how GapMap scores
+        </Link>
+        .
       </p>
     </main>
   );

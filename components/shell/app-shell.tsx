@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { Logo } from "./logo";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
@@ -37,6 +38,11 @@ export function AppShell({ nav, user, workspace, workspaces, children }: ShellPr
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
         {children}
       </main>
+      <footer className="no-print mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-500">
+        <Link href="/method" className="underline underline-offset-2 hover:text-slate-700">
+          How GapMap scores
+        </Link>
+      </footer>
     </div>
   );
 }

@@ -1,0 +1,277 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Logo } from "@/components/shell/logo";
+import { Card } from "@/components/ui/card";
+import { getFramework, type Gate } from "@/lib/framework";
+
+export const metadata: Metadata = {
+  title: "How GapMap scores",
+  description:
+    "The five structural gaps, the two enablers, the three-part diagnostic, the stages and gates, and how the readiness index is computed.",
+};
+
+// Public and prerendered at build time: the same for everyone, read from the framework's data
+// (the figures here are the ones the scoring uses) and written from lib/scoring/README.md.
+export const dynamic = "force-static";
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+function gateTrigger(gate: Gate, dimensionNames: Map<string, string>): string {
+  switch (gate.kind) {
+    case "diagnostic":
+      return "Any part of the three-part diagnostic is not met.";
+    case "critical_question":
+      return `A critical question's median level is below ${gate.belowLevel}.`;
+    case "blind_spot_share":
+      return `More than ${pct(gate.aboveShare)} of a dimension's answers are "don't know".`;
+    case "dimension_below":
+      return `${dimensionNames.get(gate.dimensionId) ?? gate.dimensionId} scores below ${gate.belowScore}.`;
+    case "question_below":
+      return `The question ${gate.questionId} is below level ${gate.belowLevel}.`;
+  }
+}
+
+function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
+  return (
+    <Card>
+      <h2 id={id} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      <div className="mt-3 space-y-3 text-slate-700">{children}</div>
+    </Card>
+  );
+}
+
+export default function MethodPage() {
+  const framework = getFramework();
+  const dimensionNames = new Map(framework.dimensions.map((d) => [d.id, d.name]));
+  const gaps = framework.dimensions.filter((d) => d.kind === "gap");
+  const enablers = framework.dimensions.filter((d) => d.kind === "enabler");
+  const { diagnostic, rules } = framework;
+  const critical = framework.dimensions.flatMap((d) =>
+    d.questions
+      .filter((q) => q.critical)
+      .map((q) => ({ id: q.id, text: q.text, dimension: d.name })),
+  );
+  return (
+    <div className="min-h-dvh bg-slate-50">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-4xl items-center justify-between gap-3 px-4 py-3">
+          <Logo />
+          <Link href="/" className="text-sm font-medium text-brand-700 underline">
+            Open GapMap
+          </Link>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8">
+        <div>
+          <p className="text-sm font-medium uppercase tracking-wide text-brand-700">The method</p>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+            How GapMap scores
+          </h1>
+          <p className="mt-2 max-w-3xl text-slate-700">
+            Only 25% of organisations have converted 40% or more of their AI pilots into production
+            (Deloitte, State of AI 2026). The failure is organisational, not technical: outdated
+            process design creates integration friction, friction creates inconsistent outputs,
+            inconsistent outputs erode leadership confidence, and lost confidence kills deployment.
+            GapMap measures where an organisation stands on that chain. This page explains every
+            number it shows, for framework {framework.version}.
+          </p>
+          <nav aria-label="On this page" className="mt-3 text-sm">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1">
+              {[
+                ["dimensions", "Gaps and enablers"],
+                ["diagnostic", "Three-part diagnostic"],
+                ["index", "The readiness index"],
+                ["stages", "Stages and gates"],
+                ["confidence", "Confidence"],
+                ["sequence", "Next steps"],
+              ].map(([id, label]) => (
+                <li key={id}>
+                  <a className="font-medium text-brand-700 underline" href={`#${id}`}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+
+        <Section id="dimensions" title="Five structural gaps, two enablers">
+          <p>
+            Each is a scored dimension (0 to 100) with six questions answered by the roles that know
+            it: executives, business, technical and data people.
+          </p>
+          {[
+            { title: "The five structural gaps", list: gaps },
+            { title: "The two enablers", list: enablers },
+          ].map((group) => (
+            <div key={group.title}>
+              <h3 className="mt-2 font-semibold text-slate-900">{group.title}</h3>
+              <ol className="mt-2 space-y-3">
+                {group.list.map((d) => (
+                  <li key={d.id}>
+                    <p className="font-medium text-slate-900">
+                      {d.name}{" "}
+                      <span className="text-sm font-normal text-slate-500">
+                        (weight {d.weight}, {d.questions.length} questions)
+                      </span>
+                    </p>
+                    <p className="text-sm">{d.description}</p>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ))}
+        </Section>
+
+        <Section id="diagnostic" title="The three-part diagnostic">
+          <p>
+            It comes before any scaling decision, and is applied to one workflow or initiative at a
+            time, not to the platform. Each part is judged from two questions&apos; median levels:
+            <strong> met</strong> when every one is at level {diagnostic.metAtLevel} or above,{" "}
+            <strong>partial</strong> when every one is at least level {diagnostic.partialAtLevel},{" "}
+            <strong>unmet</strong> when one is lower, and <strong>unknown</strong> when a question
+            has no answers or {pct(diagnostic.unknownAtDontKnowShare)} or more of its answers are
+            &ldquo;don&apos;t know&rdquo;. Unknown is never met: not knowing is a gap.
+          </p>
+          <ol className="list-decimal space-y-2 pl-5">
+            {diagnostic.parts.map((part) => (
+              <li key={part.id}>
+                <span className="font-medium text-slate-900">{part.name}.</span> {part.description}
+              </li>
+            ))}
+          </ol>
+        </Section>
+
+        <Section id="index" title="How the readiness index is computed">
+          <ol className="list-decimal space-y-2 pl-5">
+            <li>
+              Each answer is a level from 0 to 4, worth level ÷ 4. &ldquo;Don&apos;t know&rdquo;
+              counts as 0: a respondent who does not know whether a practice exists is reporting a
+              gap, not a blank. &ldquo;Not applicable&rdquo; and unanswered questions are left out
+              (unanswered ones lower coverage).
+            </li>
+            <li>
+              A question scores the <strong>median</strong> of its answers × 100, so one outlier
+              cannot move it alone. Its <strong>agreement</strong> (0 to 1) shows whether the room
+              is split.
+            </li>
+            <li>
+              A dimension scores the weighted mean of its questions (diagnostic and critical
+              questions weigh 1.5, others 1).
+            </li>
+            <li>
+              The <strong>readiness index</strong> is the weighted mean of the seven dimensions:{" "}
+              {framework.dimensions.map((d) => `${d.name.toLowerCase()} ${d.weight}`).join(", ")}.
+            </li>
+            <li>
+              Each role&apos;s scores are computed the same way; where two roles differ by{" "}
+              {rules.perceptionGapPoints} points or more on a dimension, the dashboard names the
+              gap.
+            </li>
+          </ol>
+          <p>
+            Every figure is computed from the rounded figures shown beside it, so a consultant can
+            recompute any of them by hand. A closed round&apos;s result is a snapshot that keeps the
+            framework version it was scored with.
+          </p>
+        </Section>
+
+        <Section id="stages" title="Stages, then the gates">
+          <p>The index gives a stage:</p>
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Stages and the index each starts at</caption>
+              <thead>
+                <tr className="border-b border-slate-300 text-slate-600">
+                  <th scope="col" className="py-1.5 pr-3 font-medium">
+                    Stage
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                    From index
+                  </th>
+                  <th scope="col" className="py-1.5 pl-3 font-medium">
+                    What it means
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {framework.stages.map((s) => (
+                  <tr key={s.stage} className="border-b border-slate-100 align-top">
+                    <th scope="row" className="py-1.5 pr-3 font-medium text-slate-900">
+                      {s.stage} {s.name}
+                    </th>
+                    <td className="px-2 py-1.5 text-right tabular-nums">{s.minScore}</td>
+                    <td className="py-1.5 pl-3">{s.description}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>
+            The gates can only lower the stage. Each one that trips is shown with its reason; when
+            several trip, the lowest cap wins. An organisation is <strong>ready to scale</strong>{" "}
+            only when every part of the diagnostic is met and the stage after the gates is 3 or
+            above.
+          </p>
+          <ul className="space-y-3">
+            {framework.gates.map((g) => (
+              <li key={g.id}>
+                <p className="font-medium text-slate-900">
+                  Caps at stage {g.capAt}: {gateTrigger(g, dimensionNames)}
+                </p>
+                <p className="text-sm">{g.reason}</p>
+              </li>
+            ))}
+          </ul>
+          <p className="text-sm">
+            Critical questions:{" "}
+            {critical.map((q, i) => (
+              <span key={q.id}>
+                {i > 0 ? "; " : ""}
+                &ldquo;{q.text}&rdquo; ({q.dimension})
+              </span>
+            ))}
+            .
+          </p>
+        </Section>
+
+        <Section id="confidence" title="Confidence">
+          <p>
+            <strong>High</strong> with {rules.confidence.high.minRespondents} or more respondents,
+            at least {pct(rules.confidence.high.minCoverage)} of expected answers given, at most{" "}
+            {pct(rules.confidence.high.maxBlindSpotShare)} &ldquo;don&apos;t know&rdquo; and
+            agreement {rules.confidence.high.minAgreement} or above. <strong>Low</strong> with fewer
+            than {rules.confidence.low.belowRespondents} respondents, under{" "}
+            {pct(rules.confidence.low.belowCoverage)} of expected answers, over{" "}
+            {pct(rules.confidence.low.aboveBlindSpotShare)} &ldquo;don&apos;t know&rdquo; or
+            agreement below {rules.confidence.low.belowAgreement}. <strong>Medium</strong>{" "}
+            otherwise. The result names whatever held it back.
+          </p>
+        </Section>
+
+        <Section id="sequence" title="Next steps, in sequence">
+          <p>
+            Sequence matters more than the technology stack. Recommendations are ranked by impact
+            (the gap to target, {rules.defaultTarget} unless the round sets another, times the
+            weights), at most {rules.recommendationsPerDimension} per dimension, then put in this
+            order:
+          </p>
+          <ol className="list-decimal space-y-1 pl-5">
+            {[...framework.sequence]
+              .sort((a, b) => a.step - b.step)
+              .map((s) => (
+                <li key={s.id}>{s.name}</li>
+              ))}
+          </ol>
+        </Section>
+      </main>
+      <footer className="mx-auto max-w-4xl px-4 pb-10 text-sm text-slate-500">
+        Figures quoted from Deloitte (State of AI 2026), McKinsey (State of AI) and Gartner, as
+        cited in the article GapMap&apos;s method comes from.
+      </footer>
+    </div>
+  );
+}
