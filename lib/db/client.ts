@@ -3,6 +3,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
+import { Pool } from "pg";
+import { runOnPostgres, runOnSqlite, type Program, type SqliteDatabase } from "./program";
 
 // Password hashes stay out of every query result unless a query asks for them by name
 // (`omit: { passwordHash: false }`), so no page or API response can leak one by accident.
@@ -27,42 +29,113 @@ export function databaseProvider(url = databaseUrl()): "sqlite" | "postgresql" {
 const SQLITE_PRAGMAS =
   "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
 
-function sqliteAdapter(url: string) {
+/** A first-come lock: the SQLite connection's transactions, Prisma's and runProgram's, take turns. */
+class TurnLock {
+  #tail: Promise<void> = Promise.resolve();
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const acquired = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => released);
+    return acquired;
+  }
+}
+
+type Connections = {
+  sqlite?: { database: SqliteDatabase; turns: TurnLock };
+  pool?: Pool;
+};
+
+// Prisma's SQLite adapter has one connection. runProgram (program.ts) runs its statements on that
+// same connection, synchronously, so it must never land inside an interactive Prisma transaction
+// left open across an await: every Prisma transaction holds a turn from start to commit/rollback,
+// and runProgram takes a turn too.
+function sqliteAdapter(url: string, connections: Connections) {
   const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     await adapter.executeScript(SQLITE_PRAGMAS);
+    const turns = new TurnLock();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const release = await turns.acquire();
+      try {
+        const tx = await startTransaction(isolationLevel);
+        const commit = tx.commit.bind(tx);
+        const rollback = tx.rollback.bind(tx);
+        tx.commit = () => commit().finally(release);
+        tx.rollback = () => rollback().finally(release);
+        return tx;
+      } catch (error) {
+        release();
+        throw error;
+      }
+    };
+    connections.sqlite = {
+      database: (adapter as unknown as { client: SqliteDatabase }).client,
+      turns,
+    };
     return adapter;
   };
   return factory;
 }
 
-function createClient(): Db {
+type Client = { db: Db; connections: Connections };
+
+function createClient(): Client {
   const url = databaseUrl();
+  const connections: Connections = {};
   if (databaseProvider(url) === "sqlite") {
-    return new SqliteClient({ adapter: sqliteAdapter(url), omit: OMIT }) as unknown as Db;
+    const db = new SqliteClient({ adapter: sqliteAdapter(url, connections), omit: OMIT });
+    return { db: db as unknown as Db, connections };
   }
-  const adapter = new PrismaPg({
+  // One pool for the Prisma client and runProgram, so DATABASE_POOL_SIZE bounds both.
+  connections.pool = new Pool({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
   });
-  return new PostgresClient({ adapter, omit: OMIT }) as unknown as Db;
+  const adapter = new PrismaPg(connections.pool, { disposeExternalPool: true });
+  return { db: new PostgresClient({ adapter, omit: OMIT }) as unknown as Db, connections };
 }
 
 // One client per process. Next's dev server reloads modules; keep the client on globalThis so
 // reloads do not open a new connection pool each time.
-const globalForDb = globalThis as unknown as { gapmapDb?: Db };
+const globalForDb = globalThis as unknown as { gapmapDb?: Client };
 
-export function getDb(): Db {
+function client(): Client {
   globalForDb.gapmapDb ??= createClient();
   return globalForDb.gapmapDb;
 }
 
+export function getDb(): Db {
+  return client().db;
+}
+
 export async function disconnectDb(): Promise<void> {
   if (globalForDb.gapmapDb) {
-    await globalForDb.gapmapDb.$disconnect();
+    await globalForDb.gapmapDb.db.$disconnect();
     globalForDb.gapmapDb = undefined;
+  }
+}
+
+/**
+ * Runs `program` (see program.ts) as one transaction on the client's own connections: all of it
+ * commits, or on any throw none of it, and the error is rethrown.
+ */
+export async function runProgram<T>(program: () => Program<T>): Promise<T> {
+  const { db, connections } = client();
+  if (connections.pool) return runOnPostgres(connections.pool, program());
+  if (!connections.sqlite) await db.$connect();
+  const sqlite = connections.sqlite;
+  if (!sqlite) throw new Error("lib/db: the SQLite connection did not open");
+  const release = await sqlite.turns.acquire();
+  try {
+    return runOnSqlite(sqlite.database, program());
+  } finally {
+    release();
   }
 }
 

@@ -1,6 +1,14 @@
-export { getDb, disconnectDb, databaseUrl, databaseProvider, DEFAULT_DATABASE_URL } from "./client";
+export {
+  getDb,
+  disconnectDb,
+  databaseUrl,
+  databaseProvider,
+  runProgram,
+  DEFAULT_DATABASE_URL,
+} from "./client";
 export type { Db, DbTx } from "./client";
+export type { Program } from "./program";
 export { Prisma, Role } from "./prisma";
 export { isUniqueViolation, isNotFound } from "./errors";
 export { lockForShare, lockForUpdate } from "./locks";
-export { countAnswers, readResponseForWrite, upsertAnswer } from "./answers";
+export * as answersSql from "./answers";

@@ -42,10 +42,15 @@ const linkSelect = {
   response: { select: { id: true, role: true, startedAt: true, submittedAt: true } },
 } as const;
 
-export async function findLink(token: string) {
+/** The stored hash of a link's token; a token of the wrong shape is an invalid link. */
+export function linkTokenHash(token: unknown): string {
   if (typeof token !== "string" || token.length < 10 || token.length > 200) throw invalidLink();
+  return hashSecretToken(token);
+}
+
+export async function findLink(token: string) {
   const link = await getDb().assessmentInvitation.findUnique({
-    where: { tokenHash: hashSecretToken(token) },
+    where: { tokenHash: linkTokenHash(token) },
     select: linkSelect,
   });
   if (!link || link.revokedAt) throw invalidLink();
@@ -57,9 +62,8 @@ export async function findLink(token: string) {
  * respondents (the full view joins the organisation and workspace names too, four times slower).
  */
 export async function findLinkForWrite(token: string) {
-  if (typeof token !== "string" || token.length < 10 || token.length > 200) throw invalidLink();
   const link = await getDb().assessmentInvitation.findUnique({
-    where: { tokenHash: hashSecretToken(token) },
+    where: { tokenHash: linkTokenHash(token) },
     select: {
       id: true,
       kind: true,

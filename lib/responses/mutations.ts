@@ -1,12 +1,11 @@
 import "server-only";
 import {
-  countAnswers,
+  answersSql,
   getDb,
   isUniqueViolation,
   lockForShare,
   lockForUpdate,
-  readResponseForWrite,
-  upsertAnswer,
+  runProgram,
 } from "@/lib/db";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
 import { AppError, parseInput } from "@/lib/errors";
@@ -17,7 +16,7 @@ import {
   encodeAnswer,
   idempotencyKeySchema,
 } from "@/lib/assessments/schema";
-import { findLinkForWrite, invalidLink } from "./data";
+import { findLinkForWrite, invalidLink, linkTokenHash } from "./data";
 
 type Link = Awaited<ReturnType<typeof findLinkForWrite>>;
 
@@ -25,7 +24,7 @@ function assertAcceptsAnswers(link: Link) {
   assertStateAcceptsAnswers(link.assessment.state);
 }
 
-function assertStateAcceptsAnswers(state: Link["assessment"]["state"]) {
+function assertStateAcceptsAnswers(state: string) {
   if (state === "closed")
     throw new AppError("conflict", "This round has closed: it takes no more answers. Thank you.");
   if (state === "draft")
@@ -75,89 +74,65 @@ export async function startFromOpenLink(
 /**
  * Merges answers into the response, each upserted by (response, question): a retried save
  * changes nothing. The call returns only after the transaction committed.
+ *
+ * The hot path of a round: one transaction run straight on the connection (runProgram), the link
+ * read, checked and written in it. The round's state is read again under the locks that closing
+ * and submitting take, so a save that races the round's closing (or the respondent's own submit)
+ * either lands before it and is scored, or is refused; never acknowledged and then left out.
  */
 export async function saveAnswers(
   token: string,
   input: unknown,
 ): Promise<{ saved: number; answered: number }> {
-  const link = await findLinkForWrite(token);
-  if (link.kind !== "personal" || !link.response) throw invalidLink();
-  assertAcceptsAnswers(link);
-  if (link.response.submittedAt)
-    throw new AppError("conflict", "These answers were already submitted.");
-  const data = parseInput(answersSchemaFor(getFramework(link.assessment.frameworkVersion)), input);
-  const responseId = link.response.id;
-  const assessmentId = link.assessment.id;
-  const ids = [
-    ...new Set([...Object.keys(data.answers), ...Object.keys(data.comments ?? {})]),
-  ].sort();
-  const db = getDb();
-  const write = () =>
-    db.$transaction(async (tx) => {
-      // The state is checked again under a lock, inside the transaction that writes: a save that
-      // races the round's closing (or the respondent's own submit) either lands before it and is
-      // scored, or is refused. Never acknowledged and then left out.
-      // Shared on the round (saves of different respondents run side by side), exclusive on this
-      // response (its own saves queue, so two first saves cannot deadlock on startedAt).
-      await lockForShare(tx, "Assessment", assessmentId);
-      await lockForUpdate(tx, "Response", responseId);
-      const now = new Date();
-      const current = await readResponseForWrite(tx, responseId);
-      if (!current) throw invalidLink();
-      assertStateAcceptsAnswers(current.state as Link["assessment"]["state"]);
-      if (current.submitted)
-        throw new AppError("conflict", "These answers were already submitted.");
-      const commentOnly = ids.filter((id) => data.answers[id] === undefined);
-      if (commentOnly.length) {
-        const answered = await tx.answer.findMany({
-          where: { responseId, questionId: { in: commentOnly } },
-          select: { questionId: true },
-        });
-        const missing = commentOnly.filter((id) => !answered.some((a) => a.questionId === id));
-        if (missing.length) {
-          throw new AppError(
-            "validation_failed",
-            "Answer a question before adding a comment to it.",
-            {
-              fields: Object.fromEntries(
-                missing.map((id) => [`comments.${id}`, "Answer this question first."]),
-              ),
-            },
-          );
-        }
+  const tokenHash = linkTokenHash(token);
+  return runProgram(function* () {
+    const link = yield* answersSql.findLinkForWrite(tokenHash);
+    if (!link || link.revoked || link.kind !== "personal" || !link.responseId) throw invalidLink();
+    const responseId = link.responseId;
+    assertStateAcceptsAnswers(link.state);
+    if (link.submitted) throw new AppError("conflict", "These answers were already submitted.");
+    const data = parseInput(answersSchemaFor(getFramework(link.frameworkVersion)), input);
+    yield* answersSql.lockForWrite(link.assessmentId, responseId);
+    const current = yield* answersSql.readResponseForWrite(responseId);
+    if (!current) throw invalidLink();
+    assertStateAcceptsAnswers(current.state);
+    if (current.submitted) throw new AppError("conflict", "These answers were already submitted.");
+    const ids = [
+      ...new Set([...Object.keys(data.answers), ...Object.keys(data.comments ?? {})]),
+    ].sort();
+    const commentOnly = ids.filter((id) => data.answers[id] === undefined);
+    if (commentOnly.length) {
+      const answered = yield* answersSql.answeredQuestionIds(responseId);
+      const missing = commentOnly.filter((id) => !answered.has(id));
+      if (missing.length) {
+        throw new AppError(
+          "validation_failed",
+          "Answer a question before adding a comment to it.",
+          {
+            fields: Object.fromEntries(
+              missing.map((id) => [`comments.${id}`, "Answer this question first."]),
+            ),
+          },
+        );
       }
-      for (const questionId of ids) {
-        const value = data.answers[questionId];
-        const comment = data.comments?.[questionId];
-        const commentValue = comment === undefined ? undefined : comment.trim() || null;
-        if (value === undefined) {
-          await tx.answer.update({
-            where: { responseId_questionId: { responseId, questionId } },
-            data: { comment: commentValue },
-          });
-          continue;
-        }
-        await upsertAnswer(
-          tx,
+    }
+    const now = new Date();
+    for (const questionId of ids) {
+      const value = data.answers[questionId];
+      const comment = data.comments?.[questionId];
+      const commentValue = comment === undefined ? undefined : comment.trim() || null;
+      if (value === undefined) {
+        yield* answersSql.setAnswerComment(responseId, questionId, commentValue ?? null, now);
+      } else {
+        yield* answersSql.upsertAnswer(
           { responseId, questionId, value: encodeAnswer(value), comment: commentValue },
           now,
         );
       }
-      if (!current.started) {
-        await tx.response.update({ where: { id: responseId }, data: { startedAt: now } });
-      }
-      return countAnswers(tx, responseId);
-    });
-  let answered: number;
-  try {
-    answered = await write();
-  } catch (error) {
-    // Two saves of the same new answer raced and the other created the row first: run the
-    // transaction again, now as updates. The outcome is the same as if they had not raced.
-    if (!isUniqueViolation(error)) throw error;
-    answered = await write();
-  }
-  return { saved: ids.length, answered };
+    }
+    if (!current.started) yield* answersSql.markResponseStarted(responseId, now);
+    return { saved: ids.length, answered: yield* answersSql.countAnswers(responseId) };
+  });
 }
 
 export type SubmitOutcome = { status: number; body: { submittedAt: string; answered: number } };

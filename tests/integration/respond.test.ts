@@ -13,7 +13,7 @@ import {
   openAssessment,
   revokeRespondentLink,
 } from "@/lib/assessments/mutations";
-import { disconnectDb, getDb } from "@/lib/db";
+import { databaseProvider, disconnectDb, getDb } from "@/lib/db";
 import { getFramework, latestFrameworkVersion, type RespondentRole } from "@/lib/framework";
 import { questionsFor } from "@/lib/responses/data";
 import {
@@ -29,22 +29,23 @@ import { buildWorld, freshOrganization, uniqueSuffix, type World } from "../fixt
 vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
 vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
-// findLinkForWrite (the link lookup of saves and submits) passes through, except when a test holds the gate: then it waits, after reading the
-// link, until the test lets it go. That makes "checked, then something else happened, then wrote"
+// Closing's lock on the round (lockForUpdate on "Assessment", inside closeAssessment's
+// transaction) passes through, except when a test holds the gate: then the close waits, holding
+// the lock, until the test lets it go. That makes "a save arrives while the round is closing"
 // repeatable instead of a matter of timing.
-const linkGate = vi.hoisted(() => ({ hold: null as Promise<void> | null, reached: () => {} }));
-vi.mock("@/lib/responses/data", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/responses/data")>();
+const closeGate = vi.hoisted(() => ({ hold: null as Promise<void> | null, reached: () => {} }));
+vi.mock("@/lib/db", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/db")>();
   return {
     ...original,
-    findLinkForWrite: async (token: string) => {
-      const link = await original.findLinkForWrite(token);
-      const hold = linkGate.hold;
-      if (hold) {
-        linkGate.reached();
+    lockForUpdate: async (...args: Parameters<typeof original.lockForUpdate>) => {
+      await original.lockForUpdate(...args);
+      const hold = closeGate.hold;
+      if (hold && args[1] === "Assessment") {
+        closeGate.hold = null;
+        closeGate.reached();
         await hold;
       }
-      return link;
     },
   };
 });
@@ -395,35 +396,37 @@ describe("saving under concurrency", () => {
     );
   });
 
-  // A save whose first look at the round happened just before the round closed: saveAnswers checks
-  // the state again under a lock inside the transaction that writes, so it is refused (or, had it
-  // committed first, scored). Never acknowledged and left out of the result.
-  it("a save that checked the round just before it closed is refused, not acknowledged", async () => {
+  // A save that arrives while the round is closing: on PostgreSQL it reads the link (still open),
+  // then waits for the lock closing holds and reads the state again under it; on SQLite it waits
+  // for its turn on the connection. Either way it is refused, never acknowledged and left out of
+  // the result.
+  it("a save that arrives while the round is closing is refused, not acknowledged", async () => {
     const { id, tokens } = await round(["business"]);
     const token = tokens[0]!;
     const q = askedOf("business");
     expect((await put(token, { answers: { [q[0]!.id]: 1 } })).status).toBe(200);
     let release = () => {};
     const reached = new Promise<void>((resolve) => {
-      linkGate.reached = resolve;
+      closeGate.reached = resolve;
     });
-    linkGate.hold = new Promise<void>((resolve) => {
+    closeGate.hold = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const save = put(token, { answers: { [q[1]!.id]: 3 } });
-    await reached;
-    linkGate.hold = null;
+    const closing = closeAssessment(world.a.consultant.ctx, id);
+    let save: Promise<Outcome> | undefined;
     try {
-      await closeAssessment(world.a.consultant.ctx, id);
+      await reached;
+      save = put(token, { answers: { [q[1]!.id]: 3 } });
+      await saveIsWaiting();
     } finally {
       release();
     }
-    const outcome = await save;
+    await closing;
+    const outcome = await save!;
     const result = await getDb().result.findUniqueOrThrow({ where: { assessmentId: id } });
     const scored = (result.input as { responses: { answers: Record<string, unknown> }[] })
       .responses[0]!.answers;
     const rows = await rowsOf(token);
-    // Either refused and not written, or acknowledged and scored: never acknowledged and left out.
     expect({
       status: outcome.status,
       written: rows.length,
@@ -435,6 +438,23 @@ describe("saving under concurrency", () => {
     });
   });
 });
+
+/**
+ * Until the save in flight is blocked behind closing's lock: on PostgreSQL a lock request not
+ * granted (so the save has read the link, still open, and must read the state again); on SQLite
+ * the save queues for the connection without a database wait, so a few turns of the event loop.
+ */
+async function saveIsWaiting(): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (databaseProvider() !== "postgresql") return;
+    const rows = await getDb().$queryRaw<{ n: bigint | number }[]>`
+      SELECT COUNT(*) AS "n" FROM pg_locks WHERE NOT granted`;
+    if (Number(rows[0]?.n ?? 0) > 0) return;
+  }
+  throw new Error("the save never waited for closing's lock");
+}
 
 describe("the open link", () => {
   it("GET shows the round and the roles to choose from; start with a role gives a personal link that works", async () => {
