@@ -2,16 +2,8 @@
 
 import { Fragment, useState } from "react";
 import Link from "next/link";
+import type { AgreementRows } from "./agreement-rows";
 import { ROLE_NAMES } from "./palette";
-
-export type AgreementDatum = {
-  question: string;
-  text: string;
-  dimension: string;
-  role: string;
-  agreement: number | null;
-  answers: number;
-};
 
 // One hue from light to dark (colour-blind safe), darker = less agreement, and the figure is
 // printed in every cell so the colour is never the only signal.
@@ -36,48 +28,22 @@ const STEPS = [
 
 const FIRST = 10;
 
-/** Agreement within each role per question: where the people in one role answer far apart. */
+/**
+ * Agreement within each role per question: where the people in one role answer far apart. The rows
+ * come from agreementRows() on the server, least agreed first.
+ */
 export function AgreementHeatmap({
-  cells,
+  roles,
+  rows,
+  split,
   emptyHref,
-  dimensionNames = {},
-}: {
-  cells: AgreementDatum[];
-  emptyHref?: string;
-  dimensionNames?: Record<string, string>;
-}) {
+}: AgreementRows & { emptyHref?: string }) {
   const [all, setAll] = useState(false);
-  const order = Object.keys(ROLE_NAMES);
-  const roles = [...new Set(cells.map((c) => c.role))].sort(
-    (a, b) => order.indexOf(a) - order.indexOf(b),
-  );
-  const byQuestion = new Map<
-    string,
-    { text: string; dimension: string; byRole: Map<string, AgreementDatum>; min: number }
-  >();
-  for (const c of cells) {
-    const q = byQuestion.get(c.question) ?? {
-      text: c.text,
-      dimension: c.dimension,
-      byRole: new Map(),
-      min: 1,
-    };
-    q.byRole.set(c.role, c);
-    if (c.agreement !== null) q.min = Math.min(q.min, c.agreement);
-    byQuestion.set(c.question, q);
-  }
-  // Least agreement first: that is what a consultant wants to talk about in the room.
-  const questions = [...byQuestion.entries()].sort(
-    (a, b) => a[1].min - b[1].min || (a[0] < b[0] ? -1 : 1),
-  );
-  const visible = all ? questions : questions.slice(0, FIRST);
-  const split = cells
-    .filter((c) => c.agreement !== null && c.agreement < 0.5)
-    .sort((a, b) => (a.agreement ?? 1) - (b.agreement ?? 1));
+  const visible = all ? rows : rows.slice(0, FIRST);
   return (
     <figure className="min-w-0">
       <h3 className="font-semibold text-slate-900">Agreement within each role</h3>
-      {cells.length === 0 ? (
+      {rows.length === 0 ? (
         <div className="mt-3 grid min-h-32 place-items-center rounded-lg border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600">
           <p>
             No closed round yet:{" "}
@@ -131,8 +97,8 @@ export function AgreementHeatmap({
                 </tr>
               </thead>
               <tbody>
-                {visible.map(([id, q]) => (
-                  <Fragment key={id}>
+                {visible.map((q) => (
+                  <Fragment key={q.id}>
                     {/* On a phone the question gets its own full-width line above its cells. */}
                     <tr className="border-t border-slate-100 sm:hidden">
                       <th
@@ -140,10 +106,7 @@ export function AgreementHeatmap({
                         colSpan={roles.length}
                         className="pt-1.5 text-left text-xs font-normal text-slate-800"
                       >
-                        {q.text}{" "}
-                        <span className="text-[11px] text-slate-500">
-                          ({dimensionNames[q.dimension] ?? q.dimension})
-                        </span>
+                        {q.text} <span className="text-[11px] text-slate-500">({q.dimension})</span>
                       </th>
                     </tr>
                     <tr className="sm:border-t sm:border-slate-100">
@@ -152,26 +115,25 @@ export function AgreementHeatmap({
                         className="hidden py-1 pr-2 align-top text-xs font-normal text-slate-800 sm:table-cell"
                       >
                         {q.text}
-                        <span className="block text-[11px] text-slate-500">
-                          {dimensionNames[q.dimension] ?? q.dimension}
-                        </span>
+                        <span className="block text-[11px] text-slate-500">{q.dimension}</span>
                       </th>
-                      {roles.map((r) => {
-                        const c = q.byRole.get(r);
-                        if (!c || c.agreement === null)
+                      {roles.map((r, i) => {
+                        const c = q.byRole[i];
+                        if (!c)
                           return (
                             <td key={r} className="px-1 py-1 text-center text-xs text-slate-400">
                               —
                             </td>
                           );
+                        const [agreement, answers] = c;
                         return (
                           <td key={r} className="p-0.5 text-center align-middle">
                             <span
                               className="block rounded px-1 py-1.5 text-xs font-medium tabular-nums"
-                              style={shade(c.agreement)}
-                              title={`${c.answers} answers`}
+                              style={shade(agreement)}
+                              title={`${answers} answers`}
                             >
-                              {c.agreement.toFixed(2)}
+                              {agreement.toFixed(2)}
                             </span>
                           </td>
                         );
@@ -182,24 +144,22 @@ export function AgreementHeatmap({
               </tbody>
             </table>
           </div>
-          {questions.length > FIRST ? (
+          {rows.length > FIRST ? (
             <button
               type="button"
               className="no-print mt-2 text-sm font-medium text-brand-700 underline"
               aria-expanded={all}
               onClick={() => setAll((v) => !v)}
             >
-              {all
-                ? `Show the ${FIRST} least agreed only`
-                : `Show all ${questions.length} questions`}
+              {all ? `Show the ${FIRST} least agreed only` : `Show all ${rows.length} questions`}
             </button>
           ) : null}
           <figcaption className="mt-2 text-sm text-slate-700">
-            {split.length ? (
+            {split.widest ? (
               <>
-                {split.length} question-and-role pair{split.length === 1 ? " is" : "s are"} split
-                (agreement under 0.5). Widest: {ROLE_NAMES[split[0]!.role] ?? split[0]!.role} on
-                &ldquo;{split[0]!.text}&rdquo; ({split[0]!.agreement?.toFixed(2)}).
+                {split.count} question-and-role pair{split.count === 1 ? " is" : "s are"} split
+                (agreement under 0.5). Widest: {ROLE_NAMES[split.widest.role] ?? split.widest.role}{" "}
+                on &ldquo;{split.widest.text}&rdquo; ({split.widest.agreement.toFixed(2)}).
               </>
             ) : (
               "Every role mostly agrees within itself: no question-and-role pair under 0.5."

@@ -16,6 +16,7 @@ import {
   stageDistribution,
 } from "@/lib/dashboards/portfolio";
 import type { PortfolioRow } from "@/lib/dashboards/data";
+import { agreementRows } from "@/components/charts/agreement-rows";
 
 // lib/dashboards/shape.ts and portfolio.ts are pure: results in, what the charts draw out.
 
@@ -215,5 +216,40 @@ describe("portfolio filters and sort", () => {
     expect(stages.map((s) => s.count)).toEqual([0, 1, 1, 0, 0]);
     expect(stages[1]!.name).toBe("Piloting");
     expect(unassessed).toBe(1);
+  });
+});
+
+describe("agreement heatmap rows", () => {
+  const cell = (question: string, role: string, agreement: number | null, answers = 3) => ({
+    question,
+    text: `Text of ${question}`,
+    dimension: question.split(".")[0]!,
+    role,
+    agreement,
+    answers,
+  });
+
+  it("puts the least agreed question first, each question's text once, roles in their usual order", () => {
+    const { roles, rows, split } = agreementRows(
+      [
+        cell("data.a", "technical", 0.9),
+        cell("data.a", "executive", 0.8),
+        cell("ownership.b", "executive", 0.2),
+        cell("ownership.b", "technical", null, 1),
+      ],
+      { data: "Domain data", ownership: "Ownership" },
+    );
+    expect(roles).toEqual(["executive", "technical"]);
+    expect(rows.map((r) => r.id)).toEqual(["ownership.b", "data.a"]);
+    expect(rows[0]).toEqual({
+      id: "ownership.b",
+      text: "Text of ownership.b",
+      dimension: "Ownership",
+      byRole: [[0.2, 3], null],
+    });
+    expect(split).toEqual({
+      count: 1,
+      widest: { role: "executive", text: "Text of ownership.b", agreement: 0.2 },
+    });
   });
 });

@@ -16,6 +16,7 @@ import { TrendChart } from "@/components/charts/trend-chart";
 import { PerceptionChart } from "@/components/charts/perception-chart";
 import { BlindSpotsChart } from "@/components/charts/blind-spots-chart";
 import { AgreementHeatmap } from "@/components/charts/agreement-heatmap";
+import { agreementRows } from "@/components/charts/agreement-rows";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findOrganization } from "@/lib/organizations/data";
@@ -151,8 +152,7 @@ export default async function OrganizationPage({
 
           <Card>
             <AgreementHeatmap
-              cells={latest.agreement}
-              dimensionNames={dimensionNames}
+              {...agreementRows(latest.agreement, dimensionNames)}
               emptyHref={roundsHref}
             />
           </Card>
