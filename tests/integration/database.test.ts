@@ -1,6 +1,14 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { databaseProvider, databaseUrl, disconnectDb, getDb } from "@/lib/db";
+import {
+  databaseProvider,
+  databaseUrl,
+  disconnectDb,
+  getDb,
+  runProgram,
+  type Program,
+} from "@/lib/db";
+import { all, run } from "@/lib/db/program";
 
 // The harness every other integration test stands on: a real, migrated database of its own.
 describe("the integration test database", () => {
@@ -23,5 +31,78 @@ describe("the integration test database", () => {
       name: workspace.name,
     });
     await db.workspace.delete({ where: { id: workspace.id } });
+  });
+});
+
+// runProgram (lib/db/program.ts): the answer-save hot path's transactions, run on the client's own
+// connection beside the Prisma client.
+describe("runProgram", () => {
+  afterAll(disconnectDb);
+
+  const named = (name: string): Program<string[]> =>
+    (function* () {
+      const rows = yield* all<{ name: string }>`
+        SELECT "name" FROM "Workspace" WHERE "name" = ${name}`;
+      return rows.map((r) => r.name);
+    })();
+
+  it("commits every statement of a program and returns its value", async () => {
+    const name = `program commit ${Date.now()}`;
+    const id = `wsp_${Date.now()}`;
+    const changed = await runProgram(function* () {
+      const inserted = yield* run`
+        INSERT INTO "Workspace" ("id", "name", "createdAt")
+        VALUES (${id}, ${name}, ${new Date()})`;
+      return inserted;
+    });
+    expect(changed).toBe(1);
+    expect(await runProgram(() => named(name))).toEqual([name]);
+    // Written the way the Prisma client writes: it reads the row back, dates included.
+    const row = await getDb().workspace.findUniqueOrThrow({ where: { id } });
+    expect(row.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(row.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    await getDb().workspace.delete({ where: { id } });
+  });
+
+  it("on a throw rolls back what it had written and rethrows", async () => {
+    const name = `program rollback ${Date.now()}`;
+    await expect(
+      runProgram(function* () {
+        yield* run`
+          INSERT INTO "Workspace" ("id", "name", "createdAt")
+          VALUES (${`wsp_rb_${Date.now()}`}, ${name}, ${new Date()})`;
+        throw new Error("rule broken after the write");
+      }),
+    ).rejects.toThrow("rule broken after the write");
+    expect(await runProgram(() => named(name))).toEqual([]);
+    expect(await getDb().workspace.count({ where: { name } })).toBe(0);
+  });
+
+  it("waits for an interactive Prisma transaction in flight instead of landing inside it", async () => {
+    const name = `program turn ${Date.now()}`;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered = () => {};
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const transaction = getDb()
+      .$transaction(async (tx) => {
+        await tx.workspace.create({ data: { name } });
+        entered();
+        await held;
+        throw new Error("rolled back on purpose");
+      })
+      .catch((error: Error) => error.message);
+    await inside;
+    // Started while the transaction is open: must see neither its uncommitted row nor run in it.
+    const seen = runProgram(() => named(name));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    expect(await transaction).toBe("rolled back on purpose");
+    expect(await seen).toEqual([]);
+    expect(await getDb().workspace.count({ where: { name } })).toBe(0);
   });
 });
