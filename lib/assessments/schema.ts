@@ -88,21 +88,33 @@ export const invitationsSchema = z.strictObject({
 
 export const chooseRoleSchema = z.strictObject({ role: respondentRoleSchema });
 
-const answersSchemas = new WeakMap<Framework, ReturnType<typeof buildAnswersSchema>>();
+const answersSchemas = new WeakMap<Framework, Map<string, ReturnType<typeof buildAnswersSchema>>>();
 
 /** Answers as the respondent API takes them: checked against the round's framework. */
-export function answersSchemaFor(framework: Framework) {
-  // Built once per framework version: every answer save parses with it.
-  let schema = answersSchemas.get(framework);
+/** What a respondent of `role` may save: only the questions the framework asks of that role. */
+export function answersSchemaFor(framework: Framework, role: string) {
+  // Built once per framework version and role: every answer save parses with it.
+  let byRole = answersSchemas.get(framework);
+  if (!byRole) {
+    byRole = new Map();
+    answersSchemas.set(framework, byRole);
+  }
+  let schema = byRole.get(role);
   if (!schema) {
-    schema = buildAnswersSchema(framework);
-    answersSchemas.set(framework, schema);
+    schema = buildAnswersSchema(framework, role);
+    byRole.set(role, schema);
   }
   return schema;
 }
 
-function buildAnswersSchema(framework: Framework) {
-  const questions = new Map(framework.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q])));
+function buildAnswersSchema(framework: Framework, role: string) {
+  const all = framework.dimensions.flatMap((d) => d.questions);
+  const known = new Set(all.map((q) => q.id));
+  const questions = new Map(
+    all.filter((q) => (q.audience as readonly string[]).includes(role)).map((q) => [q.id, q]),
+  );
+  const unknown = (id: string) =>
+    known.has(id) ? "This question is not asked of your role." : "Unknown question.";
   return z
     .strictObject({
       answers: z.record(z.string().max(100), answerValueSchema),
@@ -117,7 +129,7 @@ function buildAnswersSchema(framework: Framework) {
       for (const [id, value] of Object.entries(v.answers)) {
         const question = questions.get(id);
         if (!question)
-          ctx.addIssue({ code: "custom", path: ["answers", id], message: "Unknown question." });
+          ctx.addIssue({ code: "custom", path: ["answers", id], message: unknown(id) });
         else if (value === "not_applicable" && !question.allowNotApplicable) {
           ctx.addIssue({
             code: "custom",
@@ -128,7 +140,7 @@ function buildAnswersSchema(framework: Framework) {
       }
       for (const id of Object.keys(v.comments ?? {})) {
         if (!questions.has(id))
-          ctx.addIssue({ code: "custom", path: ["comments", id], message: "Unknown question." });
+          ctx.addIssue({ code: "custom", path: ["comments", id], message: unknown(id) });
       }
     });
 }

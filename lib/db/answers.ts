@@ -16,6 +16,7 @@ export type LinkForWrite = {
   state: string;
   frameworkVersion: string;
   responseId: string | null;
+  role: string | null;
   submitted: boolean;
 };
 
@@ -27,10 +28,11 @@ export function* findLinkForWrite(tokenHash: string): Program<LinkForWrite | nul
     state: string;
     frameworkVersion: string;
     responseId: string | null;
+    role: string | null;
     submittedAt: unknown;
   }>`
     SELECT i."kind", i."revokedAt", a."id" AS "assessmentId", a."state", a."frameworkVersion",
-           r."id" AS "responseId", r."submittedAt"
+           r."id" AS "responseId", r."role", r."submittedAt"
     FROM "AssessmentInvitation" i
     JOIN "Assessment" a ON a."id" = i."assessmentId"
     LEFT JOIN "Response" r ON r."invitationId" = i."id"
@@ -44,6 +46,7 @@ export function* findLinkForWrite(tokenHash: string): Program<LinkForWrite | nul
     state: String(row.state),
     frameworkVersion: row.frameworkVersion,
     responseId: row.responseId,
+    role: row.role,
     submitted: row.submittedAt !== null && row.submittedAt !== undefined,
   };
 }

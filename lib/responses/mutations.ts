@@ -87,11 +87,15 @@ export async function saveAnswers(
   const tokenHash = linkTokenHash(token);
   return runProgram(function* () {
     const link = yield* answersSql.findLinkForWrite(tokenHash);
-    if (!link || link.revoked || link.kind !== "personal" || !link.responseId) throw invalidLink();
+    if (!link || link.revoked || link.kind !== "personal" || !link.responseId || !link.role)
+      throw invalidLink();
     const responseId = link.responseId;
     assertStateAcceptsAnswers(link.state);
     if (link.submitted) throw new AppError("conflict", "These answers were already submitted.");
-    const data = parseInput(answersSchemaFor(getFramework(link.frameworkVersion)), input);
+    const data = parseInput(
+      answersSchemaFor(getFramework(link.frameworkVersion), link.role),
+      input,
+    );
     yield* answersSql.lockForWrite(link.assessmentId, responseId);
     const current = yield* answersSql.readResponseForWrite(responseId);
     if (!current) throw invalidLink();

@@ -250,6 +250,21 @@ describe("PUT /respond/{token}/answers: bodies it refuses", () => {
     expect(await rowsOf(token)).toEqual(before);
   });
 
+  it("a question the framework does not ask of this role is 422 naming it, and nothing of the batch is saved", async () => {
+    const asked = new Set(business.map((q) => q.id));
+    const notAsked = framework.dimensions.flatMap((d) => d.questions).find((q) => !asked.has(q.id));
+    expect(notAsked, "the framework asks some question of other roles only").toBeDefined();
+    const error = await expectError(
+      put(token, { answers: { [business[2]!.id]: 1, [notAsked!.id]: 3 } }),
+      422,
+      "validation_failed",
+    );
+    expect(error.fields).toMatchObject({
+      [`answers.${notAsked!.id}`]: "This question is not asked of your role.",
+    });
+    expect(await rowsOf(token)).toEqual(before);
+  });
+
   it("not_applicable is taken where the question allows it", async () => {
     const saved = await put(token, { answers: { [notApplicable.id]: "not_applicable" } });
     expect(saved.status).toBe(200);
