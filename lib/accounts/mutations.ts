@@ -155,15 +155,21 @@ export async function changePassword(
 }
 
 /** Used by the CLI and the seed: a user (created if missing) who is a member of the workspace. */
+/**
+ * The CLI's `user create`: the user (created when new; an existing user's password is left as it
+ * is) joins the workspace named by `workspace`, an id or a name (created when no workspace has
+ * that name). A name that several workspaces share is refused: the id must say which.
+ */
 export async function ensureUserInWorkspace(input: {
   email: string;
   password: string;
   name?: string;
-  workspaceName: string;
+  workspace: string;
   role: Role;
-}): Promise<{ userId: string; workspaceId: string; created: boolean }> {
+}): Promise<{ userId: string; workspaceId: string; workspaceName: string; created: boolean }> {
   const db = getDb();
-  const passwordHash = await hashPassword(input.password);
+  const known = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  const passwordHash = known ? null : await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({
       where: { email: input.email },
@@ -172,25 +178,40 @@ export async function ensureUserInWorkspace(input: {
     const user =
       existing ??
       (await tx.user.create({
-        data: { email: input.email, name: input.name ?? input.email.split("@")[0]!, passwordHash },
+        data: {
+          email: input.email,
+          name: input.name ?? input.email.split("@")[0]!,
+          passwordHash: passwordHash ?? (await hashPassword(input.password)),
+        },
         select: { id: true },
       }));
+    const matches = await tx.workspace.findMany({
+      where: { OR: [{ id: input.workspace }, { name: input.workspace }] },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true },
+      take: 5,
+    });
+    const byId = matches.find((w) => w.id === input.workspace);
+    if (!byId && matches.length > 1) {
+      throw new AppError(
+        "conflict",
+        `Several workspaces are called "${input.workspace}" (${matches.map((w) => w.id).join(", ")}): pass the id of one with --workspace.`,
+      );
+    }
     const workspace =
-      (await tx.workspace.findFirst({
-        where: { name: input.workspaceName },
-        orderBy: { createdAt: "asc" },
-        select: { id: true },
-      })) ??
-      (await tx.workspace.create({ data: { name: input.workspaceName }, select: { id: true } }));
+      byId ??
+      matches[0] ??
+      (await tx.workspace.create({
+        data: { name: input.workspace },
+        select: { id: true, name: true },
+      }));
+    const workspaceName = workspace.name;
     const member = await tx.member.findUnique({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId: user.id } },
       select: { id: true },
     });
     if (member) {
-      throw new AppError(
-        "conflict",
-        `${input.email} is already a member of "${input.workspaceName}".`,
-      );
+      throw new AppError("conflict", `${input.email} is already a member of "${workspaceName}".`);
     }
     await tx.member.create({
       data: { workspaceId: workspace.id, userId: user.id, role: input.role },
@@ -207,6 +228,6 @@ export async function ensureUserInWorkspace(input: {
       },
       tx,
     );
-    return { userId: user.id, workspaceId: workspace.id, created: !existing };
+    return { userId: user.id, workspaceId: workspace.id, workspaceName, created: !existing };
   });
 }

@@ -30,14 +30,17 @@ export async function userCreate(argv: string[]): Promise<CliResult> {
   const { flags, positional } = parseFlags(argv);
   if (positional.length) throw new CliUsageError(`unexpected "${positional[0]}"`);
   const input = parseWith(userCreateSchema, flags);
-  const { userId, workspaceId } = await ensureUserInWorkspace({
+  const { userId, workspaceId, workspaceName, created } = await ensureUserInWorkspace({
     email: input.email,
     password: input.password,
     name: input.name,
-    workspaceName: input.workspace,
+    workspace: input.workspace,
     role: input.role,
   });
-  return ok(`${JSON.stringify({ userId, workspaceId })}\n`);
+  const note = created
+    ? ""
+    : `note: ${input.email} already had an account: added to "${workspaceName}" as ${input.role}; the password was not changed\n`;
+  return ok(`${JSON.stringify({ userId, workspaceId, created })}\n`, note);
 }
 
 const tokenCreateSchema = z.strictObject({
@@ -54,21 +57,23 @@ export async function tokenCreate(argv: string[]): Promise<CliResult> {
   const members = await db.member.findMany({
     where: {
       user: { email: input.email },
-      ...(input.workspace ? { workspace: { name: input.workspace } } : {}),
+      ...(input.workspace
+        ? { OR: [{ workspaceId: input.workspace }, { workspace: { name: input.workspace } }] }
+        : {}),
     },
     select: { id: true, workspaceId: true, workspace: { select: { name: true } } },
   });
   if (members.length === 0) {
     throw new CliUsageError(
       input.workspace
-        ? `${input.email} is not a member of a workspace called "${input.workspace}"`
+        ? `${input.email} is not a member of a workspace with the id or name "${input.workspace}"`
         : `no member with the email ${input.email}`,
     );
   }
   if (members.length > 1) {
-    const names = members.map((m) => `"${m.workspace.name}"`).join(", ");
+    const names = members.map((m) => `"${m.workspace.name}" (${m.workspaceId})`).join(", ");
     throw new CliUsageError(
-      `${input.email} belongs to several workspaces (${names}); choose one with --workspace`,
+      `${input.email} belongs to several workspaces (${names}); choose one with --workspace ID`,
     );
   }
   const member = members[0]!;

@@ -6,8 +6,8 @@ import type { CliIO, CliResult } from "./types";
 
 const USAGE = `gapmap: GapMap's admin command line
 
-  gapmap user create --email E --password P [--name N] [--workspace NAME] [--role owner|consultant|executive]
-  gapmap token create --email E [--workspace NAME] [--name LABEL]
+  gapmap user create --email E --password P [--name N] [--workspace ID|NAME] [--role owner|consultant|executive]
+  gapmap token create --email E [--workspace ID|NAME] [--name LABEL]
   gapmap backup FILE
   gapmap restore FILE [--force]
   gapmap framework [--version V]

@@ -26,12 +26,16 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-function parseIds(stdout: string): { userId: string; workspaceId: string } {
+function parseIds(stdout: string): { userId: string; workspaceId: string; created: boolean } {
   expect(stdout.endsWith("\n")).toBe(true);
   expect(stdout.trim().split("\n")).toHaveLength(1);
   const parsed = JSON.parse(stdout) as unknown;
-  expect(parsed).toEqual({ userId: expect.any(String), workspaceId: expect.any(String) });
-  return parsed as { userId: string; workspaceId: string };
+  expect(parsed).toEqual({
+    userId: expect.any(String),
+    workspaceId: expect.any(String),
+    created: expect.any(Boolean),
+  });
+  return parsed as { userId: string; workspaceId: string; created: boolean };
 }
 
 function expectOneErrorLine(result: { code: number; stdout: string; stderr: string }): string {
@@ -103,6 +107,68 @@ describe("gapmap user create", () => {
     ];
     expect((await runCli(args)).code).toBe(0);
     expect(expectOneErrorLine(await runCli(args))).toContain("already a member");
+  });
+});
+
+describe("gapmap user create: existing users and shared workspace names", () => {
+  const create = (email: string, password: string, workspace: string) =>
+    runCli(["user", "create", "--email", email, "--password", password, "--workspace", workspace]);
+  const hashOf = async (email: string) =>
+    (
+      await getDb().user.findUniqueOrThrow({
+        where: { email },
+        omit: { passwordHash: false },
+      })
+    ).passwordHash;
+
+  it("an existing user joins another workspace with a note saying the password was not changed", async () => {
+    const email = `cli-again-${uniqueSuffix()}@example.test`;
+    const first = await create(email, passwordFor("first"), `CLI again one ${uniqueSuffix()}`);
+    expect(parseIds(first.stdout).created).toBe(true);
+    const hash = await hashOf(email);
+    const secondName = `CLI again two ${uniqueSuffix()}`;
+    const second = await create(email, passwordFor("second"), secondName);
+    expect(second.code).toBe(0);
+    expect(parseIds(second.stdout)).toMatchObject({ created: false });
+    expect(second.stderr).toBe(
+      `note: ${email} already had an account: added to "${secondName}" as owner; the password was not changed\n`,
+    );
+    expect(await hashOf(email)).toBe(hash);
+  });
+
+  it("a name two workspaces share is refused naming both ids; --workspace ID picks one", async () => {
+    const name = `CLI twins ${uniqueSuffix()}`;
+    const older = await getDb().workspace.create({ data: { name } });
+    const newer = await getDb().workspace.create({ data: { name } });
+    const email = `cli-twin-${uniqueSuffix()}@example.test`;
+    const refused = expectOneErrorLine(await create(email, passwordFor("twin"), name));
+    expect(refused).toContain(older.id);
+    expect(refused).toContain(newer.id);
+    expect(await getDb().member.count({ where: { user: { email } } })).toBe(0);
+
+    const chosen = await create(email, passwordFor("twin"), newer.id);
+    expect(parseIds(chosen.stdout).workspaceId).toBe(newer.id);
+    const other = `cli-twin-other-${uniqueSuffix()}@example.test`;
+    await create(other, passwordFor("twin"), older.id);
+    await runCli([
+      "user",
+      "create",
+      "--email",
+      email,
+      "--password",
+      passwordFor("twin"),
+      "--workspace",
+      older.id,
+    ]);
+    // token create: a member of both twins names one by id; by the shared name it cannot.
+    const ambiguous = expectOneErrorLine(
+      await runCli(["token", "create", "--email", email, "--workspace", name]),
+    );
+    expect(ambiguous).toContain(older.id);
+    const token = await runCli(["token", "create", "--email", email, "--workspace", newer.id]);
+    expect(token.code).toBe(0);
+    expect(await resolveApiToken(token.stdout.trim())).toMatchObject({ workspaceId: newer.id });
+    expect(await getDb().workspace.count({ where: { name } })).toBe(2);
   });
 });
 
