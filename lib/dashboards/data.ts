@@ -130,13 +130,17 @@ export async function getOrganizationDashboard(
       ].join("\u0000"),
     ),
   ].join("\u0001");
-  const shaped = recall(key) ?? (await shapeDashboard(ctx, rounds));
+  const shaped = recall(key) ?? (await shapeDashboard(rounds));
   remember(key, shaped);
   return { organization, openRounds, ...shaped };
 }
 
+/**
+ * The rounds come from the caller's scoped query, so their ids are already authorized; the
+ * snapshots are read by assessment id alone, which is the unique index (adding the workspace made
+ * SQLite scan every result of the workspace: 25 ms instead of 5 with 10,000 results).
+ */
 async function shapeDashboard(
-  ctx: WorkspaceContext,
   rounds: { id: string; name: string; closedAt: Date; minGroupSize: number }[],
 ): Promise<ShapedDashboard> {
   const db = getDb();
@@ -144,16 +148,13 @@ async function shapeDashboard(
   const [snapshots, input] = await Promise.all([
     rounds.length
       ? db.result.findMany({
-          where: { workspaceId: ctx.workspaceId, assessmentId: { in: rounds.map((r) => r.id) } },
+          where: { assessmentId: { in: rounds.map((r) => r.id) } },
           select: { assessmentId: true, frameworkVersion: true, result: true },
         })
       : [],
     // The answers are read only for the latest round, for the agreement heatmap by role.
     last
-      ? db.result.findFirst({
-          where: { workspaceId: ctx.workspaceId, assessmentId: last.id },
-          select: { input: true },
-        })
+      ? db.result.findUnique({ where: { assessmentId: last.id }, select: { input: true } })
       : null,
   ]);
   const byAssessment = new Map(snapshots.map((s) => [s.assessmentId, s]));
