@@ -167,14 +167,22 @@ export async function run(): Promise<{ title: string; markdown: string }> {
   };
   const ids = (await db.organization.findMany({ select: { id: true } })).map((o) => o.id);
   const random = seededRandom(7);
-  for (let i = 0; i < 20; i++) await getOrganizationDashboard(ctx, ids[i]!); // warm-up
+  // The dashboard remembers what it derives from an organisation's closed results (keyed by their
+  // ids, read on every call): the first read of an organisation in a process loads and shapes
+  // every snapshot, later reads only check access and the key. Both are measured, on distinct
+  // organisations drawn at random (warm-up on others).
+  const shuffled = [...ids].sort(() => random() - 0.5);
+  for (const id of shuffled.slice(0, 20)) await getOrganizationDashboard(ctx, id); // warm-up
+  const sample = shuffled.slice(20, 20 + DASHBOARD_SAMPLES);
   const dashboard: number[] = [];
-  for (let i = 0; i < DASHBOARD_SAMPLES; i++) {
-    const id = ids[Math.floor(random() * ids.length)]!;
-    const t = performance.now();
-    const data = await getOrganizationDashboard(ctx, id);
-    dashboard.push(performance.now() - t);
-    if (data.trend.length !== ROUNDS_PER_ORGANIZATION) throw new Error("unexpected trend length");
+  const remembered: number[] = [];
+  for (const times of [dashboard, remembered]) {
+    for (const id of sample) {
+      const t = performance.now();
+      const data = await getOrganizationDashboard(ctx, id);
+      times.push(performance.now() - t);
+      if (data.trend.length !== ROUNDS_PER_ORGANIZATION) throw new Error("unexpected trend length");
+    }
   }
   await getPortfolio(ctx);
   const portfolio: number[] = [];
@@ -185,6 +193,8 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     if (rows.length !== counts.organizations) throw new Error("unexpected portfolio size");
   }
   dashboard.sort((a, b) => a - b);
+  remembered.sort((a, b) => a - b);
+  const r95 = percentile(remembered, 0.95);
   portfolio.sort((a, b) => a - b);
   const d95 = percentile(dashboard, 0.95);
   const p95 = percentile(portfolio, 0.95);
@@ -194,10 +204,11 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     "",
     "| data load | samples | p50 (ms) | p95 (ms) | max (ms) | target |",
     "|---|---:|---:|---:|---:|---|",
-    `| organisation dashboard (10 rounds, trend, perception, heatmap) | ${DASHBOARD_SAMPLES} | ${f(percentile(dashboard, 0.5))} | ${f(d95)} | ${f(dashboard.at(-1)!)} | p95 < ${TARGET_DASHBOARD_P95_MS} ms: **${d95 < TARGET_DASHBOARD_P95_MS ? "met" : "missed"}** |`,
+    `| organisation dashboard (10 rounds, trend, perception, heatmap), first read in the process | ${DASHBOARD_SAMPLES} | ${f(percentile(dashboard, 0.5))} | ${f(d95)} | ${f(dashboard.at(-1)!)} | p95 < ${TARGET_DASHBOARD_P95_MS} ms: **${d95 < TARGET_DASHBOARD_P95_MS ? "met" : "missed"}** |`,
+    `| the same dashboards read again (shapes remembered, access and key checked) | ${DASHBOARD_SAMPLES} | ${f(percentile(remembered, 0.5))} | ${f(r95)} | ${f(remembered.at(-1)!)} | p95 < ${TARGET_DASHBOARD_P95_MS} ms: **${r95 < TARGET_DASHBOARD_P95_MS ? "met" : "missed"}** |`,
     `| portfolio, all ${counts.organizations} organisations | ${PORTFOLIO_SAMPLES} | ${f(percentile(portfolio, 0.5))} | ${f(p95)} | ${f(portfolio.at(-1)!)} | < ${TARGET_PORTFOLIO_MS} ms: **${p95 < TARGET_PORTFOLIO_MS ? "met" : "missed"}** |`,
     "",
-    "Not measured yet: the dashboard page's requests per second against a static page under `next start`, and its first-load JavaScript against the smallest page.",
+    "The dashboard page over HTTP (requests per second against a static page under `next start`, first-load JavaScript against the smallest page) is in the dashboard-http section.",
   ].join("\n");
   return { title: "Dashboards at portfolio scale (1,000 organisations, 10,000 rounds)", markdown };
 }
