@@ -121,7 +121,12 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
     return <ThankYou round={round} submittedAt={submitted.at} answered={submitted.answered} />;
   if (status.kind === "stopped") {
     if (status.reason === "submitted")
-      return <ThankYou round={round} submittedAt={view.submittedAt ?? new Date().toISOString()} />;
+      return (
+        <ThankYou
+          round={round}
+          submittedAt={status.submittedAt ?? view.submittedAt ?? new Date().toISOString()}
+        />
+      );
     if (status.reason === "not_open") return <RoundNotOpen round={round} />;
     if (status.reason === "invalid") return <LinkNoLongerValid unsent={unsent} />;
     return <RoundClosed round={round} unsent={unsent} />;

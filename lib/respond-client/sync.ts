@@ -3,6 +3,7 @@ import {
   acknowledge,
   addChange,
   emptyOutbox,
+  mergeOutboxes,
   mergeWithServer,
   nextToSend,
   outboxStorageKey,
@@ -10,6 +11,7 @@ import {
   payloadFor,
   reject,
   submitKeyStorageKey,
+  submittedStorageKey,
   type Change,
   type Outbox,
 } from "./outbox";
@@ -18,6 +20,14 @@ import {
 // how it is going. An entry leaves the outbox only after a 200; a network failure or a 5xx keeps
 // it and retries; a closed round stops all sending but keeps the outbox, so nothing a respondent
 // gave disappears without them being told.
+//
+// Several tabs (or windows) on the same link share one outbox in localStorage. Each merges with
+// what is stored before it writes (./outbox.ts mergeOutboxes: per question the higher version
+// wins, an acknowledged version is remembered so it is not brought back), and re-reads on the
+// browser's `storage` event, so an answer given in one tab shows in the other at once. Sending is
+// serialised across tabs by a Web Lock, and the sender re-reads the outbox before each request:
+// two tabs do not send the same change twice, and an older change from one tab can never reach
+// the server after a newer one from the other.
 
 export type StopReason = "closed" | "not_open" | "submitted" | "invalid";
 
@@ -27,7 +37,14 @@ export type SyncStatus =
   | { kind: "saved" }
   | { kind: "offline"; pending: number }
   | { kind: "error"; message: string; pending: number }
-  | { kind: "stopped"; reason: StopReason; message: string; pending: number };
+  | {
+      kind: "stopped";
+      reason: StopReason;
+      message: string;
+      pending: number;
+      /** Known when another tab submitted. */
+      submittedAt?: string;
+    };
 
 /** What the page renders: the acknowledged answers with every unsent change laid over them. */
 export type SyncSnapshot = {
@@ -42,9 +59,18 @@ export type SubmitOutcome =
 
 type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
+/** Another tab changed storage: the key (null when it was cleared). */
+export type StorageListener = (key: string | null) => void;
+
 export type SyncDeps = {
   fetch: typeof fetch;
   storage: KeyValueStorage | null;
+  /** The `storage` event of other tabs; absent where there are none to hear (tests, no storage). */
+  onStorage?: (listener: StorageListener) => () => void;
+  /** Runs `fn` holding a lock shared by every tab of the device (Web Locks); absent: no lock. */
+  lock?: (name: string, fn: () => Promise<void>) => Promise<void>;
+  /** A number naming this tab among the writers of the outbox (see outbox.ts nextVersion). */
+  writer?: number;
   isOnline: () => boolean;
   setTimer: (fn: () => void, ms: number) => unknown;
   clearTimer: (handle: unknown) => void;
@@ -55,6 +81,12 @@ type ErrorBody = { code?: string; message?: string; fields?: Record<string, stri
 
 // Short: a respondent waiting to see "Saved" should not wait long once the server is back.
 const MAX_BACKOFF_MS = 10_000;
+// After another tab changed the outbox: that tab is normally sending it already. Waiting a moment
+// before looking lets it finish, so the two do not queue up behind each other for nothing; if it
+// was closed before sending, this tab sends its changes.
+const OTHER_TAB_FLUSH_MS = 1_000;
+// Several acknowledgements from another tab in a burst cost one read of the saved answers.
+const OTHER_TAB_REFRESH_MS = 300;
 
 async function readError(response: Response): Promise<ErrorBody> {
   try {
@@ -80,6 +112,10 @@ export class ResponseSync {
   private listeners = new Set<() => void>();
   private running: Promise<void> | null = null;
   private timer: unknown = null;
+  private otherTabFlushTimer: unknown = null;
+  private otherTabRefreshTimer: unknown = null;
+  private flushAgain = false;
+  private unlisten: (() => void) | null = null;
   private backoff = 2_000;
   private sentThisSession = false;
   private stopped: Extract<SyncStatus, { kind: "stopped" }> | null = null;
@@ -98,6 +134,7 @@ export class ResponseSync {
     this.knownComments = { ...serverComments };
     this.outbox = this.read();
     this.snapshot = this.makeSnapshot();
+    this.unlisten = deps.onStorage?.(this.onStorage) ?? null;
   }
 
   private makeSnapshot(): SyncSnapshot {
@@ -117,14 +154,94 @@ export class ResponseSync {
     }
   }
 
+  /**
+   * Merges what another tab stored into this tab's copy. A change of this tab that the other
+   * acknowledged is now saved: its value moves to the known answers (the page shows it saved, not
+   * unanswered). Returns true when the other tab acknowledged something this tab did not hold,
+   * whose saved value only the server can tell.
+   */
+  private absorb(stored: Outbox): boolean {
+    const before = this.outbox;
+    const merged = mergeOutboxes(before, stored);
+    let unknownAck = false;
+    for (const [id, version] of Object.entries(merged.acked ?? {})) {
+      if (version <= (before.acked?.[id] ?? 0)) continue;
+      this.sentThisSession = true;
+      const mine = before.entries.find((e) => e.questionId === id);
+      if (mine?.version === version) {
+        const value = mine.value ?? this.known[id];
+        if (value !== undefined) this.known[id] = value;
+        if (mine.comment !== undefined) this.knownComments[id] = mine.comment;
+        this.ackedDuringRefresh?.set(id, { value, comment: mine.comment });
+      } else {
+        unknownAck = true;
+      }
+    }
+    this.outbox = merged;
+    return unknownAck;
+  }
+
+  /** Writes the outbox, merged with what is stored now, so no other tab's change is overwritten. */
   private persist(): void {
+    const storage = this.deps.storage;
+    if (!storage) return;
     try {
       const key = outboxStorageKey(this.token);
-      if (this.outbox.entries.length === 0) this.deps.storage?.removeItem(key);
-      else this.deps.storage?.setItem(key, JSON.stringify(this.outbox));
+      if (this.absorb(parseOutbox(storage.getItem(key)))) this.refreshSoon();
+      storage.setItem(key, JSON.stringify(this.outbox));
     } catch {
       // Storage full or disabled: the change still lives in memory and is sent while the page is open.
     }
+  }
+
+  /** Another tab wrote. */
+  private onStorage = (key: string | null): void => {
+    if (key === null || key === submittedStorageKey(this.token)) {
+      let at: string | null = null;
+      try {
+        at = this.deps.storage?.getItem(submittedStorageKey(this.token)) ?? null;
+      } catch {
+        at = null;
+      }
+      if (at) {
+        this.submittedElsewhere(at);
+        return;
+      }
+    }
+    if (key !== null && key !== outboxStorageKey(this.token)) return;
+    const unknownAck = this.absorb(this.read());
+    this.emit();
+    if (this.stopped) return;
+    if (unknownAck) this.refreshSoon();
+    if (this.outbox.entries.length > 0) {
+      if (this.otherTabFlushTimer !== null) this.deps.clearTimer(this.otherTabFlushTimer);
+      this.otherTabFlushTimer = this.deps.setTimer(() => {
+        this.otherTabFlushTimer = null;
+        void this.flush();
+      }, OTHER_TAB_FLUSH_MS);
+    }
+  };
+
+  private refreshSoon(): void {
+    if (this.otherTabRefreshTimer !== null) return;
+    this.otherTabRefreshTimer = this.deps.setTimer(() => {
+      this.otherTabRefreshTimer = null;
+      void this.refresh();
+    }, OTHER_TAB_REFRESH_MS);
+  }
+
+  private submittedElsewhere(submittedAt: string): void {
+    if (this.stopped?.reason === "submitted") return;
+    this.clearRetry();
+    this.transient = null;
+    this.stopped = {
+      kind: "stopped",
+      reason: "submitted",
+      message: "These answers were submitted in another tab.",
+      pending: 0,
+      submittedAt,
+    };
+    this.emit();
   }
 
   private sendableCount(): number {
@@ -162,7 +279,9 @@ export class ResponseSync {
 
   /** Records a change locally (it survives a reload from here on), then sends it. */
   record(questionId: string, change: Change): void {
-    this.outbox = addChange(this.outbox, questionId, change);
+    // Merged with storage first, so the new version is above any other tab's.
+    this.absorb(this.read());
+    this.outbox = addChange(this.outbox, questionId, change, this.deps.writer ?? 0);
     this.persist();
     this.emit();
     void this.flush();
@@ -171,12 +290,22 @@ export class ResponseSync {
   /** Sends everything sendable, one request at a time; resolves when the outbox is idle. */
   flush(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    if (!this.running) {
-      this.running = this.run().finally(() => {
-        this.running = null;
-        this.emit();
-      });
+    if (this.running) {
+      // The loop may be past its last look at the outbox (a lock's release takes a turn of
+      // the event loop): look again once it is done.
+      this.flushAgain = true;
+      return this.running;
     }
+    const lock = this.deps.lock;
+    const run = lock ? lock(`gapmap:respond:${this.token}:send`, () => this.run()) : this.run();
+    this.running = run.finally(() => {
+      this.running = null;
+      this.emit();
+      if (this.flushAgain) {
+        this.flushAgain = false;
+        if (!this.stopped && this.timer === null) void this.flush();
+      }
+    });
     return this.running;
   }
 
@@ -189,6 +318,11 @@ export class ResponseSync {
 
   dispose(): void {
     this.clearRetry();
+    for (const t of [this.otherTabFlushTimer, this.otherTabRefreshTimer])
+      if (t !== null) this.deps.clearTimer(t);
+    this.otherTabFlushTimer = this.otherTabRefreshTimer = null;
+    this.unlisten?.();
+    this.unlisten = null;
   }
 
   private clearRetry(): void {
@@ -207,6 +341,9 @@ export class ResponseSync {
   private async run(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
+      // Another tab may have sent (or changed) something while this one waited for the lock.
+      if (this.absorb(this.read())) this.refreshSoon();
+      this.flushAgain = false;
       const entry = nextToSend(this.outbox, this.known);
       if (!entry) {
         this.transient = null;
@@ -379,21 +516,23 @@ export class ResponseSync {
     }
     if (response.ok) {
       const body = (await response.json().catch(() => ({}))) as { submittedAt?: string };
-      this.forgetLocal();
+      this.forgetLocal(body.submittedAt ?? new Date().toISOString());
       return { ok: true, submittedAt: body.submittedAt ?? new Date().toISOString() };
     }
     const error = await readError(response);
     const message = error.message ?? `The server answered ${response.status}.`;
     if (response.status === 409 || response.status === 404) {
       const reason = await this.stop(response.status, message);
-      if (reason === "submitted") this.forgetLocal();
+      if (reason === "submitted") this.forgetLocal(null);
       return { ok: false, message, stopped: reason };
     }
     return { ok: false, message: `Could not submit: ${message}` };
   }
 
-  private forgetLocal(): void {
+  /** After the submission: other tabs hear of it first (they stop asking), then the outbox goes. */
+  private forgetLocal(submittedAt: string | null): void {
     try {
+      if (submittedAt) this.deps.storage?.setItem(submittedStorageKey(this.token), submittedAt);
       this.deps.storage?.removeItem(outboxStorageKey(this.token));
     } catch {
       // Nothing to do: the outbox is empty anyway once the server has the response.
@@ -411,15 +550,31 @@ export function browserSync(
 ): ResponseSync {
   let engine = engines.get(token);
   if (!engine) {
-    let storage: KeyValueStorage | null = null;
+    let storage: Storage | null = null;
     try {
       storage = window.localStorage;
     } catch {
       storage = null;
     }
+    const locks = typeof navigator.locks?.request === "function" ? navigator.locks : null;
     engine = new ResponseSync(token, serverAnswers, serverComments, {
       fetch: (input, init) => window.fetch(input, init),
       storage,
+      onStorage: storage
+        ? (listener) => {
+            const onEvent = (event: StorageEvent) => {
+              if (event.storageArea === storage) listener(event.key);
+            };
+            window.addEventListener("storage", onEvent);
+            return () => window.removeEventListener("storage", onEvent);
+          }
+        : undefined,
+      lock: locks
+        ? async (name, fn) => {
+            await locks.request(name, fn);
+          }
+        : undefined,
+      writer: Math.floor(Math.random() * 1000),
       isOnline: () => navigator.onLine,
       setTimer: (fn, ms) => window.setTimeout(fn, ms),
       clearTimer: (handle) => window.clearTimeout(handle as number),
