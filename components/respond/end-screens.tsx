@@ -2,7 +2,9 @@
 
 import { Button } from "@/components/ui/button";
 import { formatDay, plural } from "@/lib/respond-client/copy";
+import { unsentFileName, type UnsentAnswer } from "@/lib/respond-client/unsent";
 import { MessagePanel } from "./respond-frame";
+import { UnsentExport } from "./unsent-export";
 import type { RoundInfo } from "./welcome";
 
 export function ThankYou({
@@ -43,7 +45,14 @@ export function ThankYou({
   );
 }
 
-export function RoundClosed({ round, unsent }: { round: RoundInfo; unsent: number }) {
+/** The answers still on this device, to hand over (given by the questionnaire, which has them). */
+type Unsent = { unsent: number; unsentAnswers?: readonly UnsentAnswer[] };
+
+const exportHeading = (round: RoundInfo) =>
+  `My unsent answers: ${round.organizationName} · ${round.name}`;
+
+export function RoundClosed({ round, unsent, unsentAnswers = [] }: { round: RoundInfo } & Unsent) {
+  const one = unsent === 1;
   return (
     <MessagePanel
       eyebrow={`${round.organizationName} · ${round.name}`}
@@ -51,15 +60,24 @@ export function RoundClosed({ round, unsent }: { round: RoundInfo; unsent: numbe
     >
       <p>It no longer takes answers. Thank you for your time.</p>
       {unsent > 0 ? (
-        <p
-          role="alert"
-          className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950"
-        >
-          <strong>Your last {plural(unsent, "answer", "answers")} could not be sent</strong> because
-          the round closed before {unsent === 1 ? "it" : "they"} reached GapMap.{" "}
-          {unsent === 1 ? "It is" : "They are"} kept on this device. If{" "}
-          {unsent === 1 ? "it matters" : "they matter"}, tell {round.askedBy}.
-        </p>
+        <div className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-3 text-amber-950">
+          <p role="alert">
+            <strong>Your last {plural(unsent, "answer", "answers")} could not be sent</strong>{" "}
+            because the round closed before {one ? "it" : "they"} reached GapMap.{" "}
+            {one ? "It is" : "They are"} kept on this device.{" "}
+            {unsentAnswers.length > 0
+              ? `If ${one ? "it matters" : "they matter"}, download or copy ${one ? "it" : "them"} and send ${one ? "it" : "them"} to ${round.askedBy}.`
+              : `If ${one ? "it matters" : "they matter"}, tell ${round.askedBy}.`}
+          </p>
+          {unsentAnswers.length > 0 ? (
+            <UnsentExport
+              rows={unsentAnswers}
+              fileName={unsentFileName(round.name)}
+              heading={exportHeading(round)}
+              sendTo={round.askedBy}
+            />
+          ) : null}
+        </div>
       ) : null}
     </MessagePanel>
   );
@@ -82,18 +100,32 @@ export function RoundNotOpen({ round }: { round: RoundInfo }) {
   );
 }
 
-export function LinkNoLongerValid({ unsent }: { unsent: number }) {
+export function LinkNoLongerValid({
+  unsent,
+  unsentAnswers = [],
+  round,
+}: Unsent & { round?: RoundInfo }) {
   return (
     <MessagePanel title="This link no longer works">
       <p>It may have been withdrawn. Ask the person who sent it for a new one.</p>
       {unsent > 0 ? (
-        <p
-          role="alert"
-          className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950"
-        >
-          Your last {plural(unsent, "answer", "answers")} could not be sent; they are kept on this
-          device.
-        </p>
+        <div className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-3 text-amber-950">
+          <p role="alert">
+            Your last {plural(unsent, "answer", "answers")} could not be sent; they are kept on this
+            device.
+            {unsentAnswers.length > 0
+              ? ` If they matter, download or copy them and send them to ${round?.askedBy ?? "the person who sent you the link"}.`
+              : ""}
+          </p>
+          {unsentAnswers.length > 0 ? (
+            <UnsentExport
+              rows={unsentAnswers}
+              fileName={unsentFileName(round?.name ?? "")}
+              heading={round ? exportHeading(round) : "My unsent answers"}
+              sendTo={round?.askedBy ?? "the person who sent you the link"}
+            />
+          ) : null}
+        </div>
       ) : null}
     </MessagePanel>
   );

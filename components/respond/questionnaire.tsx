@@ -6,6 +6,7 @@ import type { RespondentView } from "@/lib/responses/data";
 import { minutesText, plural, ROLE_LABELS } from "@/lib/respond-client/copy";
 import { emptyOutbox, payloadFor } from "@/lib/respond-client/outbox";
 import { browserSync, type SyncSnapshot } from "@/lib/respond-client/sync";
+import { unsentAnswers } from "@/lib/respond-client/unsent";
 import { Button } from "@/components/ui/button";
 import { LinkNoLongerValid, RoundClosed, RoundNotOpen, ThankYou } from "./end-screens";
 import { QuestionCard } from "./question-card";
@@ -128,10 +129,30 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
         />
       );
     if (status.reason === "not_open") return <RoundNotOpen round={round} />;
-    if (status.reason === "invalid") return <LinkNoLongerValid unsent={unsent} />;
-    return <RoundClosed round={round} unsent={unsent} />;
+    if (status.reason === "invalid")
+      return (
+        <LinkNoLongerValid
+          unsent={unsent}
+          unsentAnswers={unsentAnswers(snapshot.outbox, sections, answers)}
+          round={round}
+        />
+      );
+    return (
+      <RoundClosed
+        round={round}
+        unsent={unsent}
+        unsentAnswers={unsentAnswers(snapshot.outbox, sections, answers)}
+      />
+    );
   }
-  if (round.state === "closed") return <RoundClosed round={round} unsent={unsent} />;
+  if (round.state === "closed")
+    return (
+      <RoundClosed
+        round={round}
+        unsent={unsent}
+        unsentAnswers={unsentAnswers(snapshot.outbox, sections, answers)}
+      />
+    );
   if (round.state === "draft") return <RoundNotOpen round={round} />;
 
   const record = (questionId: string, change: { value?: AnswerValue; comment?: string }) =>
