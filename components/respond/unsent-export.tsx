@@ -47,7 +47,7 @@ export function UnsentExport({
     try {
       await navigator.clipboard.writeText(text);
       setManual(false);
-      setNote(`Copied. Paste them into an email to ${sendTo}.`);
+      setNote(`Copied. Paste ${rows.length === 1 ? "it" : "them"} into an email to ${sendTo}.`);
     } catch {
       setManual(true);
       setNote("Your browser did not let this page copy. Select the text below and copy it.");
@@ -69,9 +69,9 @@ export function UnsentExport({
           variant="secondary"
           className="min-h-12 text-base"
           onClick={() => void copy()}
-          aria-label="Copy my unsent answers as text"
+          aria-describedby={hintId}
         >
-          Copy them as text
+          Copy as text
         </Button>
       </div>
       <p aria-live="polite" className="text-sm font-medium" data-testid="unsent-export-note">
