@@ -26,17 +26,12 @@ import {
   measured,
   percentile,
   pool,
-  prepareAppCopy,
-  root,
-  script,
+  prepareServer,
   startNext,
   stopServer,
   verdict,
   waitUntilReady,
-  type MigrateScript,
-  type ProcScript,
   type Slice,
-  type StartScript,
 } from "./lib/server";
 import type autocannon from "autocannon";
 
@@ -51,16 +46,10 @@ const TARGET_P99_MS = 250;
 // the others show how the tail grows towards saturation.
 const OPEN_RATES = [100, 200];
 const OPEN_SECONDS = 10;
-const BENCH_SECRET = "bench-only-secret-not-for-production-0123456789";
 const BARE_PATH = "/api/bench-bare";
 
-const benchDir = path.join(root, "tmp", "bench");
-const dbFile = path.join(benchDir, "answers.db");
-const logFile = path.join(benchDir, "answers-server.log");
-const appDir = path.join(os.tmpdir(), "gapmap-bench-answers");
-
 /** The bare reference route, added to this benchmark's own copy of the app before it is built. */
-function addBareRoute(): void {
+function addBareRoute(appDir: string): void {
   const file = path.join(appDir, "app", ...BARE_PATH.split("/").filter(Boolean), "route.ts");
   if (fs.existsSync(file)) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -241,26 +230,7 @@ async function openLoad(
 }
 
 export async function run(): Promise<{ title: string; markdown: string }> {
-  fs.mkdirSync(benchDir, { recursive: true });
-  for (const suffix of ["", "-wal", "-shm", "-journal"])
-    fs.rmSync(dbFile + suffix, { force: true });
-  const databaseUrl = `file:${dbFile}`;
-  const { freePort } = await script<ProcScript>("lib/proc.mjs");
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  // Fixed values, like the e2e server: never the developer's database or secret file.
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.NEXTAUTH_SECRET = BENCH_SECRET;
-  process.env.NEXTAUTH_URL = `http://localhost:${port}`;
-  process.env.CHECKPOINT_DISABLE = "1";
-
-  const { migrate } = await script<MigrateScript>("migrate.mjs");
-  const commit = prepareAppCopy(appDir);
-  addBareRoute();
-  const { appEnv, buildIfNeeded } = await script<StartScript>("start.mjs", appDir);
-  await migrate({ databaseUrl });
-  const { env } = appEnv({ port });
-  await buildIfNeeded(env);
+  const { base, env, commit, appDir, logFile, port } = await prepareServer("answers", addBareRoute);
 
   const { disconnectDb, getDb } = await import("../lib/db");
   const { hashSecretToken } = await import("../lib/auth/secret-token");

@@ -18,18 +18,14 @@ import {
   fmt,
   measured,
   pool,
-  prepareAppCopy,
+  prepareServer,
   root,
-  script,
   startNext,
   stopServer,
   verdict,
   waitUntilReady,
-  type MigrateScript,
   type Pooled,
-  type ProcScript,
   type Slice,
-  type StartScript,
 } from "./lib/server";
 
 const CONNECTIONS = 25;
@@ -39,17 +35,11 @@ const WARMUP = 3;
 const TARGET_RATIO = 0.2;
 const TARGET_JS_ABOVE_SMALLEST_KB = 60;
 const GZIP_LEVEL = 9;
-const BENCH_SECRET = "bench-only-secret-not-for-production-0123456789";
 const DEMO_USER = "consultant@gapmap.demo";
 const ORGANIZATION = "Meridian Logistics";
 // The static reference: prerendered at build time (○ in `next build`), no session, no database.
 const STATIC_PAGE = "/signup";
 const STATIC_MARKER = "Create your GapMap workspace";
-
-const benchDir = path.join(root, "tmp", "bench");
-const dbFile = path.join(benchDir, "dashboard-http.db");
-const logFile = path.join(benchDir, "dashboard-http-server.log");
-const appDir = path.join(os.tmpdir(), "gapmap-bench-dashboards");
 
 type PageSpec = { label: string; path: string; signedIn: boolean; marker: string };
 type PageJs = PageSpec & {
@@ -225,24 +215,7 @@ function pageLoad(
 }
 
 export async function run(): Promise<{ title: string; markdown: string }> {
-  fs.mkdirSync(benchDir, { recursive: true });
-  for (const suffix of ["", "-wal", "-shm", "-journal"])
-    fs.rmSync(dbFile + suffix, { force: true });
-  const databaseUrl = `file:${dbFile}`;
-  const { freePort } = await script<ProcScript>("lib/proc.mjs");
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.NEXTAUTH_SECRET = BENCH_SECRET;
-  process.env.NEXTAUTH_URL = `http://localhost:${port}`;
-  process.env.CHECKPOINT_DISABLE = "1";
-
-  const { migrate } = await script<MigrateScript>("migrate.mjs");
-  const commit = prepareAppCopy(appDir);
-  const { appEnv, buildIfNeeded } = await script<StartScript>("start.mjs", appDir);
-  await migrate({ databaseUrl });
-  const { env } = appEnv({ port });
-  await buildIfNeeded(env);
+  const { base, env, commit, appDir, logFile, port } = await prepareServer("dashboard-http");
 
   // The demo workspace, as `npm start` seeds it; the consultant's session minted like next-auth's.
   const { disconnectDb, getDb } = await import("../lib/db");

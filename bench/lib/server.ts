@@ -2,6 +2,7 @@
 // autocannon runs whose latencies are kept so slices can be pooled exactly.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon from "autocannon";
@@ -155,3 +156,56 @@ export function pool(slices: Slice[], seconds: number): Pooled {
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const verdict = (ok: boolean) => (ok ? "**met**" : "**missed**");
+
+const BENCH_SECRET = "bench-only-secret-not-for-production-0123456789";
+
+/** Where one HTTP benchmark keeps its database, server log and build, by its name. */
+export type BenchServer = {
+  base: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  commit: string;
+  appDir: string;
+  logFile: string;
+};
+
+/**
+ * Everything before `next start`: a fresh SQLite database (tmp/bench/<name>.db, migrated), a free
+ * port, fixed environment values like the e2e server's (never the developer's database or secret
+ * file), this benchmark's own copy of HEAD (os tmpdir, gapmap-bench-<name>) with `beforeBuild`
+ * applied to it, built when stale. The benchmark's process uses the same database, so it seeds
+ * through lib/ before starting the server.
+ */
+export async function prepareServer(
+  name: string,
+  beforeBuild: (appDir: string) => void = () => {},
+): Promise<BenchServer> {
+  const benchDir = path.join(root, "tmp", "bench");
+  fs.mkdirSync(benchDir, { recursive: true });
+  const dbFile = path.join(benchDir, `${name}.db`);
+  for (const suffix of ["", "-wal", "-shm", "-journal"])
+    fs.rmSync(dbFile + suffix, { force: true });
+  const databaseUrl = `file:${dbFile}`;
+  const { freePort } = await script<ProcScript>("lib/proc.mjs");
+  const port = await freePort();
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.NEXTAUTH_SECRET = BENCH_SECRET;
+  process.env.NEXTAUTH_URL = `http://localhost:${port}`;
+  process.env.CHECKPOINT_DISABLE = "1";
+  const appDir = path.join(os.tmpdir(), `gapmap-bench-${name}`);
+  const { migrate } = await script<MigrateScript>("migrate.mjs");
+  const commit = prepareAppCopy(appDir);
+  beforeBuild(appDir);
+  const { appEnv, buildIfNeeded } = await script<StartScript>("start.mjs", appDir);
+  await migrate({ databaseUrl });
+  const { env } = appEnv({ port });
+  await buildIfNeeded(env);
+  return {
+    base: `http://127.0.0.1:${port}`,
+    port,
+    env,
+    commit,
+    appDir,
+    logFile: path.join(benchDir, `${name}-server.log`),
+  };
+}
