@@ -139,12 +139,19 @@ function CommentField({
 }) {
   const [open, setOpen] = useState(comment !== "");
   const timer = useRef<number | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
   useEffect(
     () => () => {
       if (timer.current !== null) window.clearTimeout(timer.current);
     },
     [],
   );
+  // A comment written in another tab shows here too, unless the person is writing in this one.
+  useEffect(() => {
+    const el = field.current;
+    if (!el || el === document.activeElement || timer.current !== null) return;
+    if (el.value !== comment) el.value = comment;
+  }, [comment]);
   const fieldId = `comment-${id}`;
   return (
     <details className="mt-4" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -156,6 +163,7 @@ function CommentField({
       </label>
       <textarea
         id={fieldId}
+        ref={field}
         defaultValue={comment}
         maxLength={COMMENT_MAX}
         rows={3}

@@ -103,6 +103,18 @@ test("two tabs on one link: answers in either show in the other, and all of them
   await expect(status(a)).toHaveText(/Saved/);
   await expectShown(b, q0, 2);
 
+  // A comment too.
+  const aField = (await showQuestion(a, q0)).getByLabel("Comment on this question (optional)");
+  await a.locator(`fieldset[id='q-${q0}']`).getByText("Add a comment (optional)").click();
+  await aField.fill("Written in the first tab.");
+  await aField.blur();
+  const bQuestion = b.locator(`fieldset[id='q-${q0}']`);
+  await expect(bQuestion.getByText("Your comment")).toBeVisible();
+  await bQuestion.getByText("Your comment").click();
+  await expect(bQuestion.getByLabel("Comment on this question (optional)")).toHaveValue(
+    "Written in the first tab.",
+  );
+
   // And the other way round.
   await showQuestion(a, q1);
   await answer(b, q1, 3);
