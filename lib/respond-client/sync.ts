@@ -280,7 +280,7 @@ export class ResponseSync {
   /** Records a change locally (it survives a reload from here on), then sends it. */
   record(questionId: string, change: Change): void {
     // Merged with storage first, so the new version is above any other tab's.
-    this.absorb(this.read());
+    if (this.absorb(this.read())) this.refreshSoon();
     this.outbox = addChange(this.outbox, questionId, change, this.deps.writer ?? 0);
     this.persist();
     this.emit();

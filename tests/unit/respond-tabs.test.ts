@@ -297,7 +297,7 @@ describe("two tabs on one link", () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
-  it("an answer given in one tab shows in the other at once, then as saved there too", async () => {
+  it("an answer given in one tab shows in the other at once, while it is still on its way", async () => {
     const { a, b, server } = twoTabs();
     server.hold(); // the request stays out: the answer is unsent while B looks
     a.sync.record("q.one", { value: 3 });
