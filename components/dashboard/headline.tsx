@@ -1,22 +1,27 @@
 import type { OrganizationDashboard } from "@/lib/dashboards/data";
+import type { Headline } from "@/lib/dashboards/shape";
 import { cn } from "@/components/ui/cn";
 
-type Latest = NonNullable<OrganizationDashboard["latest"]>;
+type Change = NonNullable<OrganizationDashboard["latest"]>["change"];
 
 function signed(n: number, digits = 1): string {
   return `${n > 0 ? "+" : n < 0 ? "−" : "±"}${Math.abs(n).toFixed(digits)}`;
 }
 
-/** Stage, index, confidence and the change since the previous round, then the verdict with its gate reasons. */
+/**
+ * Stage, index, confidence and the change since the previous round, then the verdict with its
+ * gate reasons. Without `change` (a single round's result page) the index says how many
+ * respondents it rests on instead.
+ */
 export function DashboardHeadline({
-  latest,
+  headline: h,
+  change,
   compact = false,
 }: {
-  latest: Latest;
+  headline: Headline;
+  change?: Change;
   compact?: boolean;
 }) {
-  const h = latest.headline;
-  const change = latest.change;
   return (
     <div className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-3">
@@ -38,7 +43,9 @@ export function DashboardHeadline({
             <span className="text-lg text-slate-500"> / 100</span>
           </p>
           <p className="mt-1 text-sm text-slate-700">
-            {change ? (
+            {change === undefined ? (
+              `${h.respondents} respondent${h.respondents === 1 ? "" : "s"} · coverage ${Math.round(h.coverage * 100)}%`
+            ) : change ? (
               <>
                 <span className="font-medium">{signed(change.index)}</span> since {change.since}
                 {change.stage !== 0

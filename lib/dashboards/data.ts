@@ -11,10 +11,12 @@ import {
   buildAgreementHeatmap,
   buildBlindSpots,
   buildDimensions,
+  buildHeadline,
   buildPerception,
   buildTrend,
   type AgreementCell,
   type DashboardDimension,
+  type Headline,
   type PerceptionView,
   type TrendPoint,
 } from "./shape";
@@ -31,18 +33,7 @@ export type OrganizationDashboard = {
     closedAt: string;
     frameworkVersion: string;
     minGroupSize: number;
-    headline: {
-      stage: number;
-      stageName: string;
-      uncappedStage: number;
-      index: number;
-      confidence: string;
-      confidenceReason: string;
-      readyToScale: boolean;
-      readyToScaleReason: string;
-      caps: { rule: string; capsAt: number; reason: string }[];
-      respondents: number;
-    };
+    headline: Headline;
     change: null | { index: number; stage: number; since: string };
     dimensions: DashboardDimension[];
     diagnostic: ScoreResult["diagnostic"];
@@ -186,18 +177,7 @@ async function shapeDashboard(
       closedAt: latest.closedAt.toISOString(),
       frameworkVersion: latest.frameworkVersion,
       minGroupSize: latest.minGroupSize,
-      headline: {
-        stage: r.overall.stage,
-        stageName: r.overall.stageName,
-        uncappedStage: r.overall.uncappedStage,
-        index: r.overall.score,
-        confidence: r.overall.confidence,
-        confidenceReason: r.overall.confidenceReason,
-        readyToScale: r.readyToScale,
-        readyToScaleReason: r.readyToScaleReason,
-        caps: r.overall.cappedBy,
-        respondents: r.overall.respondents,
-      },
+      headline: buildHeadline(r),
       change: previous
         ? {
             index: Math.round((r.overall.score - previous.result.overall.score) * 10) / 10,

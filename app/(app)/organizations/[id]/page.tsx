@@ -110,7 +110,7 @@ export default async function OrganizationPage({
                 Full result with explanations
               </Link>
             </div>
-            <DashboardHeadline latest={latest} />
+            <DashboardHeadline headline={latest.headline} change={latest.change} />
           </Card>
 
           <Card>

@@ -4,15 +4,12 @@ import { notFound } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { formatDate } from "@/components/ui/format";
-import {
-  DiagnosticLights,
-  DimensionBars,
-  ReadyVerdict,
-  RecommendationList,
-  ResultHeadline,
-} from "@/components/assessments/result-view";
+import { DimensionBars, RecommendationList } from "@/components/assessments/result-view";
+import { DashboardHeadline } from "@/components/dashboard/headline";
+import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
 import { requirePageContext } from "@/lib/auth/server";
 import { findAssessment, findResult } from "@/lib/assessments/data";
+import { buildHeadline } from "@/lib/dashboards/shape";
 import { explain } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Result" };
@@ -50,15 +47,14 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         description={`Scored with framework ${result.frameworkVersion} on ${formatDate(result.computedAt)} from ${result.responseCount} response${result.responseCount === 1 ? "" : "s"}. This snapshot never changes.`}
       />
       <div className="space-y-6">
-        <ResultHeadline result={result.result} />
-        <ReadyVerdict result={result.result} />
+        <DashboardHeadline headline={buildHeadline(result.result)} />
         <Card>
           <h2 className="text-lg font-semibold">The three-part diagnostic</h2>
           <p className="mb-4 mt-1 text-sm text-slate-600">
             Before any scaling decision: data audited at the workflow level, an accountable owner,
             monitoring built before go-live.
           </p>
-          <DiagnosticLights result={result.result} />
+          <DiagnosticStatusLights diagnostic={result.result.diagnostic} />
         </Card>
         <Card>
           <h2 className="text-lg font-semibold">The seven dimensions</h2>

@@ -51,7 +51,7 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
       </header>
       {latest ? (
         <>
-          <DashboardHeadline latest={latest} compact />
+          <DashboardHeadline headline={latest.headline} change={latest.change} compact />
           <DiagnosticStatusLights diagnostic={latest.diagnostic} />
           <div className="grid gap-5 lg:grid-cols-2 print:sm:grid-cols-2">
             <Card className="print:p-3 print:shadow-none">
