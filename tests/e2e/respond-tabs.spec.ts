@@ -95,6 +95,14 @@ test("two tabs on one link: answers in either show in the other, and all of them
   const link = links.data!;
   const { a, b, ids } = await twoTabs(context, link);
   expect(ids.length).toBeGreaterThanOrEqual(6);
+  // Saves that reached the server, from either tab: one per change, no tab sends another's twice.
+  let saves = 0;
+  for (const page of [a, b])
+    page.on("response", (response) => {
+      const request = response.request();
+      if (request.method() === "PUT" && request.url().endsWith("/answers") && response.ok())
+        saves++;
+    });
   const [q0, q1, q2, q3, q4] = ids as [string, string, string, string, string];
 
   // Given in A, shown in B at once: no reload.
@@ -147,6 +155,8 @@ test("two tabs on one link: answers in either show in the other, and all of them
   // A learns that it is saved from B's acknowledgement, without sending it itself.
   await expect(status(a)).toHaveText(/Saved/, { timeout: 15_000 });
   await expect(status(b)).toHaveText(/Saved/);
+  // Six changes (five answers and a comment), six saves.
+  expect(saves).toBe(6);
   await context.close();
 });
 
