@@ -71,8 +71,14 @@ export function ChartFrame({
         </div>
       ) : (
         <>
-          {/* The chart stays mounted (hidden) so switching back does not redraw from nothing. */}
-          <div className={asTable ? "hidden" : "mt-3 print:block"} style={{ height }} aria-hidden>
+          {/* The chart stays mounted (hidden) so switching back does not redraw from nothing. It is
+              clipped to its box: between a resize (a phone turned) and the plot measuring again,
+              the old, wider drawing must not make the whole page scroll sideways. */}
+          <div
+            className={asTable ? "hidden" : "mt-3 overflow-hidden print:block"}
+            style={{ height }}
+            aria-hidden
+          >
             {children}
           </div>
           <div id={tableId} hidden={!asTable} className="mt-3 overflow-x-auto">
