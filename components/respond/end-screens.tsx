@@ -62,7 +62,9 @@ export function RoundClosed({ round, unsent, unsentAnswers = [] }: { round: Roun
       {unsent > 0 ? (
         <div className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-3 text-amber-950">
           <p role="alert">
-            <strong>Your last {plural(unsent, "answer", "answers")} could not be sent</strong>{" "}
+            <strong>
+              {one ? "Your last answer" : `Your last ${unsent} answers`} could not be sent
+            </strong>{" "}
             because the round closed before {one ? "it" : "they"} reached GapMap.{" "}
             {one ? "It is" : "They are"} kept on this device.{" "}
             {unsentAnswers.length > 0
@@ -111,10 +113,11 @@ export function LinkNoLongerValid({
       {unsent > 0 ? (
         <div className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-3 text-amber-950">
           <p role="alert">
-            Your last {plural(unsent, "answer", "answers")} could not be sent; they are kept on this
-            device.
+            {unsent === 1
+              ? "Your last answer could not be sent; it is kept on this device."
+              : `Your last ${unsent} answers could not be sent; they are kept on this device.`}
             {unsentAnswers.length > 0
-              ? ` If they matter, download or copy them and send them to ${round?.askedBy ?? "the person who sent you the link"}.`
+              ? ` If ${unsent === 1 ? "it matters, download or copy it and send it" : "they matter, download or copy them and send them"} to ${round?.askedBy ?? "the person who sent you the link"}.`
               : ""}
           </p>
           {unsentAnswers.length > 0 ? (

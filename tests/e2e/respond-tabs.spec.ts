@@ -218,7 +218,7 @@ test("the round closes on an answer still on the device: the closed page offers 
     await expect(page.getByRole("heading", { name: "This round has closed" })).toBeVisible({
       timeout: 20_000,
     });
-    await expect(page.getByText(/Your last 1 answer could not be sent/)).toBeVisible();
+    await expect(page.getByText(/Your last answer could not be sent/)).toBeVisible();
   }
 
   // B hands it over as a file.
