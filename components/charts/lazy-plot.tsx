@@ -21,25 +21,58 @@ function PlotPlaceholder() {
   );
 }
 
-// next/dynamic wants its options as an object literal at each call.
+/** A plot whose code could not be fetched (offline, or a newer deployment): the table still works. */
+function PlotUnavailable() {
+  return (
+    <div className="grid h-full place-items-center rounded-md bg-slate-50 px-4 text-center text-xs text-slate-600">
+      The chart could not be loaded. Use &ldquo;Show as table&rdquo;, or reload the page.
+    </div>
+  );
+}
+
+// next/dynamic wants its options as an object literal at each call. A failed import shows
+// PlotUnavailable in the chart's box instead of taking the whole page to the error screen.
 export const LazyDimensionsPlot = dynamic(
-  () => import("./dimensions-plot").then((m) => m.DimensionsPlot),
+  () =>
+    import("./dimensions-plot").then(
+      (m) => m.DimensionsPlot,
+      () => PlotUnavailable,
+    ),
   { ssr: false, loading: PlotPlaceholder },
 );
-export const LazyTrendPlot = dynamic(() => import("./trend-plot").then((m) => m.TrendPlot), {
-  ssr: false,
-  loading: PlotPlaceholder,
-});
+export const LazyTrendPlot = dynamic(
+  () =>
+    import("./trend-plot").then(
+      (m) => m.TrendPlot,
+      () => PlotUnavailable,
+    ),
+  {
+    ssr: false,
+    loading: PlotPlaceholder,
+  },
+);
 export const LazyPerceptionPlot = dynamic(
-  () => import("./perception-plot").then((m) => m.PerceptionPlot),
+  () =>
+    import("./perception-plot").then(
+      (m) => m.PerceptionPlot,
+      () => PlotUnavailable,
+    ),
   { ssr: false, loading: PlotPlaceholder },
 );
 export const LazyBlindSpotsPlot = dynamic(
-  () => import("./blind-spots-plot").then((m) => m.BlindSpotsPlot),
+  () =>
+    import("./blind-spots-plot").then(
+      (m) => m.BlindSpotsPlot,
+      () => PlotUnavailable,
+    ),
   { ssr: false, loading: PlotPlaceholder },
 );
 export const LazyStageDistributionPlot = dynamic(
-  () => import("./stage-distribution-plot").then((m) => m.StageDistributionPlot),
+  () =>
+    import("./stage-distribution-plot").then(
+      (m) => m.StageDistributionPlot,
+      () => PlotUnavailable,
+    ),
   { ssr: false, loading: PlotPlaceholder },
 );
 

@@ -192,6 +192,13 @@ export async function ensureUserInWorkspace(input: {
       take: 5,
     });
     const byId = matches.find((w) => w.id === input.workspace);
+    // A workspace id that matches nothing is a typo, not the name of a new workspace.
+    if (matches.length === 0 && /^c[a-z0-9]{24}$/.test(input.workspace)) {
+      throw new AppError(
+        "not_found",
+        `No workspace has the id ${input.workspace}. Check it, or pass a name to create a workspace.`,
+      );
+    }
     if (!byId && matches.length > 1) {
       throw new AppError(
         "conflict",

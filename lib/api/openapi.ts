@@ -39,6 +39,7 @@ const errorSchema: JsonSchema = {
             "validation_failed",
             "rate_limited",
             "internal",
+            "unavailable",
           ],
         },
         message: { type: "string" },
@@ -70,6 +71,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: "Conflicts with the current state (closed, already submitted, duplicate)",
   413: "Body larger than 64 KB",
   422: "Valid JSON with invalid values; `fields` names them",
+  503: "The database is busy for a moment; retry after `Retry-After` seconds",
 };
 
 const ok = (description: string, status = "200") => ({
@@ -260,7 +262,7 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "Save answers (merges; idempotent)",
           security: [],
           requestBody: body(answersBody),
-          responses: { ...ok("Saved"), ...errors(400, 404, 409, 413, 422) },
+          responses: { ...ok("Saved"), ...errors(400, 404, 409, 413, 422, 503) },
         },
       },
       "/api/v1/respond/{token}/submit": {

@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { Pool } from "pg";
-import { runOnPostgres, runOnSqlite, type Program, type SqliteDatabase } from "./program";
+import { busy, runOnPostgres, runOnSqlite, type Program, type SqliteDatabase } from "./program";
 
 // Password hashes stay out of every query result unless a query asks for them by name
 // (`omit: { passwordHash: false }`), so no page or API response can leak one by accident.
@@ -32,16 +32,33 @@ const SQLITE_PRAGMAS =
 /** A first-come lock: the SQLite connection's transactions, Prisma's and runProgram's, take turns. */
 class TurnLock {
   #tail: Promise<void> = Promise.resolve();
-  acquire(): Promise<() => void> {
+  /** Waits for the turn; with `timeoutMs`, gives up (and gives the turn back when it comes). */
+  acquire(timeoutMs?: number): Promise<() => void> {
     let release!: () => void;
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const acquired = this.#tail.then(() => release);
-    this.#tail = this.#tail.then(() => released);
-    return acquired;
+    const previous = this.#tail;
+    this.#tail = previous.then(() => released);
+    if (timeoutMs === undefined) return previous.then(() => release);
+    return new Promise((resolve, reject) => {
+      let gaveUp = false;
+      const timer = setTimeout(() => {
+        gaveUp = true;
+        reject(busy());
+      }, timeoutMs);
+      void previous.then(() => {
+        if (gaveUp) return release();
+        clearTimeout(timer);
+        resolve(release);
+      });
+    });
   }
 }
+
+// How long a save waits for the SQLite connection before it is answered 503 (the respondent's
+// outbox retries it), instead of waiting without end behind a stuck transaction.
+const TURN_TIMEOUT_MS = 10_000;
 
 type Connections = {
   sqlite?: { database: SqliteDatabase; turns: TurnLock };
@@ -59,6 +76,7 @@ function sqliteAdapter(url: string, connections: Connections) {
     const adapter = await connect();
     await adapter.executeScript(SQLITE_PRAGMAS);
     const turns = new TurnLock();
+    const database = (adapter as unknown as { client: SqliteDatabase }).client;
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const release = await turns.acquire();
@@ -66,18 +84,33 @@ function sqliteAdapter(url: string, connections: Connections) {
         const tx = await startTransaction(isolationLevel);
         const commit = tx.commit.bind(tx);
         const rollback = tx.rollback.bind(tx);
+        const executeRaw = tx.executeRaw.bind(tx);
         tx.commit = () => commit().finally(release);
         tx.rollback = () => rollback().finally(release);
+        // Prisma sends COMMIT (or ROLLBACK) as a statement, then calls commit() (rollback());
+        // when the statement itself fails (a full disk, a deferred constraint) it calls neither,
+        // which would leave the connection inside the transaction and the turn taken for good.
+        tx.executeRaw = async (query) => {
+          try {
+            return await executeRaw(query);
+          } catch (error) {
+            if (/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) {
+              try {
+                if (database.inTransaction) database.prepare("ROLLBACK").run();
+              } finally {
+                await rollback().finally(release);
+              }
+            }
+            throw error;
+          }
+        };
         return tx;
       } catch (error) {
         release();
         throw error;
       }
     };
-    connections.sqlite = {
-      database: (adapter as unknown as { client: SqliteDatabase }).client,
-      turns,
-    };
+    connections.sqlite = { database, turns };
     return adapter;
   };
   return factory;
@@ -96,6 +129,14 @@ function createClient(): Client {
   connections.pool = new Pool({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // A save waits at most this long for a connection, then is answered 503 and retried by the
+    // respondent's outbox, instead of queueing without end behind a stuck transaction.
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle connection the server dropped (a restart, a pooler) is an event, not a crash; the
+  // Prisma adapter adds its own listener only once it connects.
+  connections.pool.on("error", (error) => {
+    console.error(`database pool: ${error.message}`);
   });
   const adapter = new PrismaPg(connections.pool, { disposeExternalPool: true });
   return { db: new PostgresClient({ adapter, omit: OMIT }) as unknown as Db, connections };
@@ -131,7 +172,7 @@ export async function runProgram<T>(program: () => Program<T>): Promise<T> {
   if (!connections.sqlite) await db.$connect();
   const sqlite = connections.sqlite;
   if (!sqlite) throw new Error("lib/db: the SQLite connection did not open");
-  const release = await sqlite.turns.acquire();
+  const release = await sqlite.turns.acquire(TURN_TIMEOUT_MS);
   try {
     return runOnSqlite(sqlite.database, program());
   } finally {

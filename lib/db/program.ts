@@ -1,5 +1,6 @@
 import "server-only";
 import type { Pool, PoolClient } from "pg";
+import { AppError } from "@/lib/errors";
 
 // A transaction written once as a generator of SQL statements and run by a driver straight on
 // the database connection, without the Prisma client: the answer-save hot path, where a round with
@@ -20,6 +21,23 @@ export type Statement = {
   values: readonly unknown[];
 };
 
+/** The database is held by other work for longer than a save waits: answered 503, retried later. */
+export const busy = () =>
+  new AppError("unavailable", "GapMap is busy for a moment. Your answer will be sent again.", {
+    retryAfterSeconds: 2,
+  });
+
+function errorCode(error: unknown): unknown {
+  return typeof error === "object" && error !== null && "code" in error
+    ? (error as { code: unknown }).code
+    : undefined;
+}
+
+/**
+ * Rows as the driver returns them: on SQLite integers come back as BigInt (the adapter's
+ * connection reads safe integers), on PostgreSQL COUNT(*) comes back as a string; convert with
+ * Number() where a number is meant.
+ */
 export type Row = Record<string, unknown>;
 export type Program<T> = Generator<Statement, T, unknown>;
 
@@ -77,7 +95,13 @@ function sqliteValue(value: unknown): unknown {
 }
 
 export function runOnSqlite<T>(database: SqliteDatabase, program: Program<T>): T {
-  prepared(database, "BEGIN IMMEDIATE").run();
+  try {
+    prepared(database, "BEGIN IMMEDIATE").run();
+  } catch (error) {
+    // Another process (a backup, the CLI) held the write lock for longer than busy_timeout.
+    if (errorCode(error) === "SQLITE_BUSY") throw busy();
+    throw error;
+  }
   try {
     let step = program.next();
     while (!step.done) {
@@ -101,10 +125,19 @@ export function runOnSqlite<T>(database: SqliteDatabase, program: Program<T>): T
 // ---- PostgreSQL --------------------------------------------------------------------------------
 
 export async function runOnPostgres<T>(pool: Pool, program: Program<T>): Promise<T> {
-  const client: PoolClient = await pool.connect();
+  let client: PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    // The pool's connectionTimeoutMillis passed with every connection taken.
+    if (error instanceof Error && /timeout/i.test(error.message)) throw busy();
+    throw error;
+  }
   let broken = false;
   try {
     await client.query("BEGIN");
+    // A row lock held longer than this (a stuck transaction) fails the save with 55P03 -> 503.
+    await client.query("SET LOCAL lock_timeout = '5s'");
     try {
       let step = program.next();
       while (!step.done) {
@@ -122,6 +155,7 @@ export async function runOnPostgres<T>(pool: Pool, program: Program<T>): Promise
       } catch {
         broken = true;
       }
+      if (errorCode(error) === "55P03") throw busy();
       throw error;
     }
   } finally {

@@ -136,6 +136,15 @@ describe("gapmap user create: existing users and shared workspace names", () => 
     expect(await hashOf(email)).toBe(hash);
   });
 
+  it("a workspace id that matches nothing is refused, not taken as the name of a new workspace", async () => {
+    const typo = `c${"x".repeat(24)}`;
+    const email = `cli-typo-${uniqueSuffix()}@example.test`;
+    expect(expectOneErrorLine(await create(email, passwordFor("typo"), typo))).toContain(
+      `No workspace has the id ${typo}`,
+    );
+    expect(await getDb().workspace.count({ where: { name: typo } })).toBe(0);
+  });
+
   it("a name two workspaces share is refused naming both ids; --workspace ID picks one", async () => {
     const name = `CLI twins ${uniqueSuffix()}`;
     const older = await getDb().workspace.create({ data: { name } });

@@ -105,4 +105,24 @@ describe("runProgram", () => {
     expect(await seen).toEqual([]);
     expect(await getDb().workspace.count({ where: { name } })).toBe(0);
   });
+
+  it.runIf(databaseProvider() === "sqlite")(
+    "a Prisma transaction whose COMMIT fails gives the connection back to everyone else",
+    async () => {
+      // A deferred foreign key fails at COMMIT, the way a full disk would: Prisma then calls
+      // neither commit() nor rollback(), and the connection's turn must still be given back.
+      await expect(
+        getDb().$transaction(async (tx) => {
+          await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+          await tx.member.create({
+            data: { workspaceId: "no-such-workspace", userId: "no-such-user", role: "owner" },
+          });
+        }),
+      ).rejects.toThrow();
+      expect(await runProgram(() => named(`after a failed commit ${Date.now()}`))).toEqual([]);
+      const name = `after a failed commit ${Date.now()}`;
+      await getDb().$transaction(async (tx) => tx.workspace.create({ data: { name } }));
+      expect(await getDb().workspace.count({ where: { name } })).toBe(1);
+    },
+  );
 });

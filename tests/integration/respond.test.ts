@@ -464,8 +464,10 @@ async function saveIsWaiting(): Promise<void> {
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     if (databaseProvider() !== "postgresql") return;
+    // The save's own lock request, in this database: not any other session's wait.
     const rows = await getDb().$queryRaw<{ n: bigint | number }[]>`
-      SELECT COUNT(*) AS "n" FROM pg_locks WHERE NOT granted`;
+      SELECT COUNT(*) AS "n" FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE NOT l.granted AND a.datname = current_database() AND a.query LIKE '%FOR SHARE%'`;
     if (Number(rows[0]?.n ?? 0) > 0) return;
   }
   throw new Error("the save never waited for closing's lock");
