@@ -68,7 +68,8 @@ type Connections = {
 // Prisma's SQLite adapter has one connection. runProgram (program.ts) runs its statements on that
 // same connection, synchronously, so it must never land inside an interactive Prisma transaction
 // left open across an await: every Prisma transaction holds a turn from start to commit/rollback,
-// and runProgram takes a turn too.
+// each query outside a transaction takes one, and runProgram takes one too. (Inside a transaction
+// callback, query through `tx`: a query on the client itself would wait for the transaction.)
 function sqliteAdapter(url: string, connections: Connections) {
   const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
   const connect = factory.connect.bind(factory);
@@ -110,6 +111,22 @@ function sqliteAdapter(url: string, connections: Connections) {
         throw error;
       }
     };
+    // A query outside any transaction takes a turn as well. The adapter has one connection, so
+    // otherwise a write of one request could run inside another request's open transaction and
+    // be rolled back with it (after being acknowledged), and a read could see that
+    // transaction's uncommitted rows.
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    const inTurn = async <T>(work: () => Promise<T>): Promise<T> => {
+      const release = await turns.acquire();
+      try {
+        return await work();
+      } finally {
+        release();
+      }
+    };
+    adapter.queryRaw = (query) => inTurn(() => queryRaw(query));
+    adapter.executeRaw = (query) => inTurn(() => executeRaw(query));
     connections.sqlite = { database, turns };
     return adapter;
   };

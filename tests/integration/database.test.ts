@@ -125,4 +125,44 @@ describe("runProgram", () => {
       expect(await getDb().workspace.count({ where: { name } })).toBe(1);
     },
   );
+
+  it.runIf(databaseProvider() === "sqlite")(
+    "a write outside any transaction is not rolled back with another request's transaction",
+    async () => {
+      const name = `outside a transaction ${Date.now()}`;
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let entered = () => {};
+      const inside = new Promise<void>((resolve) => {
+        entered = resolve;
+      });
+      const transaction = getDb()
+        .$transaction(async (tx) => {
+          await tx.workspace.count();
+          entered();
+          await held;
+          throw new Error("rolled back on purpose");
+        })
+        .catch((error: Error) => error.message);
+      await inside;
+      // Another request's single-statement write while the transaction is open on the one
+      // connection (a model create runs as a transaction of its own; a raw statement does not).
+      const write = getDb().$executeRaw`
+        INSERT INTO "Workspace" ("id", "name", "createdAt")
+        VALUES (${`wsp_out_${Date.now()}`}, ${name}, ${new Date()})`;
+      // Prisma's queries start when awaited or then-ed: start it now.
+      let done = false;
+      const written = write.then(() => {
+        done = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(done, "the write waits for the open transaction").toBe(false);
+      release();
+      expect(await transaction).toBe("rolled back on purpose");
+      await written;
+      expect(await getDb().workspace.count({ where: { name } })).toBe(1);
+    },
+  );
 });
