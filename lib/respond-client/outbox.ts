@@ -90,16 +90,21 @@ export function mergeOutboxes(a: Outbox, b: Outbox): Outbox {
   return out;
 }
 
-/** The body of the PUT for one entry. A comment travels with the question's value, because the
- * server stores a comment only on an answer that exists. */
+/**
+ * The body of the PUT for one entry. The server stores a comment only on an answer that exists,
+ * so a comment waits until this device knows the question is answered (`knownValue`), and then
+ * travels alone: resending the known value with it could undo a newer answer another tab gave.
+ */
 export function payloadFor(
   entry: OutboxEntry,
   knownValue: AnswerValue | undefined,
 ): { answers: Record<string, AnswerValue>; comments?: Record<string, string> } | null {
-  const value = entry.value ?? knownValue;
-  if (value === undefined) return null;
+  if (entry.value === undefined) {
+    if (knownValue === undefined || entry.comment === undefined) return null;
+    return { answers: {}, comments: { [entry.questionId]: entry.comment } };
+  }
   const body: { answers: Record<string, AnswerValue>; comments?: Record<string, string> } = {
-    answers: { [entry.questionId]: value },
+    answers: { [entry.questionId]: entry.value },
   };
   if (entry.comment !== undefined) body.comments = { [entry.questionId]: entry.comment };
   return body;

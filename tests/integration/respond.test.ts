@@ -272,6 +272,17 @@ describe("PUT /respond/{token}/answers: bodies it refuses", () => {
     expect(row?.value).toBe("not_applicable");
   });
 
+  it("a comment alone on an answered question is saved and leaves the answer as it is", async () => {
+    const q = business[4]!.id;
+    expect((await put(token, { answers: { [q]: 3 } })).status).toBe(200);
+    expect(
+      (await put(token, { answers: {}, comments: { [q]: "Owner named in May" } })).status,
+    ).toBe(200);
+    const back = objectBody((await view(token)).body);
+    expect(back.answers).toMatchObject({ [q]: 3 });
+    expect(back.comments).toMatchObject({ [q]: "Owner named in May" });
+  });
+
   it("a comment sent before its question is answered is refused with 422 naming it, not acknowledged and dropped", async () => {
     const q = business[3]!.id;
     const saved = await put(token, { answers: {}, comments: { [q]: "Ask me after the audit" } });

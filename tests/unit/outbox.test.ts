@@ -42,13 +42,15 @@ describe("outbox", () => {
     expect(box.entries).toHaveLength(0);
   });
 
-  it("a comment travels with the question's value, and waits when there is none yet", () => {
+  it("a comment waits for its question's answer, then travels alone (never resending an older value)", () => {
     const box = addChange(emptyOutbox, "a.one", { comment: "context" });
     const entry = box.entries[0]!;
     expect(payloadFor(entry, undefined)).toBeNull();
     expect(nextToSend(box, {})).toBeUndefined();
-    expect(payloadFor(entry, 2)).toEqual({
-      answers: { "a.one": 2 },
+    expect(payloadFor(entry, 2)).toEqual({ answers: {}, comments: { "a.one": "context" } });
+    const both = addChange(box, "a.one", { value: 3 }).entries[0]!;
+    expect(payloadFor(both, 2)).toEqual({
+      answers: { "a.one": 3 },
       comments: { "a.one": "context" },
     });
     expect(nextToSend(box, { "a.one": 2 })?.questionId).toBe("a.one");
