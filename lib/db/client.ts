@@ -161,11 +161,11 @@ function createClient(): Client {
 
 // One client per process. Next's dev server reloads modules; keep the client on globalThis so
 // reloads do not open a new connection pool each time.
-const globalForDb = globalThis as unknown as { gapmapDb?: Client };
+const globalForDb = globalThis as unknown as { gapmapClient?: Client };
 
 function client(): Client {
-  globalForDb.gapmapDb ??= createClient();
-  return globalForDb.gapmapDb;
+  globalForDb.gapmapClient ??= createClient();
+  return globalForDb.gapmapClient;
 }
 
 export function getDb(): Db {
@@ -173,10 +173,10 @@ export function getDb(): Db {
 }
 
 export async function disconnectDb(): Promise<void> {
-  if (globalForDb.gapmapDb) {
-    await globalForDb.gapmapDb.db.$disconnect();
-    globalForDb.gapmapDb = undefined;
-  }
+  const current = globalForDb.gapmapClient;
+  // Forgotten first: a query started meanwhile gets a new client, not the one being closed.
+  globalForDb.gapmapClient = undefined;
+  if (current) await current.db.$disconnect();
 }
 
 /**
