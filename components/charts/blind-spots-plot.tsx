@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { WrappedTick } from "./ticks";
+import { dimensionAxisProps } from "./ticks";
 import { GRID, SERIES_COLORS } from "./palette";
 
 // The recharts half of BlindSpotsChart, loaded after hydration (see lazy-plot.tsx).
@@ -36,13 +36,7 @@ export function BlindSpotsPlot({ data, height, top }: BlindSpotsPlotProps) {
           allowDecimals={false}
           tick={{ fontSize: 11 }}
         />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={126}
-          tick={<WrappedTick width={120} />}
-          interval={0}
-        />
+        <YAxis {...dimensionAxisProps} />
         <Tooltip formatter={(v) => `${String(v)}%`} />
         <Bar
           dataKey="share"

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { WrappedTick } from "./ticks";
+import { dimensionAxisProps } from "./ticks";
 import { colorAt, GRID } from "./palette";
 
 // The recharts half of PerceptionChart, loaded after hydration (see lazy-plot.tsx).
@@ -29,13 +29,7 @@ export function PerceptionPlot({ data, height, roles }: PerceptionPlotProps) {
           ticks={[0, 25, 50, 75, 100]}
           tick={{ fontSize: 11 }}
         />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={126}
-          tick={<WrappedTick width={120} />}
-          interval={0}
-        />
+        <YAxis {...dimensionAxisProps} />
         <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : "—")} />
         {roles.map((s, i) => (
           <Bar

@@ -29,3 +29,12 @@ export function WrappedTick({
     </Text>
   );
 }
+
+/** The category axis of the horizontal bar charts: one row per dimension, labels wrapped. */
+export const dimensionAxisProps = {
+  type: "category",
+  dataKey: "name",
+  width: 126,
+  tick: <WrappedTick width={120} />,
+  interval: 0,
+} as const;

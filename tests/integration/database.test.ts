@@ -34,6 +34,15 @@ describe("the integration test database", () => {
   });
 });
 
+/** A promise and the function that resolves it: one side waits, the other lets it go. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
 // runProgram (lib/db/program.ts): the answer-save hot path's transactions, run on the client's own
 // connection beside the Prisma client.
 describe("runProgram", () => {
@@ -80,14 +89,8 @@ describe("runProgram", () => {
 
   it("waits for an interactive Prisma transaction in flight instead of landing inside it", async () => {
     const name = `program turn ${Date.now()}`;
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let entered = () => {};
-    const inside = new Promise<void>((resolve) => {
-      entered = resolve;
-    });
+    const { promise: held, resolve: release } = signal();
+    const { promise: inside, resolve: entered } = signal();
     const transaction = getDb()
       .$transaction(async (tx) => {
         await tx.workspace.create({ data: { name } });
@@ -130,14 +133,8 @@ describe("runProgram", () => {
     "a write outside any transaction is not rolled back with another request's transaction",
     async () => {
       const name = `outside a transaction ${Date.now()}`;
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let entered = () => {};
-      const inside = new Promise<void>((resolve) => {
-        entered = resolve;
-      });
+      const { promise: held, resolve: release } = signal();
+      const { promise: inside, resolve: entered } = signal();
       const transaction = getDb()
         .$transaction(async (tx) => {
           await tx.workspace.count();
