@@ -5,11 +5,20 @@ import { z } from "zod";
 // answered with a generic message, never a stack trace.
 export const ERROR_STATUS = {
   bad_request: 400,
+  invalid_cursor: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  // A respondent's write refused by the round's or the link's state: one code each, so a client
+  // branches on the code (never on the message's wording).
+  round_closed: 409,
+  round_not_open: 409,
+  already_submitted: 409,
+  link_withdrawn: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   validation_failed: 422,
   rate_limited: 429,
   internal: 500,
