@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { safeNextPath } from "@/lib/auth/next-path";
 
 export function LoginForm({ next, defaultEmail = "" }: { next: string; defaultEmail?: string }) {
   const router = useRouter();
@@ -24,7 +25,8 @@ export function LoginForm({ next, defaultEmail = "" }: { next: string; defaultEm
         redirect: false,
       });
       if (result?.ok) {
-        router.replace(next);
+        // Checked again against the real origin: the prop is the page's, the navigation ours.
+        router.replace(safeNextPath(next, window.location.origin));
         router.refresh();
         return;
       }

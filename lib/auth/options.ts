@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/accounts/mutations";
+import { safeNextPath } from "./next-path";
 import { SESSION_MAX_AGE_SECONDS } from "./session";
 
 export function authOptions(): NextAuthOptions {
@@ -27,6 +28,8 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth follows `callbackUrl` after sign-in and sign-out; only this origin's paths.
+      redirect: ({ url, baseUrl }) => new URL(safeNextPath(url, baseUrl), baseUrl).toString(),
       // The JWT carries only the user id and the session version; the gate loads the rest from
       // the database on every request, so a removed member or a changed password takes effect at once.
       jwt: ({ token, user }) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LoginForm } from "@/components/auth/login-form";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,10 +18,8 @@ export default async function LoginPage({
       : params.joined === "1"
         ? "Your account is ready. Sign in to continue."
         : undefined;
-  const next =
-    typeof params.next === "string" && params.next.startsWith("/") && !params.next.startsWith("//")
-      ? params.next
-      : "/organizations";
+  // Only a path that stays on this origin is followed (lib/auth/next-path.ts says why).
+  const next = params.next === undefined ? "/organizations" : safeNextPath(params.next);
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in to GapMap</h1>
