@@ -5,7 +5,13 @@ import { CopyField } from "@/components/ui/copy-field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import {
+  ROLE_DESCRIPTIONS,
+  ROLE_LABELS,
+  ROLES,
+  type Role,
+  seesOnlyGrantedOrganizations,
+} from "@/lib/auth/roles";
 import { fieldError, idle, type FormState } from "@/lib/forms/state";
 
 export function InviteForm({
@@ -48,7 +54,7 @@ export function InviteForm({
             error={fieldError(state, "email")}
           />
         </div>
-        {role === "executive" ? (
+        {seesOnlyGrantedOrganizations(role) ? (
           <fieldset>
             <legend className="text-sm font-medium text-slate-800">
               Organisations this executive may see

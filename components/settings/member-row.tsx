@@ -1,6 +1,6 @@
 import { ActionForm } from "./action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { ROLE_LABELS, ROLES, seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
 import type { FormState } from "@/lib/forms/state";
 import type { MemberView } from "@/lib/members/data";
 
@@ -73,7 +73,7 @@ export function MemberRow({
           <span className="text-sm text-slate-700">{ROLE_LABELS[member.role]}</span>
         )}
       </div>
-      {member.role === "executive" ? (
+      {seesOnlyGrantedOrganizations(member.role) ? (
         manage ? (
           <details className="mt-3 rounded-lg bg-slate-50 p-3">
             <summary className="cursor-pointer text-sm font-medium text-slate-800">

@@ -1,8 +1,9 @@
 import type { WorkspaceContext } from "@/lib/auth/context";
+import { seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
 
 // Assessments are reached through their organisation: the same scoping as organisations.
 export function assessmentScope(ctx: WorkspaceContext) {
-  return ctx.role === "executive"
+  return seesOnlyGrantedOrganizations(ctx.role)
     ? {
         workspaceId: ctx.workspaceId,
         organization: { grants: { some: { memberId: ctx.memberId } } },

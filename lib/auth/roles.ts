@@ -38,6 +38,15 @@ export function can(role: Role, action: Action): boolean {
   return PERMISSIONS[role].has(action);
 }
 
+// The roles that see only the organisations they were granted; every other role sees the whole
+// workspace. The data layer's scopes, the grant screens and the seed all ask this, so a new
+// read-only role decides its reach here, once.
+const GRANT_SCOPED: ReadonlySet<Role> = new Set<Role>(["executive"]);
+
+export function seesOnlyGrantedOrganizations(role: Role): boolean {
+  return GRANT_SCOPED.has(role);
+}
+
 export const ROLE_LABELS: Record<Role, string> = {
   owner: "Owner",
   consultant: "Consultant",

@@ -20,6 +20,7 @@ import {
   type PerceptionView,
   type TrendPoint,
 } from "./shape";
+import { seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
 
 // Dashboards read the immutable result snapshots of closed rounds, never live answers, so a
 // changed framework never rewrites what a dashboard showed.
@@ -225,7 +226,7 @@ export async function getPortfolio(ctx: WorkspaceContext): Promise<PortfolioRow[
     db.result.findMany({
       where: {
         workspaceId: ctx.workspaceId,
-        ...(ctx.role === "executive" ? { assessment: assessmentScope(ctx) } : {}),
+        ...(seesOnlyGrantedOrganizations(ctx.role) ? { assessment: assessmentScope(ctx) } : {}),
       },
       orderBy: [{ computedAt: "desc" }, { id: "desc" }],
       select: {

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { authorizeWorkspaceId } from "@/lib/auth/context";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/mutations";
-import type { Role } from "@/lib/auth/roles";
+import { seesOnlyGrantedOrganizations, type Role } from "@/lib/auth/roles";
 import { systemContext } from "@/lib/auth/context";
 import { seedHistory, type DemoRound } from "./history";
 
@@ -117,7 +117,7 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
           name: DEMO_NAMES[account.email] ?? account.email,
         };
       }
-      if (account.role === "executive") {
+      if (seesOnlyGrantedOrganizations(account.role)) {
         await tx.organizationGrant.create({
           data: { workspaceId, memberId: member.id, organizationId: organizations[0]!.id },
         });

@@ -15,6 +15,7 @@ import {
   memberIdSchema,
   setGrantsSchema,
 } from "./schema";
+import { seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
 
 type Tx = DbTx;
 
@@ -48,10 +49,9 @@ export async function createInvitation(
   const token = createSecretToken("gmi");
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
   const invitation = await getDb().$transaction(async (tx) => {
-    const organizationIds =
-      data.role === "executive"
-        ? await grantableOrganizationIds(tx, ctx, data.organizationIds)
-        : [];
+    const organizationIds = seesOnlyGrantedOrganizations(data.role)
+      ? await grantableOrganizationIds(tx, ctx, data.organizationIds)
+      : [];
     const created = await tx.memberInvitation.create({
       data: {
         workspaceId: ctx.workspaceId,
@@ -247,7 +247,7 @@ export async function changeMemberRole(ctx: WorkspaceContext, input: unknown): P
     if (member.role === "owner") await assertNotLastOwner(tx, ctx, member.id, "demoted");
     await tx.member.update({ where: { id: member.id }, data: { role: data.role } });
     // Grants only mean something for executives; a promoted member sees everything anyway.
-    if (data.role !== "executive") {
+    if (!seesOnlyGrantedOrganizations(data.role)) {
       await tx.organizationGrant.deleteMany({ where: { memberId: member.id } });
     }
     await recordAudit(
@@ -295,7 +295,7 @@ export async function setOrganizationGrants(ctx: WorkspaceContext, input: unknow
   const data = parseInput(setGrantsSchema, input);
   await getDb().$transaction(async (tx) => {
     const member = await memberInWorkspace(tx, ctx, data.memberId);
-    if (member.role !== "executive") {
+    if (!seesOnlyGrantedOrganizations(member.role)) {
       throw new AppError("validation_failed", "Only executives have organisation grants.", {
         fields: { memberId: "This member already sees every organisation." },
       });

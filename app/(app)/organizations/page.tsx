@@ -5,7 +5,7 @@ import { LinkButton } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { OrganizationSearch } from "@/components/organizations/organization-search";
 import { requirePageContext } from "@/lib/auth/server";
-import { can } from "@/lib/auth/roles";
+import { can, seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
 import { listOrganizations } from "@/lib/organizations/data";
 import { listOrganizationsSchema } from "@/lib/organizations/schema";
 import { formatDate } from "@/components/ui/format";
@@ -35,7 +35,7 @@ export default async function OrganizationsPage({
       <PageHeader
         title="Organisations"
         description={
-          ctx.role === "executive"
+          seesOnlyGrantedOrganizations(ctx.role)
             ? "The organisations shared with you."
             : "The clients whose readiness to take AI from pilot into production you assess."
         }
@@ -47,7 +47,7 @@ export default async function OrganizationsPage({
         </Alert>
       ) : null}
       {page.total === 0 && !query.q ? (
-        ctx.role === "executive" ? (
+        seesOnlyGrantedOrganizations(ctx.role) ? (
           <EmptyState title="Nothing shared with you yet">
             Your consultant has not shared an organisation with you yet. Ask them to grant you
             access.
