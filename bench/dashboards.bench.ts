@@ -147,16 +147,15 @@ export async function run(): Promise<{ title: string; markdown: string }> {
   process.env.DATABASE_URL = `file:${dbFile}`;
   const built = fs.existsSync(dbFile) ? null : await buildDataset();
   const { getDb } = await import("../lib/db");
-  const { systemContext } = await import("../lib/auth/context");
+  const { actAsMember, systemContext } = await import("../lib/auth/context");
   const { getOrganizationDashboard, getPortfolio } = await import("../lib/dashboards/data");
   const db = getDb();
   const member = await db.member.findFirstOrThrow({ include: { user: true, workspace: true } });
-  const ctx: WorkspaceContext = systemContext({
+  const ctx: WorkspaceContext = actAsMember(systemContext(member.workspaceId, "seed"), {
     userId: member.userId,
     userName: member.user.name,
     email: member.user.email,
     memberId: member.id,
-    workspaceId: member.workspaceId,
     workspaceName: member.workspace.name,
     role: member.role,
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, isUniqueViolation } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
-import { authorizeWorkspaceId } from "@/lib/auth/context";
+import { systemContext } from "@/lib/auth/context";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/password";
 import {
   clearLimit,
@@ -39,7 +39,7 @@ export async function signUp(input: unknown): Promise<{ userId: string; workspac
       });
       await recordAudit(
         {
-          workspaceId: authorizeWorkspaceId(workspace.id),
+          workspaceId: systemContext(workspace.id, "sign-up").workspaceId,
           actorUserId: user.id,
           actorLabel: data.email,
           action: "workspace.created",
@@ -90,7 +90,7 @@ export async function authenticate(input: unknown): Promise<AuthenticatedUser | 
   if (!user || !ok) {
     for (const m of memberships) {
       await recordAudit({
-        workspaceId: authorizeWorkspaceId(m.workspaceId),
+        workspaceId: systemContext(m.workspaceId, "account-audit").workspaceId,
         actorUserId: null,
         actorLabel: email,
         action: "user.sign_in_failed",
@@ -103,7 +103,7 @@ export async function authenticate(input: unknown): Promise<AuthenticatedUser | 
   await clearLimit(key);
   for (const m of memberships) {
     await recordAudit({
-      workspaceId: authorizeWorkspaceId(m.workspaceId),
+      workspaceId: systemContext(m.workspaceId, "account-audit").workspaceId,
       actorUserId: user.id,
       actorLabel: user.email,
       action: "user.signed_in",
@@ -143,7 +143,7 @@ export async function changePassword(
   });
   for (const m of memberships) {
     await recordAudit({
-      workspaceId: authorizeWorkspaceId(m.workspaceId),
+      workspaceId: systemContext(m.workspaceId, "account-audit").workspaceId,
       actorUserId: userId,
       actorLabel: user.email,
       action: "user.password_changed",
@@ -225,7 +225,7 @@ export async function ensureUserInWorkspace(input: {
     });
     await recordAudit(
       {
-        workspaceId: authorizeWorkspaceId(workspace.id),
+        workspaceId: systemContext(workspace.id, "cli").workspaceId,
         actorUserId: null,
         actorLabel: "cli",
         action: "member.added",

@@ -115,15 +115,23 @@ function buildAnswersSchema(framework: Framework, role: string) {
   );
   const unknown = (id: string) =>
     known.has(id) ? "This question is not asked of your role." : "Unknown question.";
+  // zod's record leaves out an own `__proto__` key without a word (writing it would replace the
+  // result's prototype), so `{"__proto__": 3}` was acknowledged and dropped. Looked for in the raw
+  // input, it is refused like any other unknown question.
+  const byQuestion = <T extends z.ZodType>(value: T) =>
+    z
+      .unknown()
+      .superRefine((raw, ctx) => {
+        if (typeof raw === "object" && raw !== null && Object.hasOwn(raw, "__proto__"))
+          ctx.addIssue({ code: "custom", path: ["__proto__"], message: unknown("__proto__") });
+      })
+      .pipe(z.record(z.string().max(100), value));
   return z
     .strictObject({
-      answers: z.record(z.string().max(100), answerValueSchema),
-      comments: z
-        .record(
-          z.string().max(100),
-          z.string().max(COMMENT_MAX, `Use at most ${COMMENT_MAX} characters.`),
-        )
-        .optional(),
+      answers: byQuestion(answerValueSchema),
+      comments: byQuestion(
+        z.string().max(COMMENT_MAX, `Use at most ${COMMENT_MAX} characters.`),
+      ).optional(),
     })
     .superRefine((v, ctx) => {
       for (const [id, value] of Object.entries(v.answers)) {

@@ -16,23 +16,56 @@ export type WorkspaceContext = {
   readonly via: "session" | "token";
 };
 
-/** Only for lib/auth: turns a membership that was just verified into an authorized id. */
+/**
+ * Only for lib/auth (the session gate and the API token check): turns a membership that was just
+ * verified into an authorized id. Lint refuses it, and `as AuthorizedWorkspaceId`, anywhere else:
+ * code with no request behind it goes through `systemContext`.
+ */
 export function authorizeWorkspaceId(id: string): AuthorizedWorkspaceId {
   return id as AuthorizedWorkspaceId;
 }
 
 /**
- * A context for trusted system work that has no request behind it (the demo seed). It acts as the
- * given member; never build one from anything a request sent.
+ * Why trusted code acts in a workspace without a member's request behind it. Each is a door past
+ * the session gate, named so that a reader (and a grep for `systemContext(`) sees every one.
  */
-export function systemContext(member: {
-  userId: string;
-  userName: string;
-  email: string;
-  memberId: string;
-  workspaceId: string;
-  workspaceName: string;
-  role: Role;
-}): WorkspaceContext {
-  return { ...member, workspaceId: authorizeWorkspaceId(member.workspaceId), via: "session" };
+export type SystemReason =
+  /** Sign-up: the workspace the new owner has just created. */
+  | "sign-up"
+  /** Sign-in and password changes: audit events in each workspace of the user they concern. */
+  | "account-audit"
+  /** An invitation, its token already verified: the workspace it joins. */
+  | "invitation"
+  /** The admin CLI, run by the operator on the server. */
+  | "cli"
+  /** The demo seed and the benchmarks' datasets. */
+  | "seed";
+
+export type SystemContext = {
+  readonly workspaceId: AuthorizedWorkspaceId;
+  readonly reason: SystemReason;
+};
+
+/**
+ * The one way, outside the session gate, to an authorized workspace id. Never pass it an id a
+ * request sent: only one the server itself created, or read through a verified secret (an
+ * invitation token) or a verified password.
+ */
+export function systemContext(workspaceId: string, reason: SystemReason): SystemContext {
+  return { workspaceId: authorizeWorkspaceId(workspaceId), reason };
+}
+
+/** A member context for system work that runs the app's own mutations as a member (the seed). */
+export function actAsMember(
+  system: SystemContext,
+  member: {
+    userId: string;
+    userName: string;
+    email: string;
+    memberId: string;
+    workspaceName: string;
+    role: Role;
+  },
+): WorkspaceContext {
+  return { ...member, workspaceId: system.workspaceId, via: "session" };
 }

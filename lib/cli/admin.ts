@@ -8,7 +8,7 @@ import {
 } from "@/lib/accounts/schema";
 import { ensureUserInWorkspace } from "@/lib/accounts/mutations";
 import { ROLES } from "@/lib/auth/roles";
-import { authorizeWorkspaceId } from "@/lib/auth/context";
+import { systemContext } from "@/lib/auth/context";
 import { backupSqlite, restoreSqlite } from "@/lib/db/backup";
 import { getDb } from "@/lib/db";
 import { issueApiToken } from "@/lib/tokens/mutations";
@@ -80,7 +80,7 @@ export async function tokenCreate(argv: string[]): Promise<CliResult> {
   const { token } = await db.$transaction((tx) =>
     issueApiToken(
       tx,
-      { workspaceId: authorizeWorkspaceId(member.workspaceId), memberId: member.id },
+      { workspaceId: systemContext(member.workspaceId, "cli").workspaceId, memberId: member.id },
       input.name,
       { userId: null, label: "cli" },
     ),

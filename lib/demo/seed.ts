@@ -1,10 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { authorizeWorkspaceId } from "@/lib/auth/context";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/mutations";
 import { seesOnlyGrantedOrganizations, type Role } from "@/lib/auth/roles";
-import { systemContext } from "@/lib/auth/context";
+import { actAsMember, systemContext } from "@/lib/auth/context";
 import { seedHistory, type DemoRound } from "./history";
 
 // The demo workspace a first-time visitor sees after `npm start`: a consultancy with a handful
@@ -85,7 +84,7 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
       data: { name: DEMO_WORKSPACE },
       select: { id: true },
     });
-    const workspaceId = authorizeWorkspaceId(workspace.id);
+    const { workspaceId } = systemContext(workspace.id, "seed");
     const organizations = [];
     for (const o of ORGANIZATIONS) {
       organizations.push(
@@ -138,12 +137,11 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
     return { workspaceId: workspace.id, organizations, owner };
   });
   if (created.owner) {
-    const ctx = systemContext({
+    const ctx = actAsMember(systemContext(created.workspaceId, "seed"), {
       userId: created.owner.userId,
       userName: created.owner.name,
       email: created.owner.email,
       memberId: created.owner.memberId,
-      workspaceId: created.workspaceId,
       workspaceName: DEMO_WORKSPACE,
       role: "owner",
     });

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, isUniqueViolation, lockForUpdate, type DbTx } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
-import { authorizeWorkspaceId, type WorkspaceContext } from "@/lib/auth/context";
+import { systemContext, type WorkspaceContext } from "@/lib/auth/context";
 import { hashPassword } from "@/lib/auth/password";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -163,7 +163,7 @@ async function claimInvitation(tx: Tx, token: string, userId: string, email: str
   }
   await recordAudit(
     {
-      workspaceId: authorizeWorkspaceId(invitation.workspaceId),
+      workspaceId: systemContext(invitation.workspaceId, "invitation").workspaceId,
       actorUserId: userId,
       actorLabel: email,
       action: "member.joined",

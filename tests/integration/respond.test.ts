@@ -265,6 +265,29 @@ describe("PUT /respond/{token}/answers: bodies it refuses", () => {
     expect(await rowsOf(token)).toEqual(before);
   });
 
+  // JSON.parse makes `__proto__` an own key like any other; zod's record leaves it out without a
+  // word, which acknowledged the save (`saved: 0`) and dropped what the respondent sent.
+  it("an answer or comment keyed __proto__, constructor or toString is 422 naming it, like any unknown question", async () => {
+    const good = business[1]!.id;
+    for (const key of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      for (const [text, field] of [
+        [`{"answers": {"${good}": 3, "${key}": 2}}`, `answers.${key}`],
+        [`{"answers": {"${key}": {"${good}": 1}}}`, `answers.${key}`],
+        [`{"answers": {"${good}": 3}, "comments": {"${key}": "hi"}}`, `comments.${key}`],
+      ] as const) {
+        const error = await expectError(put(token, text), 422, "validation_failed");
+        expect(Object.keys(error.fields ?? {}), text).toContain(field);
+      }
+      const error = await expectError(
+        put(token, `{"answers": {"${key}": 2}}`),
+        422,
+        "validation_failed",
+      );
+      expect(error.fields).toEqual({ [`answers.${key}`]: "Unknown question." });
+    }
+    expect(await rowsOf(token)).toEqual(before);
+  });
+
   it("not_applicable is taken where the question allows it", async () => {
     const saved = await put(token, { answers: { [notApplicable.id]: "not_applicable" } });
     expect(saved.status).toBe(200);
