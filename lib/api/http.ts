@@ -5,22 +5,13 @@ import { contextFromRequest } from "@/lib/auth/gate";
 import { assertCan } from "@/lib/auth/assert";
 import type { Action } from "@/lib/auth/roles";
 import { AppError, parseInput, toErrorBody } from "@/lib/errors";
+import { pageQuerySchema } from "./pagination";
 
 // The REST wrapper: every /api/v1 handler is wrapped once. It resolves the member (bearer token
 // or session), checks the permission table, and turns every error into the JSON error shape with
 // a stable code; no stack trace ever reaches a response.
 
 export const MAX_BODY_BYTES = 64 * 1024;
-
-const pageSchema = z.object({
-  cursor: z.string().max(64).optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, "limit must be 1 to 100")
-    .max(100, "limit must be 1 to 100")
-    .default(50),
-});
 
 export function json(data: unknown, status = 200, headers: HeadersInit = {}): Response {
   return new Response(JSON.stringify(data), {
@@ -108,8 +99,8 @@ export function publicRoute(
   };
 }
 
-/** Reads `?cursor=&limit=` (limit at most 100). */
+/** Reads `?cursor=&limit=` (limit at most 100); the list decodes the cursor (lib/api/pagination). */
 export function readPage(request: Request): { cursor?: string; limit: number } {
   const search = new URL(request.url).searchParams;
-  return parseInput(pageSchema, Object.fromEntries(search));
+  return parseInput(pageQuerySchema, Object.fromEntries(search));
 }

@@ -94,7 +94,8 @@ const pageParams = [
     in: "query",
     required: false,
     schema: { type: "string" },
-    description: "The `nextCursor` of the previous page",
+    description:
+      "The `nextCursor` of the previous page, as given (opaque). Any other value is 400 `invalid_cursor`.",
   },
   {
     name: "limit",

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { cursorCodec, toPage } from "@/lib/api/pagination";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { notFound } from "@/lib/errors";
@@ -57,6 +58,10 @@ export function toAssessmentView(row: Row): AssessmentView {
   };
 }
 
+// Newest first; the id orders rounds created in the same millisecond.
+const newestFirst = cursorCodec("assessments.created", "date");
+
+/** An organisation's rounds, one keyset page at a time (`invalid_cursor` for a bad cursor). */
 export async function listAssessments(
   ctx: WorkspaceContext,
   organizationId: string,
@@ -70,15 +75,23 @@ export async function listAssessments(
   });
   if (!organization) throw notFound("Organisation");
   const limit = page.limit ?? 100;
+  const at = page.cursor === undefined ? null : newestFirst.decode(page.cursor);
   const rows = await db.assessment.findMany({
-    where: { ...assessmentScope(ctx), organizationId },
+    where: {
+      ...assessmentScope(ctx),
+      organizationId,
+      ...(at
+        ? { OR: [{ createdAt: { lt: at.key } }, { createdAt: at.key, id: { lt: at.id } }] }
+        : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
     select: assessmentSelect,
   });
-  const items = rows.slice(0, limit).map(toAssessmentView);
-  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+  const { items, nextCursor } = toPage(rows, limit, (row) =>
+    newestFirst.encode(row.createdAt, row.id),
+  );
+  return { items: items.map(toAssessmentView), nextCursor };
 }
 
 export async function findAssessment(

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Prisma } from "@/lib/db";
+import { cursorCodec, toPage } from "@/lib/api/pagination";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { notFound } from "@/lib/errors";
@@ -28,6 +29,50 @@ export type OrganizationView = {
   updatedAt: Date;
 };
 
+// One codec per order: a cursor handed out for one sort is refused by another.
+const byName = cursorCodec("organizations.name", "text");
+const byUpdated = cursorCodec("organizations.updated", "date");
+const byCreated = cursorCodec("organizations.created", "date");
+
+type OrganizationRow = OrganizationView & { nameKey: string };
+type Order = {
+  orderBy: Prisma.OrganizationOrderByWithRelationInput[];
+  /** Rows after the cursor's position, in the same order (null: from the first row). */
+  after: Prisma.OrganizationWhereInput | null;
+  cursorOf: (row: OrganizationRow) => string;
+};
+
+function orderFor(query: ListOrganizationsQuery): Order {
+  const cursor = query.cursor;
+  if (query.sort === "updated") {
+    const at = cursor === undefined ? null : byUpdated.decode(cursor);
+    return {
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      after: at && {
+        OR: [{ updatedAt: { lt: at.key } }, { updatedAt: at.key, id: { gt: at.id } }],
+      },
+      cursorOf: (row) => byUpdated.encode(row.updatedAt, row.id),
+    };
+  }
+  if (query.sort === "created") {
+    const at = cursor === undefined ? null : byCreated.decode(cursor);
+    return {
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      after: at && {
+        OR: [{ createdAt: { lt: at.key } }, { createdAt: at.key, id: { gt: at.id } }],
+      },
+      cursorOf: (row) => byCreated.encode(row.createdAt, row.id),
+    };
+  }
+  const at = cursor === undefined ? null : byName.decode(cursor);
+  return {
+    orderBy: [{ nameKey: "asc" }, { id: "asc" }],
+    after: at && { OR: [{ nameKey: { gt: at.key } }, { nameKey: at.key, id: { gt: at.id } }] },
+    cursorOf: (row) => byName.encode(row.nameKey, row.id),
+  };
+}
+
+/** The caller's organisations, one keyset page at a time (`invalid_cursor` for a bad cursor). */
 export async function listOrganizations(
   ctx: WorkspaceContext,
   query: ListOrganizationsQuery = {},
@@ -36,25 +81,23 @@ export async function listOrganizations(
   const limit = query.limit ?? 100;
   const q = query.q?.toLowerCase();
   const where = { ...organizationScope(ctx), ...(q ? { nameKey: { contains: q } } : {}) };
-  const orderBy =
-    query.sort === "updated"
-      ? [{ updatedAt: "desc" as const }, { id: "asc" as const }]
-      : query.sort === "created"
-        ? [{ createdAt: "desc" as const }, { id: "asc" as const }]
-        : [{ nameKey: "asc" as const }, { id: "asc" as const }];
+  const order = orderFor(query);
   const db = getDb();
   const [rows, total] = await Promise.all([
     db.organization.findMany({
-      where,
-      orderBy,
+      where: order.after ? { AND: [where, order.after] } : where,
+      orderBy: order.orderBy,
       take: limit + 1,
-      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
-      select: organizationSelect,
+      select: { ...organizationSelect, nameKey: true },
     }),
     db.organization.count({ where }),
   ]);
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null, total };
+  const page = toPage(rows, limit, order.cursorOf);
+  return {
+    items: page.items.map(({ nameKey: _, ...view }) => view),
+    nextCursor: page.nextCursor,
+    total,
+  };
 }
 
 export async function findOrganization(

@@ -59,7 +59,8 @@ export const ORGANIZATION_SORTS = ["name", "updated", "created"] as const;
 export const listOrganizationsSchema = z.object({
   q: z.string().trim().max(120).optional().catch(undefined),
   sort: z.enum(ORGANIZATION_SORTS).optional().catch(undefined),
-  cursor: z.string().max(64).optional().catch(undefined),
+  // Any text: the list decodes it, and answers a bad one with `invalid_cursor` (lib/api/pagination).
+  cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 export type ListOrganizationsQuery = z.infer<typeof listOrganizationsSchema>;

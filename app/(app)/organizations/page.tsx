@@ -6,6 +6,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { OrganizationSearch } from "@/components/organizations/organization-search";
 import { requirePageContext } from "@/lib/auth/server";
 import { can, seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
+import { firstPageIfCursorInvalid } from "@/lib/api/pagination";
 import { listOrganizations } from "@/lib/organizations/data";
 import { listOrganizationsSchema } from "@/lib/organizations/schema";
 import { formatDate } from "@/components/ui/format";
@@ -24,7 +25,9 @@ export default async function OrganizationsPage({
     cursor: typeof raw.cursor === "string" ? raw.cursor : undefined,
   });
   const { ctx } = await requirePageContext();
-  const page = await listOrganizations(ctx, { ...query, limit: 50 });
+  const page = await firstPageIfCursorInvalid(query.cursor, (cursor) =>
+    listOrganizations(ctx, { ...query, cursor, limit: 50 }),
+  );
   const canCreate = can(ctx.role, "organization.create");
   const newButton = canCreate ? (
     <LinkButton href="/organizations/new">New organisation</LinkButton>
