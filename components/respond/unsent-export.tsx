@@ -30,8 +30,7 @@ export function UnsentExport({
   const text = unsentText(rows, heading);
 
   const download = () => {
-    // A byte-order mark, so a spreadsheet opens the file as UTF-8 (accents, curly quotes).
-    const blob = new Blob(["\uFEFF", unsentCsv(rows)], { type: "text/csv;charset=utf-8" });
+    const blob = new Blob([unsentCsv(rows)], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;

@@ -1,3 +1,4 @@
+import { toCsv } from "@/lib/csv/write";
 import type { AnswerValue } from "@/lib/framework/schema";
 import { answerLabel } from "./copy";
 import type { Outbox } from "./outbox";
@@ -55,16 +56,9 @@ export function unsentAnswers(
   return rows;
 }
 
-/** A field as a spreadsheet reads it: quoted, quotes doubled, and a leading character a
- * spreadsheet would take for a formula made harmless (OWASP's advice for CSV exports). */
-function csvField(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
+/** The file to download: UTF-8 with a byte-order mark, formula-like text defused (lib/csv). */
 export function unsentCsv(rows: readonly UnsentAnswer[]): string {
-  const lines = [["Part", "Question", "Answer", "Comment"], ...rows.map(rowFields)];
-  return lines.map((fields) => fields.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return toCsv([["Part", "Question", "Answer", "Comment"], ...rows.map(rowFields)], { bom: true });
 }
 
 const rowFields = (r: UnsentAnswer) => [r.part, r.question, r.answer, r.comment];

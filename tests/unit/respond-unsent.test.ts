@@ -7,6 +7,7 @@ import {
   unsentText,
   type ExportSection,
 } from "@/lib/respond-client/unsent";
+import { readCsv } from "../fixtures/csv";
 
 // What a respondent hands over after the round closed with answers still on their device.
 
@@ -24,35 +25,6 @@ const sections: ExportSection[] = [
     questions: [{ id: "gov.policy", text: "Is there an AI use policy?", levels }],
   },
 ];
-
-/** A minimal CSV reader (quoted fields, doubled quotes, CRLF), to read back what was written. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 describe("unsent answers to hand over", () => {
   it("lists each unsent answer in words, in the questionnaire's order, with its comment", () => {
@@ -103,7 +75,8 @@ describe("unsent answers to hand over", () => {
     });
     box = addChange(box, "data.quality", { value: 4, comment: '=HYPERLINK("x")' });
     const csv = unsentCsv(unsentAnswers(box, sections, {}));
-    expect(parseCsv(csv)).toEqual([
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(readCsv(csv)).toEqual([
       ["Part", "Question", "Answer", "Comment"],
       ["Data", "How is data quality checked?", "Level 4: Optimised", '\'=HYPERLINK("x")'],
       [
