@@ -32,7 +32,7 @@ export function LoginForm({ next, defaultEmail = "" }: { next: string; defaultEm
       }
       setError(
         result?.status === 429
-          ? "Too many failed sign-ins for this email. Wait 15 minutes and try again."
+          ? "Too many failed sign-ins from this network. Wait 15 minutes and try again."
           : "That email and password do not match an account.",
       );
     } catch {

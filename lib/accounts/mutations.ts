@@ -3,11 +3,15 @@ import { getDb, isUniqueViolation } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
 import { systemContext } from "@/lib/auth/context";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { UNKNOWN_CLIENT_ADDRESS } from "@/lib/auth/client-address";
 import {
   clearLimit,
   countHit,
-  readLimit,
+  readSignInLimit,
+  refundHit,
+  signInAddressLimitKey,
   signInLimitKey,
+  SIGN_IN_ADDRESS_LIMIT,
   SIGN_IN_LIMIT,
 } from "@/lib/auth/rate-limit";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -59,19 +63,26 @@ export async function signUp(input: unknown): Promise<{ userId: string; workspac
 export type AuthenticatedUser = { id: string; email: string; name: string; sessionVersion: number };
 
 /**
- * Checks an email and password for next-auth's credentials provider. Failures count against a
- * per-email limit kept in the database (5 per 15 minutes), so the limit holds across instances.
+ * Checks an email and password for next-auth's credentials provider. Failures count against
+ * limits kept in the database (so they hold across instances): per email and client address, and
+ * per address (lib/auth/rate-limit.ts). `client.address` comes from clientAddress(headers).
  */
-export async function authenticate(input: unknown): Promise<AuthenticatedUser | null> {
+export async function authenticate(
+  input: unknown,
+  client: { address: string } = { address: UNKNOWN_CLIENT_ADDRESS },
+): Promise<AuthenticatedUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const key = signInLimitKey(email);
-  // Count the attempt before checking the password, in one atomic increment, so a burst of
-  // parallel guesses cannot all slip under the limit; a successful sign-in clears the count.
-  const attempts = await countHit(key, SIGN_IN_LIMIT.windowMs);
-  if (attempts > SIGN_IN_LIMIT.max) {
-    const limit = await readLimit(key, SIGN_IN_LIMIT.max, SIGN_IN_LIMIT.windowMs);
+  const key = signInLimitKey(email, client.address);
+  const addressKey = signInAddressLimitKey(client.address);
+  // Count the attempt before checking the password, in one atomic increment per limit, so a
+  // burst of parallel guesses cannot all slip under it; a successful sign-in takes it back.
+  const fromAddress = await countHit(addressKey, SIGN_IN_ADDRESS_LIMIT.windowMs);
+  const attempts =
+    fromAddress > SIGN_IN_ADDRESS_LIMIT.max ? 0 : await countHit(key, SIGN_IN_LIMIT.windowMs);
+  if (fromAddress > SIGN_IN_ADDRESS_LIMIT.max || attempts > SIGN_IN_LIMIT.max) {
+    const limit = await readSignInLimit(email, client.address);
     throw new AppError("rate_limited", "Too many failed sign-ins. Try again later.", {
       retryAfterSeconds: Math.max(1, limit.retryAfterSeconds),
     });
@@ -101,6 +112,7 @@ export async function authenticate(input: unknown): Promise<AuthenticatedUser | 
     return null;
   }
   await clearLimit(key);
+  await refundHit(addressKey, SIGN_IN_ADDRESS_LIMIT.windowMs);
   for (const m of memberships) {
     await recordAudit({
       workspaceId: systemContext(m.workspaceId, "account-audit").workspaceId,

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/accounts/mutations";
+import { clientAddress } from "./client-address";
 import { safeNextPath } from "./next-path";
 import { SESSION_MAX_AGE_SECONDS } from "./session";
 
@@ -14,8 +15,10 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: async (credentials) => {
-          const user = await authenticate(credentials);
+        authorize: async (credentials, request) => {
+          const user = await authenticate(credentials, {
+            address: clientAddress(request.headers ?? {}),
+          });
           return user
             ? {
                 id: user.id,

@@ -1,80 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
-import { authenticate, signUp } from "@/lib/accounts/mutations";
-import { countHit, readLimit, signInLimitKey, SIGN_IN_LIMIT } from "@/lib/auth/rate-limit";
+import { authenticate } from "@/lib/accounts/mutations";
+import {
+  countHit,
+  readLimit,
+  readSignInLimit,
+  signInLimitKey,
+  SIGN_IN_LIMIT,
+} from "@/lib/auth/rate-limit";
 import { readSessionClaims } from "@/lib/auth/session";
 import { disconnectDb, getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import {
-  actAs,
-  apiRequest,
-  BASE_URL,
-  installNextHeadersForCommonJs,
-  isErrorJson,
-  routeParams,
-} from "../fixtures/next-request";
-import { passwordFor, uniqueSuffix } from "../fixtures/world";
+import { installNextHeadersForCommonJs, isErrorJson } from "../fixtures/next-request";
+import { account, signedInCookie, signIn as signInFrom, type Account } from "../fixtures/sign-in";
+import { uniqueSuffix } from "../fixtures/world";
 
 vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
 vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // Sign-in goes through next-auth's own route handler (app/api/auth/[...nextauth]/route.ts), driven
-// as a browser would: fetch a CSRF token, then post the credentials form with it.
+// as a browser would (tests/fixtures/sign-in.ts). Every attempt here comes from one client
+// address; tests/integration/sign-in-by-address.test.ts covers several.
 
-type Account = { email: string; password: string; userId: string };
+const HERE = "192.0.2.10";
+const client = { address: HERE };
 
-async function account(label: string): Promise<Account> {
-  const suffix = uniqueSuffix();
-  const email = `${label}-${suffix}@example.test`;
-  const password = passwordFor(suffix);
-  const { userId } = await signUp({
-    name: label,
-    email,
-    password,
-    workspaceName: `Limits ${suffix}`,
-  });
-  return { email, password, userId };
-}
-
-function cookiePairs(response: Response): string[] {
-  return response.headers.getSetCookie().map((header) => header.split(";")[0]!);
-}
-
-/** GET /api/auth/csrf: the token for the form and the cookie it is bound to. */
-async function csrf(): Promise<{ csrfToken: string; cookie: string }> {
-  actAs(null);
-  const response = await GET(apiRequest("/api/auth/csrf"), routeParams({ nextauth: ["csrf"] }));
-  expect(response.status).toBe(200);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = cookiePairs(response).find((pair) => pair.startsWith("next-auth.csrf-token="));
-  if (!cookie) throw new Error("next-auth set no CSRF cookie");
-  return { csrfToken, cookie };
-}
-
-/** POST /api/auth/callback/credentials, as next-auth's signIn("credentials") sends it. */
-async function signIn(email: string, password: string): Promise<Response> {
-  const { csrfToken, cookie } = await csrf();
-  actAs(cookie);
-  const body = new URLSearchParams({
-    email,
-    password,
-    csrfToken,
-    callbackUrl: `${BASE_URL}/organizations`,
-    json: "true",
-  }).toString();
-  return POST(
-    apiRequest("/api/auth/callback/credentials", {
-      method: "POST",
-      cookie,
-      body,
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    }),
-    routeParams({ nextauth: ["callback", "credentials"] }),
-  );
-}
-
-function signedInCookie(response: Response): string | undefined {
-  return cookiePairs(response).find((pair) => pair.startsWith("next-auth.session-token="));
+function signIn(email: string, password: string): Promise<Response> {
+  return signInFrom(email, password, client);
 }
 
 // next-auth reads the request's cookies with require("next/headers"), past vi.mock.
@@ -117,8 +68,8 @@ describe("signing in through next-auth's route", () => {
   });
 });
 
-describe("the sign-in rate limit: 5 failures per email per 15 minutes, kept in the database", () => {
-  it("after 5 failed sign-ins the 6th gets 429 with Retry-After, even with the right password", async () => {
+describe("the sign-in rate limit: 5 failures per email and address per 15 minutes, kept in the database", () => {
+  it("after 5 failed sign-ins the 6th from that address gets 429 with Retry-After, even with the right password", async () => {
     const person = await account("limited");
     for (let attempt = 1; attempt <= SIGN_IN_LIMIT.max; attempt++) {
       const response = await signIn(person.email, `wrong-password-${attempt}`);
@@ -141,7 +92,7 @@ describe("the sign-in rate limit: 5 failures per email per 15 minutes, kept in t
     expect(shouted.status).toBe(429);
   });
 
-  it("the limit is per email: another account still signs in", async () => {
+  it("the limit is per email: another account still signs in from the same address", async () => {
     const other = await account("unaffected");
     const response = await signIn(other.email, other.password);
     expect(response.status).toBe(200);
@@ -151,7 +102,7 @@ describe("the sign-in rate limit: 5 failures per email per 15 minutes, kept in t
   it("failures for an email that has no account count too", async () => {
     const ghost = `ghost-${uniqueSuffix()}@example.test`;
     for (let attempt = 1; attempt <= SIGN_IN_LIMIT.max; attempt++) {
-      expect(await authenticate({ email: ghost, password: "whatever-it-is" })).toBeNull();
+      expect(await authenticate({ email: ghost, password: "whatever-it-is" }, client)).toBeNull();
     }
     expect((await signIn(ghost, "whatever-it-is")).status).toBe(429);
   });
@@ -159,21 +110,20 @@ describe("the sign-in rate limit: 5 failures per email per 15 minutes, kept in t
   it("holds across app instances: a fresh database connection sees the same counter", async () => {
     const person = await account("instances");
     for (let attempt = 1; attempt <= SIGN_IN_LIMIT.max; attempt++) {
-      expect(await authenticate({ email: person.email, password: `wrong-${attempt}` })).toBeNull();
+      expect(
+        await authenticate({ email: person.email, password: `wrong-${attempt}` }, client),
+      ).toBeNull();
     }
     const firstClient = getDb();
     await disconnectDb();
     expect(getDb()).not.toBe(firstClient);
 
-    const limit = await readLimit(
-      signInLimitKey(person.email),
-      SIGN_IN_LIMIT.max,
-      SIGN_IN_LIMIT.windowMs,
-    );
+    const limit = await readSignInLimit(person.email, HERE);
     expect(limit).toMatchObject({ limited: true, count: SIGN_IN_LIMIT.max });
-    const refused = await authenticate({ email: person.email, password: person.password }).catch(
-      (error: unknown) => error,
-    );
+    const refused = await authenticate(
+      { email: person.email, password: person.password },
+      client,
+    ).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused instanceof AppError && refused.code).toBe("rate_limited");
     expect(refused instanceof AppError && refused.retryAfterSeconds).toBeGreaterThan(0);
@@ -183,13 +133,13 @@ describe("the sign-in rate limit: 5 failures per email per 15 minutes, kept in t
   it("a successful sign-in before the limit clears the failures", async () => {
     const person = await account("recovered");
     for (let attempt = 1; attempt < SIGN_IN_LIMIT.max; attempt++) {
-      await authenticate({ email: person.email, password: `wrong-${attempt}` });
+      await authenticate({ email: person.email, password: `wrong-${attempt}` }, client);
     }
-    expect(await authenticate({ email: person.email, password: person.password })).toMatchObject({
-      id: person.userId,
-    });
+    expect(
+      await authenticate({ email: person.email, password: person.password }, client),
+    ).toMatchObject({ id: person.userId });
     const limit = await readLimit(
-      signInLimitKey(person.email),
+      signInLimitKey(person.email, HERE),
       SIGN_IN_LIMIT.max,
       SIGN_IN_LIMIT.windowMs,
     );
@@ -197,7 +147,7 @@ describe("the sign-in rate limit: 5 failures per email per 15 minutes, kept in t
   });
 
   it("the window ends after 15 minutes", async () => {
-    const key = signInLimitKey(`window-${uniqueSuffix()}@example.test`);
+    const key = signInLimitKey(`window-${uniqueSuffix()}@example.test`, HERE);
     const start = new Date();
     for (let attempt = 1; attempt <= SIGN_IN_LIMIT.max; attempt++)
       await countHit(key, SIGN_IN_LIMIT.windowMs, start);
@@ -212,7 +162,7 @@ describe("the sign-in rate limit: 5 failures per email per 15 minutes, kept in t
   });
 
   it("concurrent failures are all counted", async () => {
-    const key = signInLimitKey(`burst-${uniqueSuffix()}@example.test`);
+    const key = signInLimitKey(`burst-${uniqueSuffix()}@example.test`, HERE);
     const now = new Date();
     await countHit(key, SIGN_IN_LIMIT.windowMs, now);
     await Promise.all(Array.from({ length: 8 }, () => countHit(key, SIGN_IN_LIMIT.windowMs, now)));

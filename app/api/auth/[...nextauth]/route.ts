@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { readLimit, signInLimitKey, SIGN_IN_LIMIT } from "@/lib/auth/rate-limit";
+import { clientAddress } from "@/lib/auth/client-address";
+import { readSignInLimit } from "@/lib/auth/rate-limit";
 import { errorResponse, json } from "@/lib/api/http";
 import { AppError } from "@/lib/errors";
 
@@ -20,20 +21,12 @@ export async function POST(request: Request, context: NextAuthRouteContext): Pro
       const form = await request.clone().formData();
       const email = form.get("email");
       if (typeof email === "string" && email.length > 0 && email.length <= 254) {
-        const limit = await readLimit(
-          signInLimitKey(email),
-          SIGN_IN_LIMIT.max,
-          SIGN_IN_LIMIT.windowMs,
-        );
+        const limit = await readSignInLimit(email, clientAddress(request.headers));
         if (limit.limited) {
           const response = errorResponse(
-            new AppError(
-              "rate_limited",
-              "Too many failed sign-ins for this email. Try again later.",
-              {
-                retryAfterSeconds: limit.retryAfterSeconds,
-              },
-            ),
+            new AppError("rate_limited", "Too many failed sign-ins from here. Try again later.", {
+              retryAfterSeconds: limit.retryAfterSeconds,
+            }),
           );
           // next-auth's client reads `url` from every sign-in answer; give it one it can parse.
           const body = (await response.json()) as Record<string, unknown>;
