@@ -1,12 +1,19 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticate } from "@/lib/accounts/mutations";
 import { clientAddress } from "./client-address";
 import { safeNextPath } from "./next-path";
 import { SESSION_MAX_AGE_SECONDS } from "./session";
 
-export function authOptions(): NextAuthOptions {
+/** Checks an email and password; lib/accounts' `authenticate`, passed in by the route. */
+export type CheckCredentials = (
+  credentials: unknown,
+  client: { address: string },
+) => Promise<{ id: string; email: string; name: string; sessionVersion: number } | null>;
+
+// The password check is passed in rather than imported: lib/accounts is built on lib/auth
+// (hashing, rate limits, contexts), so lib/auth importing it back would make the two one knot.
+export function authOptions(authenticate: CheckCredentials): NextAuthOptions {
   return {
     secret: process.env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

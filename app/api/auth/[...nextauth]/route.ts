@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+import { authenticate } from "@/lib/accounts/mutations";
 import { authOptions } from "@/lib/auth/options";
 import { clientAddress } from "@/lib/auth/client-address";
 import { readSignInLimit } from "@/lib/auth/rate-limit";
@@ -8,7 +9,7 @@ import { AppError } from "@/lib/errors";
 type NextAuthRouteContext = { params: Promise<{ nextauth: string[] }> };
 
 const handler = (request: Request, context: NextAuthRouteContext) =>
-  NextAuth(authOptions())(request, context) as Promise<Response>;
+  NextAuth(authOptions(authenticate))(request, context) as Promise<Response>;
 
 export { handler as GET };
 
