@@ -5,7 +5,8 @@ import { contextFromRequest } from "@/lib/auth/gate";
 import { assertCan } from "@/lib/auth/assert";
 import type { Action } from "@/lib/auth/roles";
 import { AppError, parseInput, toErrorBody } from "@/lib/errors";
-import { pageQuerySchema } from "./pagination";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
+import { pageQuerySchema } from "@/lib/pagination/cursors";
 
 // The REST wrapper: every /api/v1 handler is wrapped once. It resolves the member (bearer token
 // or session), checks the permission table, and turns every error into the JSON error shape with
@@ -51,6 +52,16 @@ export async function readJson<T extends z.ZodType>(
   }
   if (body === undefined)
     throw new AppError("bad_request", "The request body is empty: send JSON.");
+  // Every body, whatever its schema (records keyed by question id included): JSON escapes can
+  // spell text no database stores, which would otherwise fail inside Prisma or the SQL driver.
+  const unstorable = findUnstorableText(body);
+  if (unstorable !== null) {
+    throw new AppError(
+      "validation_failed",
+      `Please check ${unstorable === "_" ? "the input" : unstorable}: ${UNSTORABLE_TEXT_MESSAGE}`,
+      { fields: { [unstorable]: UNSTORABLE_TEXT_MESSAGE } },
+    );
+  }
   return parseInput(schema, body);
 }
 
@@ -99,7 +110,7 @@ export function publicRoute(
   };
 }
 
-/** Reads `?cursor=&limit=` (limit at most 100); the list decodes the cursor (lib/api/pagination). */
+/** Reads `?cursor=&limit=` (limit at most 100); the list decodes the cursor (lib/pagination/cursors). */
 export function readPage(request: Request): { cursor?: string; limit: number } {
   const search = new URL(request.url).searchParams;
   return parseInput(pageQuerySchema, Object.fromEntries(search));

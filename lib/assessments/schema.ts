@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import {
   answerValueSchema,
   findFramework,
@@ -20,12 +21,11 @@ const isoDate = z
 
 export const createAssessmentSchema = z
   .strictObject({
-    name: z
-      .string({ error: "Enter a name, e.g. “Q1 2027”." })
+    name: text({ error: "Enter a name, e.g. “Q1 2027”." })
       .trim()
       .min(1, "Enter a name, e.g. “Q1 2027”.")
       .max(ASSESSMENT_NAME_MAX, `Use at most ${ASSESSMENT_NAME_MAX} characters.`),
-    frameworkVersion: z.string().max(20).optional(),
+    frameworkVersion: text().max(20).optional(),
     roles: z
       .array(respondentRoleSchema)
       .min(1, "Choose at least one respondent role.")
@@ -35,7 +35,7 @@ export const createAssessmentSchema = z
     minGroupSize: z.number().int().min(1).max(50).optional(),
     opensAt: isoDate.nullish(),
     closesAt: isoDate.nullish(),
-    targets: z.record(z.string(), z.number().min(0).max(100)).optional(),
+    targets: z.record(text(), z.number().min(0).max(100)).optional(),
   })
   .superRefine((v, ctx) => {
     const version = v.frameworkVersion ?? latestFrameworkVersion;
@@ -77,7 +77,7 @@ export const invitationsSchema = z.strictObject({
   invitations: z
     .array(
       z.strictObject({
-        name: z.string().trim().max(120, "Use at most 120 characters.").optional(),
+        name: text().trim().max(120, "Use at most 120 characters.").optional(),
         email: emailSchema.optional(),
         role: respondentRoleSchema,
       }),
@@ -125,12 +125,12 @@ function buildAnswersSchema(framework: Framework, role: string) {
         if (typeof raw === "object" && raw !== null && Object.hasOwn(raw, "__proto__"))
           ctx.addIssue({ code: "custom", path: ["__proto__"], message: unknown("__proto__") });
       })
-      .pipe(z.record(z.string().max(100), value));
+      .pipe(z.record(text().max(100), value));
   return z
     .strictObject({
       answers: byQuestion(answerValueSchema),
       comments: byQuestion(
-        z.string().max(COMMENT_MAX, `Use at most ${COMMENT_MAX} characters.`),
+        text().max(COMMENT_MAX, `Use at most ${COMMENT_MAX} characters.`),
       ).optional(),
     })
     .superRefine((v, ctx) => {
@@ -164,4 +164,4 @@ export function decodeAnswer(stored: string): AnswerValue | null {
   return Number.isInteger(level) && level >= 0 && level <= 4 ? (level as AnswerValue) : null;
 }
 
-export const idempotencyKeySchema = z.string().trim().min(1).max(200);
+export const idempotencyKeySchema = text().trim().min(1).max(200);

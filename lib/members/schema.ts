@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { ROLES } from "@/lib/auth/roles";
 import { emailSchema, passwordSchema, personNameSchema } from "@/lib/accounts/schema";
 
 export const roleSchema = z.enum(ROLES, { error: "Choose owner, consultant or executive." });
 
-const idList = z.array(z.string().min(1).max(64)).max(500);
+const idSchema = text().min(1).max(64);
+const idList = z.array(idSchema).max(500);
 
 export const createInvitationSchema = z.object({
   role: roleSchema,
@@ -15,14 +17,14 @@ export const createInvitationSchema = z.object({
   organizationIds: idList.optional().default([]),
 });
 
-export const changeRoleSchema = z.object({ memberId: z.string().min(1).max(64), role: roleSchema });
-export const memberIdSchema = z.object({ memberId: z.string().min(1).max(64) });
+export const changeRoleSchema = z.object({ memberId: idSchema, role: roleSchema });
+export const memberIdSchema = z.object({ memberId: idSchema });
 export const setGrantsSchema = z.object({
-  memberId: z.string().min(1).max(64),
+  memberId: idSchema,
   organizationIds: idList,
 });
 
-export const invitationTokenSchema = z.string().trim().min(10).max(200);
+export const invitationTokenSchema = text().trim().min(10).max(200);
 
 export const acceptAsNewUserSchema = z.object({
   token: invitationTokenSchema,

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { cursorCodec, toPage } from "@/lib/api/pagination";
+import { cursorCodec, toPage } from "@/lib/pagination/cursors";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { notFound } from "@/lib/errors";

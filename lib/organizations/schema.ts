@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 export const ORGANIZATION_NAME_MAX = 120;
 export const SIZE_BANDS = ["1-49", "50-249", "250-999", "1000-4999", "5000+"] as const;
@@ -19,15 +20,13 @@ export const SECTORS = [
 
 // Empty strings from a form mean "not given".
 const optionalText = (max: number) =>
-  z
-    .string({ error: "Must be text." })
+  text({ error: "Must be text." })
     .trim()
     .max(max, `Use at most ${max} characters.`)
     .transform((v) => (v === "" ? null : v))
     .nullish();
 
-export const organizationNameSchema = z
-  .string({ error: "Enter the organisation's name." })
+export const organizationNameSchema = text({ error: "Enter the organisation's name." })
   .trim()
   .min(1, "Enter the organisation's name.")
   .max(ORGANIZATION_NAME_MAX, `Use at most ${ORGANIZATION_NAME_MAX} characters.`);
@@ -57,14 +56,14 @@ export type UpdateOrganizationInput = z.input<typeof updateOrganizationSchema>;
 
 export const ORGANIZATION_SORTS = ["name", "updated", "created"] as const;
 export const listOrganizationsSchema = z.object({
-  q: z.string().trim().max(120).optional().catch(undefined),
+  q: text().trim().max(120).optional().catch(undefined),
   sort: z.enum(ORGANIZATION_SORTS).optional().catch(undefined),
-  // Any text: the list decodes it, and answers a bad one with `invalid_cursor` (lib/api/pagination).
+  // Any text: the list decodes it, and answers a bad one with `invalid_cursor` (lib/pagination/cursors).
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 export type ListOrganizationsQuery = z.infer<typeof listOrganizationsSchema>;
 
 export const deleteOrganizationSchema = z.object({
-  confirmation: z.string().trim(),
+  confirmation: text().trim(),
 });

@@ -6,7 +6,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { OrganizationSearch } from "@/components/organizations/organization-search";
 import { requirePageContext } from "@/lib/auth/server";
 import { can, seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
-import { firstPageIfCursorInvalid } from "@/lib/api/pagination";
+import { firstPageIfCursorInvalid } from "@/lib/pagination/cursors";
 import { listOrganizations } from "@/lib/organizations/data";
 import { listOrganizationsSchema } from "@/lib/organizations/schema";
 import { formatDate } from "@/components/ui/format";
