@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
+import { switchWorkspaceAction } from "./workspace-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +21,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       user={{ name: ctx.userName, email: ctx.email, role: ctx.role }}
       workspace={{ id: ctx.workspaceId, name: ctx.workspaceName }}
       workspaces={workspaces}
+      switchWorkspace={switchWorkspaceAction}
     >
       {children}
     </AppShell>

@@ -2,16 +2,23 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { acceptAsNewUserAction, acceptInvitationAction } from "@/app/invite/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PASSWORD_MIN } from "@/lib/accounts/schema";
-import { fieldError, fieldValue, idle, type FormState } from "@/lib/forms/state";
+import { fieldError, fieldValue, idle, type FormAction, type FormState } from "@/lib/forms/state";
 import { useAccountForm } from "./use-account-form";
 
-export function AcceptInvitation({ token, email }: { token: string; email: string }) {
-  const [state, formAction] = useActionState<FormState, FormData>(acceptInvitationAction, idle);
+export function AcceptInvitation({
+  token,
+  email,
+  action,
+}: {
+  token: string;
+  email: string;
+  action: FormAction;
+}) {
+  const [state, formAction] = useActionState<FormState, FormData>(action, idle);
   return (
     <form action={formAction} className="mt-6 space-y-4">
       <FormStatus state={state} />
@@ -24,8 +31,16 @@ export function AcceptInvitation({ token, email }: { token: string; email: strin
   );
 }
 
-export function JoinAsNewUser({ token, email }: { token: string; email: string | null }) {
-  const { state, submit } = useAccountForm(acceptAsNewUserAction);
+export function JoinAsNewUser({
+  token,
+  email,
+  action,
+}: {
+  token: string;
+  email: string | null;
+  action: FormAction;
+}) {
+  const { state, submit } = useAccountForm(action);
   return (
     <>
       <form action={submit} className="mt-6 space-y-4" noValidate>

@@ -1,15 +1,14 @@
 "use client";
 
-import { signUpAction } from "@/app/(auth)/signup/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, fieldValue } from "@/lib/forms/state";
+import { fieldError, fieldValue, type FormAction } from "@/lib/forms/state";
 import { useAccountForm } from "./use-account-form";
 import { PASSWORD_MIN } from "@/lib/accounts/schema";
 
-export function SignUpForm() {
-  const { state, submit } = useAccountForm(signUpAction);
+export function SignUpForm({ action }: { action: FormAction }) {
+  const { state, submit } = useAccountForm(action);
 
   return (
     <form action={submit} className="mt-6 space-y-4" noValidate>

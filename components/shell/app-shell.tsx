@@ -11,10 +11,18 @@ export type ShellProps = {
   user: { name: string; email: string; role: Role };
   workspace: { id: string; name: string };
   workspaces: { id: string; name: string; role: Role }[];
+  switchWorkspace: (formData: FormData) => Promise<void>;
   children: ReactNode;
 };
 
-export function AppShell({ nav, user, workspace, workspaces, children }: ShellProps) {
+export function AppShell({
+  nav,
+  user,
+  workspace,
+  workspaces,
+  switchWorkspace,
+  children,
+}: ShellProps) {
   return (
     <div className="min-h-dvh">
       <a
@@ -26,7 +34,11 @@ export function AppShell({ nav, user, workspace, workspaces, children }: ShellPr
       <header className="no-print sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3">
           <Logo />
-          <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+          <WorkspaceSwitcher
+            current={workspace}
+            workspaces={workspaces}
+            switchWorkspace={switchWorkspace}
+          />
           <div className="ml-auto">
             <UserMenu user={user} />
           </div>

@@ -1,4 +1,3 @@
-import { switchWorkspaceAction } from "@/app/(app)/workspace-actions";
 import type { Role } from "@/lib/auth/roles";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 
@@ -6,9 +5,12 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 export function WorkspaceSwitcher({
   current,
   workspaces,
+  switchWorkspace,
 }: {
   current: { id: string; name: string };
   workspaces: { id: string; name: string; role: Role }[];
+  /** The server action that remembers the chosen workspace (from the layout). */
+  switchWorkspace: (formData: FormData) => Promise<void>;
 }) {
   if (workspaces.length <= 1) {
     return (
@@ -31,7 +33,7 @@ export function WorkspaceSwitcher({
           Switch workspace
         </p>
         {workspaces.map((w) => (
-          <form key={w.id} action={switchWorkspaceAction}>
+          <form key={w.id} action={switchWorkspace}>
             <input type="hidden" name="workspaceId" value={w.id} />
             <button
               type="submit"

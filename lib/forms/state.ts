@@ -15,6 +15,12 @@ export type FormState<T = unknown> =
 
 export const idle: FormState<never> = { status: "idle" };
 
+/** A form's server action, as a page hands it to a client component (components never import app/). */
+export type FormAction<T = unknown> = (
+  state: FormState<T>,
+  formData: FormData,
+) => Promise<FormState<T>>;
+
 export function fieldError(state: FormState<unknown>, name: string): string | undefined {
   return state.status === "error" ? state.fields?.[name] : undefined;
 }

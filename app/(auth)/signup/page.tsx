@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignUpForm } from "@/components/auth/signup-form";
+import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create a workspace" };
 
@@ -11,7 +12,7 @@ export default function SignUpPage() {
       <p className="mt-1 text-sm text-slate-600">
         A workspace holds your team and the organisations you assess. You will be its owner.
       </p>
-      <SignUpForm />
+      <SignUpForm action={signUpAction} />
       <p className="mt-6 text-center text-sm text-slate-600">
         Already have an account?{" "}
         <Link

@@ -5,6 +5,7 @@ import { AcceptInvitation, JoinAsNewUser } from "@/components/auth/invitation-fo
 import { currentSession } from "@/lib/auth/server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
 import { previewInvitation } from "@/lib/members/data";
+import { acceptAsNewUserAction, acceptInvitationAction } from "../actions";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
@@ -40,11 +41,16 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               {ROLE_DESCRIPTIONS[invitation.role]}
             </p>
             {session.kind === "anonymous" ? (
-              <JoinAsNewUser token={token} email={invitation.email} />
+              <JoinAsNewUser
+                token={token}
+                email={invitation.email}
+                action={acceptAsNewUserAction}
+              />
             ) : (
               <AcceptInvitation
                 token={token}
                 email={session.kind === "member" ? session.ctx.email : session.email}
+                action={acceptInvitationAction}
               />
             )}
           </>
