@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "./migrate.mjs";
-import { appEnv, buildIfNeeded, seed } from "./start.mjs";
+import { appEnv, buildIfNeeded, seed, serverScript } from "./start.mjs";
 import { repoRoot } from "./lib/paths.mjs";
 import { runNode } from "./lib/proc.mjs";
 
@@ -27,15 +27,7 @@ async function main() {
   await buildIfNeeded(env);
 
   console.log(`[e2e] serving on http://localhost:${port}`);
-  process.exitCode = await runNode(
-    [
-      path.join(repoRoot, "node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "-p",
-      String(port),
-    ],
-    { env },
-  );
+  process.exitCode = await runNode([serverScript, "-p", String(port)], { env });
 }
 
 main().catch((error) => {

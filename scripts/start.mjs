@@ -12,6 +12,9 @@ import { DEFAULT_DATABASE_URL, isMain, repoRoot } from "./lib/paths.mjs";
 import { runNode } from "./lib/proc.mjs";
 
 const nextBin = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
+// Serves the app (next start / next dev) and records each request's socket address for the
+// per-address limits: scripts/server.mjs, docs/decisions/0007-client-address.md.
+export const serverScript = path.join(repoRoot, "scripts", "server.mjs");
 const secretFile = path.join(repoRoot, ".nextauth-secret");
 const seedFile = path.join(repoRoot, "prisma", "seed.ts");
 const demoAccountsFile = path.join(repoRoot, "prisma", "demo-accounts.json");
@@ -158,7 +161,9 @@ async function main() {
   // Printed before the server starts so that it is on screen (and in any log) by the time the
   // first request can be answered; Next prints its own "Ready" line below it.
   process.stdout.write(banner(env.NEXTAUTH_URL));
-  const code = await runNode([nextBin, dev ? "dev" : "start", "-p", String(port)], { env });
+  const code = await runNode([serverScript, ...(dev ? ["--dev"] : []), "-p", String(port)], {
+    env,
+  });
   process.exitCode = code;
 }
 

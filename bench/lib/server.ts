@@ -47,7 +47,11 @@ export function prepareAppCopy(appDir: string): string {
   return head;
 }
 
-/** `next start` from appDir in its own process group (stopped as a whole), logging to logFile. */
+/**
+ * The production server from appDir, as `npm start` serves it (scripts/server.mjs: Next's handler
+ * behind the wrapper that records client addresses), in its own process group (stopped as a
+ * whole), logging to logFile.
+ */
 export function startNext(options: {
   appDir: string;
   env: NodeJS.ProcessEnv;
@@ -55,10 +59,10 @@ export function startNext(options: {
   logFile: string;
 }): { server: ChildProcess; closeLog: () => void } {
   const log = fs.openSync(options.logFile, "w");
-  const nextBin = path.join(options.appDir, "node_modules", "next", "dist", "bin", "next");
+  const serverScript = path.join(options.appDir, "scripts", "server.mjs");
   const server = spawn(
     process.execPath,
-    [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"],
+    [serverScript, "-p", String(options.port), "-H", "127.0.0.1"],
     {
       cwd: options.appDir,
       env: { ...options.env, NODE_ENV: "production" },

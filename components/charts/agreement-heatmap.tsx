@@ -1,7 +1,6 @@
 "use client";
 
 import { Fragment, useState } from "react";
-import Link from "next/link";
 import type { AgreementRows } from "./agreement-rows";
 import { ROLE_NAMES } from "./palette";
 
@@ -36,8 +35,8 @@ export function AgreementHeatmap({
   roles,
   rows,
   split,
-  emptyHref,
-}: AgreementRows & { emptyHref?: string }) {
+  minGroupSize,
+}: AgreementRows & { minGroupSize: number }) {
   const [all, setAll] = useState(false);
   const visible = all ? rows : rows.slice(0, FIRST);
   return (
@@ -46,15 +45,9 @@ export function AgreementHeatmap({
       {rows.length === 0 ? (
         <div className="mt-3 grid min-h-32 place-items-center rounded-lg border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600">
           <p>
-            No closed round yet:{" "}
-            {emptyHref ? (
-              <Link className="font-medium text-brand-700 underline" href={emptyHref}>
-                open one
-              </Link>
-            ) : (
-              "open one"
-            )}
-            . Roles with fewer respondents than the round&apos;s minimum group are never shown.
+            Not shown for this round: no role had {minGroupSize} or more respondents (the
+            round&apos;s minimum group), and agreement within a smaller group could single people
+            out. Invite at least {minGroupSize} people in a role next round to see it.
           </p>
         </div>
       ) : (

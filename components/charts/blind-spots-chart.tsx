@@ -12,13 +12,7 @@ export type BlindSpotDatum = {
 };
 
 /** The share of "Don't know" answers per dimension: not knowing whether a practice exists is a gap. */
-export function BlindSpotsChart({
-  blindSpots,
-  emptyHref,
-}: {
-  blindSpots: BlindSpotDatum[];
-  emptyHref?: string;
-}) {
+export function BlindSpotsChart({ blindSpots }: { blindSpots: BlindSpotDatum[] }) {
   const height = 40 + blindSpots.length * 44;
   // Shares are usually small: a 0-100% axis would flatten every bar, so the axis fits the data.
   const top = Math.max(
@@ -36,8 +30,11 @@ export function BlindSpotsChart({
       title={`Blind spots: "Don't know" answers`}
       description="A respondent who does not know whether a practice exists is reporting a gap, not a blank."
       height={height}
-      empty={blindSpots.length === 0}
-      emptyHref={emptyHref}
+      empty={
+        blindSpots.length === 0
+          ? "No blind spots in this round: nobody answered \u201cdon\u2019t know\u201d. Keep asking the people closest to the work."
+          : null
+      }
       table={
         <DataTable
           caption={`Share of "Don't know" answers per dimension`}

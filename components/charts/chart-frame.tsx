@@ -11,7 +11,6 @@ export function ChartFrame({
   description,
   height,
   empty,
-  emptyHref,
   table,
   children,
   footer,
@@ -19,10 +18,11 @@ export function ChartFrame({
   title: string;
   description?: ReactNode;
   height: number;
-  /** When true, the empty state replaces chart and table. */
-  empty?: boolean;
-  /** Where "open one" points in the empty state (an organisation's rounds). */
-  emptyHref?: string;
+  /**
+   * When set, this message replaces chart and table: it says what is true (why there is nothing
+   * to draw) and what to do about it. Every chart writes its own; "no closed round" is only one case.
+   */
+  empty?: ReactNode;
   table: ReactNode;
   children: ReactNode;
   footer?: ReactNode;
@@ -57,17 +57,7 @@ export function ChartFrame({
           className="mt-3 grid place-items-center rounded-lg border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600"
           style={{ minHeight: Math.min(height, 180) }}
         >
-          <p>
-            No closed round yet:{" "}
-            {emptyHref ? (
-              <Link className="font-medium text-brand-700 underline" href={emptyHref}>
-                open one
-              </Link>
-            ) : (
-              "open one"
-            )}
-            .
-          </p>
+          <p>{empty}</p>
         </div>
       ) : (
         <>
@@ -90,6 +80,23 @@ export function ChartFrame({
         <figcaption className="mt-3 text-sm text-slate-700">{footer}</figcaption>
       ) : null}
     </figure>
+  );
+}
+
+/** The empty state of a chart that draws closed rounds, before the first one closes. */
+export function NoClosedRound({ href }: { href?: string }) {
+  return (
+    <>
+      No closed round yet:{" "}
+      {href ? (
+        <Link className="font-medium text-brand-700 underline" href={href}>
+          open one
+        </Link>
+      ) : (
+        "open one"
+      )}
+      .
+    </>
   );
 }
 

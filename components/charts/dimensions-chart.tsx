@@ -1,6 +1,6 @@
 "use client";
 
-import { ChartFrame, DataTable, SeriesLegend } from "./chart-frame";
+import { ChartFrame, NoClosedRound, DataTable, SeriesLegend } from "./chart-frame";
 import { LazyDimensionsPlot } from "./lazy-plot";
 import { fmt, SERIES_COLORS } from "./palette";
 
@@ -47,8 +47,7 @@ export function DimensionsChart({
           : undefined
       }
       height={height}
-      empty={dimensions.length === 0}
-      emptyHref={emptyHref}
+      empty={dimensions.length === 0 ? <NoClosedRound href={emptyHref} /> : null}
       footer={
         <SeriesLegend
           items={[

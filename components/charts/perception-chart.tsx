@@ -1,6 +1,6 @@
 "use client";
 
-import { ChartFrame, DataTable, SeriesLegend } from "./chart-frame";
+import { ChartFrame, DataTable, NoClosedRound, SeriesLegend } from "./chart-frame";
 import { LazyPerceptionPlot } from "./lazy-plot";
 import { colorAt, fmt, ROLE_NAMES } from "./palette";
 
@@ -16,6 +16,7 @@ export type PerceptionDatum = {
     points: number;
   }[];
   hiddenReason: string | null;
+  minGroupSize: number;
 };
 
 /** Scores per dimension as each respondent role sees it; the widest gaps are also said in words. */
@@ -44,8 +45,13 @@ export function PerceptionChart({
           : "Fewer than two roles reached the minimum group size, so there is nothing to compare yet."
       }
       height={height}
-      empty={!perception || rows.length === 0}
-      emptyHref={emptyHref}
+      empty={
+        !perception || rows.length === 0 ? (
+          <NoClosedRound href={emptyHref} />
+        ) : shown.length < 2 ? (
+          `Nothing to compare in this round: fewer than two roles had ${perception.minGroupSize} or more respondents (the round's minimum group, so that no one can be singled out). Invite at least ${perception.minGroupSize} people in each of two roles or more next round.`
+        ) : null
+      }
       table={
         <DataTable
           caption="Dimension scores out of 100 by respondent role"

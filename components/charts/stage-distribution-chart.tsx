@@ -25,7 +25,11 @@ export function StageDistributionChart({
           : undefined
       }
       height={HEIGHT}
-      empty={total === 0}
+      empty={
+        total === 0
+          ? "No organisation has a closed round yet: the distribution appears when the first round closes."
+          : null
+      }
       table={
         <DataTable
           caption="Number of organisations at each stage, from their latest closed round"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { ChartFrame, DataTable, SeriesLegend } from "./chart-frame";
+import { ChartFrame, NoClosedRound, DataTable, SeriesLegend } from "./chart-frame";
 import { LazyTrendPlot } from "./lazy-plot";
 import { colorAt, dashAt, fmt, INK } from "./palette";
 
@@ -53,8 +53,7 @@ export function TrendChart({
       title="Trend across rounds"
       description={description}
       height={HEIGHT}
-      empty={points.length === 0}
-      emptyHref={emptyHref}
+      empty={points.length === 0 ? <NoClosedRound href={emptyHref} /> : null}
       table={
         <DataTable
           caption="Readiness index and dimension scores per closed round, oldest first"

@@ -1,5 +1,5 @@
 import type { OrganizationDashboard } from "@/lib/dashboards/data";
-import type { Headline } from "@/lib/dashboards/shape";
+import type { Headline } from "@/lib/results/headline";
 import { cn } from "@/components/ui/cn";
 
 type Change = NonNullable<OrganizationDashboard["latest"]>["change"];

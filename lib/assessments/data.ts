@@ -6,7 +6,6 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { notFound } from "@/lib/errors";
 import { organizationScope } from "@/lib/organizations/scope";
 import type { RespondentRole } from "@/lib/framework";
-import type { ScoreResult } from "@/lib/scoring";
 import { assessmentScope } from "./scope";
 
 export const assessmentSelect = {
@@ -182,54 +181,4 @@ export async function getAssessmentProgress(
             started: Boolean(i.response?.startedAt),
           })),
   };
-}
-
-export type ResultView = {
-  assessmentId: string;
-  frameworkVersion: string;
-  computedAt: Date;
-  result: ScoreResult;
-  responseCount: number;
-};
-
-export async function findResult(
-  ctx: WorkspaceContext,
-  assessmentId: string,
-): Promise<ResultView | null> {
-  const assessment = await getAssessment(ctx, assessmentId);
-  const row = await getDb().result.findUnique({
-    where: { assessmentId: assessment.id },
-    select: { frameworkVersion: true, computedAt: true, result: true, input: true },
-  });
-  if (!row) return null;
-  const input = row.input as { responses?: unknown[] } | null;
-  return {
-    assessmentId: assessment.id,
-    frameworkVersion: row.frameworkVersion,
-    computedAt: row.computedAt,
-    result: row.result as unknown as ScoreResult,
-    responseCount: Array.isArray(input?.responses) ? input.responses.length : 0,
-  };
-}
-
-export async function getResult(ctx: WorkspaceContext, assessmentId: string): Promise<ResultView> {
-  const result = await findResult(ctx, assessmentId);
-  if (!result) throw notFound("Result (the round is not closed yet)");
-  return result;
-}
-
-/** The newest closed round's result for an organisation, or null before the first one closes. */
-export async function findLatestResult(
-  ctx: WorkspaceContext,
-  organizationId: string,
-): Promise<(ResultView & { assessmentName: string }) | null> {
-  assertCan(ctx, "assessment.read");
-  const row = await getDb().assessment.findFirst({
-    where: { ...assessmentScope(ctx), organizationId, state: "closed" },
-    orderBy: [{ closedAt: "desc" }, { id: "desc" }],
-    select: { id: true, name: true },
-  });
-  if (!row) return null;
-  const result = await findResult(ctx, row.id);
-  return result ? { ...result, assessmentName: row.name } : null;
 }

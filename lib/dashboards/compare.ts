@@ -6,7 +6,8 @@ import { notFound } from "@/lib/errors";
 import { organizationScope } from "@/lib/organizations/scope";
 import { assessmentScope } from "@/lib/assessments/scope";
 import { findFramework } from "@/lib/framework";
-import { compare, type Comparison, type ScoreResult } from "@/lib/scoring";
+import { compare, type Comparison } from "@/lib/scoring";
+import { readSnapshotsOfScopedRounds } from "@/lib/results/data";
 
 // Two closed rounds of one organisation side by side, from their immutable result snapshots.
 // Scoped exactly like the dashboard: another workspace's, or an ungranted organisation's, round
@@ -74,13 +75,9 @@ export async function getRoundComparison(
   const after = pick(choice.after, rounds.at(-1));
   if (!before || !after || before.id === after.id)
     return { organization, rounds, before, after, comparison: null };
-  const results = await db.result.findMany({
-    where: { assessmentId: { in: [before.id, after.id] }, workspaceId: ctx.workspaceId },
-    select: { assessmentId: true, result: true },
-  });
-  const byId = new Map(results.map((r) => [r.assessmentId, r.result as unknown as ScoreResult]));
-  const b = byId.get(before.id);
-  const a = byId.get(after.id);
+  const snapshots = await readSnapshotsOfScopedRounds([before.id, after.id]);
+  const b = snapshots.get(before.id)?.result;
+  const a = snapshots.get(after.id)?.result;
   if (!b || !a) throw notFound("Result");
   const comparison = compare(b, a);
   const questionTexts: Record<string, string> = {};

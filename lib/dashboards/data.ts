@@ -4,19 +4,21 @@ import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { notFound } from "@/lib/errors";
 import { organizationScope } from "@/lib/organizations/scope";
+import { organizationSelect, type OrganizationView } from "@/lib/organizations/data";
+import { assessmentSelect, toAssessmentView, type AssessmentView } from "@/lib/assessments/data";
 import { assessmentScope } from "@/lib/assessments/scope";
 import { RESPONDENT_ROLES, type RespondentRole } from "@/lib/framework";
-import type { ScoreInput, ScoreResult } from "@/lib/scoring";
+import type { ScoreResult } from "@/lib/scoring";
+import { buildHeadline, type Headline } from "@/lib/results/headline";
+import { readScoredInputOfScopedRound, readSnapshotsOfScopedRounds } from "@/lib/results/data";
 import {
   buildAgreementHeatmap,
   buildBlindSpots,
   buildDimensions,
-  buildHeadline,
   buildPerception,
   buildTrend,
   type AgreementCell,
   type DashboardDimension,
-  type Headline,
   type PerceptionView,
   type TrendPoint,
 } from "./shape";
@@ -78,36 +80,60 @@ function recall(key: string): ShapedDashboard | undefined {
   return value;
 }
 
+/** The dashboard part of the organisation page, for the API (organisation's id, name, sector). */
 export async function getOrganizationDashboard(
   ctx: WorkspaceContext,
   organizationId: string,
 ): Promise<OrganizationDashboard> {
+  const page = await findOrganizationPage(ctx, organizationId);
+  if (!page) throw notFound("Organisation");
+  const { id, name, sector } = page.organization;
+  return {
+    organization: { id, name, sector },
+    openRounds: page.openRounds,
+    latest: page.latest,
+    trend: page.trend,
+  };
+}
+
+export type OrganizationPage = Omit<OrganizationDashboard, "organization"> & {
+  organization: OrganizationView;
+  /** The newest rounds first, at most ROUNDS_ON_PAGE; `roundCount` says how many there are. */
+  rounds: AssessmentView[];
+  roundCount: number;
+};
+
+export const ROUNDS_ON_PAGE = 20;
+
+/**
+ * Everything the organisation page shows, in one call: the organisation once, every round once
+ * (the rounds list and the dashboard's closed rounds both come from that one query), the
+ * snapshots from the memo or the database. Null when the caller may not see the organisation.
+ */
+export async function findOrganizationPage(
+  ctx: WorkspaceContext,
+  organizationId: string,
+): Promise<OrganizationPage | null> {
   assertCan(ctx, "assessment.read");
   const db = getDb();
   const organization = await db.organization.findFirst({
     where: { ...organizationScope(ctx), id: organizationId },
-    select: { id: true, name: true, sector: true },
+    select: organizationSelect,
   });
-  if (!organization) throw notFound("Organisation");
-  // Every round's state in one query; the snapshots themselves only when the memo lacks them.
+  if (!organization) return null;
   const assessments = await db.assessment.findMany({
-    where: { ...assessmentScope(ctx), organizationId },
-    orderBy: [{ closedAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      state: true,
-      closedAt: true,
-      minGroupSize: true,
-      result: { select: { id: true, computedAt: true } },
-    },
+    where: { ...assessmentScope(ctx), organizationId: organization.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { ...assessmentSelect, result: { select: { id: true, computedAt: true } } },
   });
   const openRounds = assessments.filter((a) => a.state !== "closed").length;
-  const rounds = assessments.flatMap((a) =>
-    a.state === "closed" && a.result && a.closedAt
-      ? [{ ...a, closedAt: a.closedAt, result: a.result }]
-      : [],
-  );
+  const rounds = assessments
+    .flatMap((a) =>
+      a.state === "closed" && a.result && a.closedAt
+        ? [{ ...a, closedAt: a.closedAt, result: a.result }]
+        : [],
+    )
+    .sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime() || (a.id < b.id ? -1 : 1));
   const key = [
     ctx.workspaceId,
     organization.id,
@@ -124,7 +150,15 @@ export async function getOrganizationDashboard(
   ].join("\u0001");
   const shaped = recall(key) ?? (await shapeDashboard(rounds));
   remember(key, shaped);
-  return { organization, openRounds, ...shaped };
+  return {
+    organization,
+    openRounds,
+    rounds: assessments
+      .slice(0, ROUNDS_ON_PAGE)
+      .map(({ result: _, ...row }) => toAssessmentView(row)),
+    roundCount: assessments.length,
+    ...shaped,
+  };
 }
 
 /**
@@ -135,23 +169,14 @@ export async function getOrganizationDashboard(
 async function shapeDashboard(
   rounds: { id: string; name: string; closedAt: Date; minGroupSize: number }[],
 ): Promise<ShapedDashboard> {
-  const db = getDb();
   const last = rounds.at(-1);
   const [snapshots, input] = await Promise.all([
-    rounds.length
-      ? db.result.findMany({
-          where: { assessmentId: { in: rounds.map((r) => r.id) } },
-          select: { assessmentId: true, frameworkVersion: true, result: true },
-        })
-      : [],
+    readSnapshotsOfScopedRounds(rounds.map((r) => r.id)),
     // The answers are read only for the latest round, for the agreement heatmap by role.
-    last
-      ? db.result.findUnique({ where: { assessmentId: last.id }, select: { input: true } })
-      : null,
+    last ? readScoredInputOfScopedRound(last.id) : null,
   ]);
-  const byAssessment = new Map(snapshots.map((s) => [s.assessmentId, s]));
   const scored = rounds.flatMap((r) => {
-    const snapshot = byAssessment.get(r.id);
+    const snapshot = snapshots.get(r.id);
     return snapshot
       ? [
           {
@@ -160,7 +185,7 @@ async function shapeDashboard(
             closedAt: r.closedAt,
             minGroupSize: r.minGroupSize,
             frameworkVersion: snapshot.frameworkVersion,
-            result: snapshot.result as unknown as ScoreResult,
+            result: snapshot.result,
           },
         ]
       : [];
@@ -190,11 +215,7 @@ async function shapeDashboard(
       diagnostic: r.diagnostic,
       perception: buildPerception(r, latest.minGroupSize),
       blindSpots: buildBlindSpots(r),
-      agreement: buildAgreementHeatmap(
-        r,
-        (input?.input ?? null) as ScoreInput | null,
-        latest.minGroupSize,
-      ),
+      agreement: buildAgreementHeatmap(r, input, latest.minGroupSize),
       recommendations: [...r.recommendations].sort((a, b) => a.priority - b.priority).slice(0, 8),
     },
   };

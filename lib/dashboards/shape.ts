@@ -20,26 +20,6 @@ export type TrendPoint = {
   dimensions: Record<string, number | null>;
 };
 
-/** The headline of a result: stage, index, confidence and the ready-to-scale verdict with its caps. */
-export function buildHeadline(result: ScoreResult) {
-  const { overall } = result;
-  return {
-    stage: overall.stage,
-    stageName: overall.stageName,
-    uncappedStage: overall.uncappedStage,
-    index: overall.score,
-    confidence: overall.confidence,
-    confidenceReason: overall.confidenceReason,
-    readyToScale: result.readyToScale,
-    readyToScaleReason: result.readyToScaleReason,
-    caps: overall.cappedBy,
-    respondents: overall.respondents,
-    coverage: overall.coverage,
-  };
-}
-
-export type Headline = ReturnType<typeof buildHeadline>;
-
 export function buildTrend(
   rounds: {
     id: string;
@@ -101,6 +81,8 @@ export type PerceptionView = {
   }[];
   gaps: ScoreResult["perceptionGaps"];
   hiddenReason: string | null;
+  /** The round's minimum group: a role with fewer respondents is never shown on its own. */
+  minGroupSize: number;
 };
 
 /** Scores by role, hiding every role with fewer respondents than the round's minimum group. */
@@ -115,6 +97,7 @@ export function buildPerception(result: ScoreResult, minGroupSize: number): Perc
   const hidden = roles.filter((r) => !r.shown).map((r) => r.role);
   return {
     roles,
+    minGroupSize,
     rows: result.dimensions.map((d) => ({
       dimension: d.id,
       name: d.name,

@@ -2,12 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { getFramework, type RespondentRole } from "@/lib/framework";
-import {
-  closeAssessment,
-  createAssessment,
-  createInvitations,
-  openAssessment,
-} from "@/lib/assessments/mutations";
+import { createAssessment, createInvitations, openAssessment } from "@/lib/assessments/mutations";
+import { closeAssessment } from "@/lib/results/mutations";
 import { encodeAnswer } from "@/lib/assessments/schema";
 import { seededRandom } from "./random";
 

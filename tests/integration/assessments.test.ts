@@ -14,7 +14,7 @@ import * as organizationsRoute from "@/app/api/v1/organizations/route";
 import * as answersRoute from "@/app/api/v1/respond/[token]/answers/route";
 import * as respondRoute from "@/app/api/v1/respond/[token]/route";
 import * as submitRoute from "@/app/api/v1/respond/[token]/submit/route";
-import { canonicalJson } from "@/lib/assessments/mutations";
+import { canonicalJson } from "@/lib/results/mutations";
 import { hashSecretToken } from "@/lib/auth/secret-token";
 import { disconnectDb, getDb } from "@/lib/db";
 import { latestFrameworkVersion, RESPONDENT_ROLES } from "@/lib/framework";
@@ -248,7 +248,11 @@ describe("a round from creation to result", () => {
 
   it("a draft round refuses answers with 409", async () => {
     const q = (await questionsOf(links[0]!.token))[0]!;
-    await expectError(putAnswers(links[0]!.token, { answers: { [q.id]: 2 } }), 409, "conflict");
+    await expectError(
+      putAnswers(links[0]!.token, { answers: { [q.id]: 2 } }),
+      409,
+      "round_not_open",
+    );
     expect(await answerRows(links[0]!.token)).toEqual([]);
   });
 
@@ -329,7 +333,11 @@ describe("a round from creation to result", () => {
       where: { invitationId: links[0]!.id },
     });
     expect(response.submittedAt?.toISOString()).toBe(body.submittedAt);
-    await expectError(putAnswers(token, { answers: { [questions[4]!.id]: 1 } }), 409, "conflict");
+    await expectError(
+      putAnswers(token, { answers: { [questions[4]!.id]: 1 } }),
+      409,
+      "already_submitted",
+    );
     expect(await answerRows(token)).toHaveLength(3);
     // A second respondent answers but does not submit: their answers still count at close.
     const technical = await questionsOf(links[1]!.token);
@@ -401,14 +409,14 @@ describe("a round from creation to result", () => {
     const error = await expectError(
       putAnswers(technical, { answers: { [q.id]: 3 } }),
       409,
-      "conflict",
+      "round_closed",
     );
     expect(error.message).toMatch(/closed/i);
-    await expectError(submitAnswers(technical), 409, "conflict");
+    await expectError(submitAnswers(technical), 409, "round_closed");
     await expectError(
       submitAnswers(links[2]!.token, { "idempotency-key": "late" }),
       409,
-      "conflict",
+      "round_closed",
     );
     expect(await answerRows(technical)).toEqual(before);
     // Still readable, so the respondent sees "this round has closed".

@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as dashboardRoute from "@/app/api/v1/organizations/[id]/dashboard/route";
 import * as portfolioRoute from "@/app/api/v1/portfolio/route";
-import {
-  closeAssessment,
-  createAssessment,
-  createInvitations,
-  openAssessment,
-} from "@/lib/assessments/mutations";
+import { createAssessment, createInvitations, openAssessment } from "@/lib/assessments/mutations";
+import { closeAssessment } from "@/lib/results/mutations";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { disconnectDb } from "@/lib/db";
 import { getOrganizationDashboard, getPortfolio, peerBenchmark } from "@/lib/dashboards/data";

@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { formToObject, memberAction } from "@/lib/forms/action";
 import {
-  closeAssessment,
   createAssessment,
   createInvitations,
   createOpenLink,
@@ -12,6 +11,7 @@ import {
   revokeRespondentLink,
   type IssuedLink,
 } from "@/lib/assessments/mutations";
+import { closeAssessment } from "@/lib/results/mutations";
 import { parseInvitationCsv } from "@/lib/assessments/csv";
 
 export const createAssessmentAction = memberAction(async (ctx, formData) => {

@@ -19,9 +19,7 @@ import { AgreementHeatmap } from "@/components/charts/agreement-heatmap";
 import { agreementRows } from "@/components/charts/agreement-rows";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
-import { findOrganization } from "@/lib/organizations/data";
-import { listAssessments } from "@/lib/assessments/data";
-import { getOrganizationDashboard } from "@/lib/dashboards/data";
+import { findOrganizationPage } from "@/lib/dashboards/data";
 import { articleContext } from "@/lib/dashboards/shape";
 import { deleteOrganizationAction } from "../actions";
 
@@ -36,12 +34,9 @@ export default async function OrganizationPage({
 }) {
   const [{ id }, flags] = await Promise.all([params, searchParams]);
   const { ctx } = await requirePageContext();
-  const organization = await findOrganization(ctx, id);
-  if (!organization) notFound();
-  const [rounds, dashboard] = await Promise.all([
-    listAssessments(ctx, organization.id, { limit: 20 }),
-    getOrganizationDashboard(ctx, organization.id),
-  ]);
+  const dashboard = await findOrganizationPage(ctx, id);
+  if (!dashboard) notFound();
+  const { organization } = dashboard;
   const latest = dashboard.latest;
   const canManage = can(ctx.role, "assessment.manage");
   const roundsHref = canManage ? `/organizations/${organization.id}/assessments/new` : undefined;
@@ -146,14 +141,14 @@ export default async function OrganizationPage({
               <PerceptionChart perception={latest.perception} emptyHref={roundsHref} />
             </Card>
             <Card>
-              <BlindSpotsChart blindSpots={latest.blindSpots} emptyHref={roundsHref} />
+              <BlindSpotsChart blindSpots={latest.blindSpots} />
             </Card>
           </div>
 
           <Card>
             <AgreementHeatmap
               {...agreementRows(latest.agreement, dimensionNames)}
-              emptyHref={roundsHref}
+              minGroupSize={latest.minGroupSize}
             />
           </Card>
 
@@ -192,7 +187,12 @@ export default async function OrganizationPage({
               </LinkButton>
             ) : null}
           </div>
-          <RoundsList rounds={rounds.items} canManage={canManage} />
+          <RoundsList rounds={dashboard.rounds} canManage={canManage} />
+          {dashboard.roundCount > dashboard.rounds.length ? (
+            <p className="mt-2 text-sm text-slate-600">
+              The newest {dashboard.rounds.length} of {dashboard.roundCount} rounds.
+            </p>
+          ) : null}
           {dashboard.openRounds ? (
             <p className="mt-2 text-sm text-slate-600">
               {dashboard.openRounds} round{dashboard.openRounds === 1 ? "" : "s"} not closed yet:

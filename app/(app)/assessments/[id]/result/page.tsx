@@ -8,18 +8,16 @@ import { DimensionBars, RecommendationList } from "@/components/assessments/resu
 import { DashboardHeadline } from "@/components/dashboard/headline";
 import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
 import { requirePageContext } from "@/lib/auth/server";
-import { findAssessment, findResult } from "@/lib/assessments/data";
-import { buildHeadline } from "@/lib/dashboards/shape";
-import { explain } from "@/lib/scoring";
+import { getResultPage } from "@/lib/results/data";
 
 export const metadata: Metadata = { title: "Result" };
 
 export default async function ResultPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx } = await requirePageContext();
-  const assessment = await findAssessment(ctx, id);
-  if (!assessment) notFound();
-  const result = await findResult(ctx, assessment.id);
+  const page = await getResultPage(ctx, id);
+  if (!page) notFound();
+  const { assessment, result } = page;
   const back = (
     <Link className="text-sm text-slate-600 hover:underline" href={`/assessments/${assessment.id}`}>
       ← {assessment.name}
@@ -38,7 +36,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
       </>
     );
   }
-  const explanation = explain(result.result);
+  const { explanation } = result;
   return (
     <>
       {back}
@@ -47,7 +45,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         description={`Scored with framework ${result.frameworkVersion} on ${formatDate(result.computedAt)} from ${result.responseCount} response${result.responseCount === 1 ? "" : "s"}. This snapshot never changes.`}
       />
       <div className="space-y-6">
-        <DashboardHeadline headline={buildHeadline(result.result)} />
+        <DashboardHeadline headline={result.headline} />
         <Card>
           <h2 className="text-lg font-semibold">The three-part diagnostic</h2>
           <p className="mb-4 mt-1 text-sm text-slate-600">

@@ -1,5 +1,5 @@
 import { json, withWorkspace } from "@/lib/api/http";
-import { closeAssessment } from "@/lib/assessments/mutations";
+import { closeAssessment } from "@/lib/results/mutations";
 
 export const POST = withWorkspace(
   async ({ ctx, params }) => json(await closeAssessment(ctx, params.id ?? "")),

@@ -1,5 +1,5 @@
 import { json, withWorkspace } from "@/lib/api/http";
-import { getResult } from "@/lib/assessments/data";
+import { getResult } from "@/lib/results/data";
 
 export const GET = withWorkspace(
   async ({ ctx, params }) => json(await getResult(ctx, params.id ?? "")),

@@ -1,0 +1,112 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { getDb, lockForUpdate, type Prisma } from "@/lib/db";
+import { assertCan } from "@/lib/auth/assert";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { recordAudit } from "@/lib/audit/mutations";
+import { AppError } from "@/lib/errors";
+import { getFramework } from "@/lib/framework";
+import { score, type ScoreInput } from "@/lib/scoring";
+import { assessmentSelect, toAssessmentView, type AssessmentView } from "@/lib/assessments/data";
+import { audit, findManaged } from "@/lib/assessments/mutations";
+import { buildScoreInput } from "./input";
+import { parseStoredResult } from "./snapshot";
+
+// Closing a round is where its result is born: the answers are read under the round's lock,
+// scored, and stored as an immutable snapshot in the same transaction.
+
+/**
+ * A stable fingerprint of the scored input: the same answers always give the same hash, also when
+ * read back from PostgreSQL, whose JSONB keeps keys in its own order (hence the sorted keys).
+ */
+export function hashInput(input: ScoreInput): string {
+  return createHash("sha256").update(canonicalJson(input)).digest("hex");
+}
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Closes the round and writes its immutable result in the same transaction, so a round is never
+ * closed without a result nor scored twice. Every answer given counts, submitted or not.
+ */
+export async function closeAssessment(
+  ctx: WorkspaceContext,
+  assessmentId: string,
+  now = new Date(),
+): Promise<AssessmentView> {
+  assertCan(ctx, "assessment.manage");
+  return getDb().$transaction(async (tx) => {
+    const found = await findManaged(tx, ctx, assessmentId);
+    // Exclusive lock, then read the round again: saves and submits in flight finish before the
+    // answers are read, and the ones after see the round closed (they take a shared lock on it).
+    await lockForUpdate(tx, "Assessment", found.id);
+    const assessment = await findManaged(tx, ctx, found.id);
+    if (assessment.state === "closed")
+      throw new AppError("conflict", "This round is already closed.");
+    const responses = await tx.response.findMany({
+      where: { assessmentId: assessment.id },
+      orderBy: { id: "asc" },
+      select: { id: true, role: true, answers: { select: { questionId: true, value: true } } },
+    });
+    const baseline = assessment.previousAssessmentId
+      ? await tx.result.findUnique({
+          where: { assessmentId: assessment.previousAssessmentId },
+          select: { result: true, frameworkVersion: true },
+        })
+      : null;
+    const input = buildScoreInput(
+      assessment,
+      responses,
+      baseline
+        ? {
+            frameworkVersion: baseline.frameworkVersion,
+            result: parseStoredResult(baseline.result, assessment.previousAssessmentId ?? ""),
+          }
+        : null,
+    );
+    if (input.responses.length === 0) {
+      throw new AppError(
+        "conflict",
+        "Nobody has answered yet: there is nothing to score. Invite respondents first.",
+      );
+    }
+    const result = score(input, { framework: getFramework(assessment.frameworkVersion) });
+    await tx.result.create({
+      data: {
+        workspaceId: ctx.workspaceId,
+        assessmentId: assessment.id,
+        frameworkVersion: assessment.frameworkVersion,
+        result: result as unknown as Prisma.InputJsonValue,
+        input: input as unknown as Prisma.InputJsonValue,
+        inputHash: hashInput(input),
+        computedAt: now,
+        organizationId: assessment.organizationId,
+        score: result.overall.score,
+        stage: result.overall.stage,
+        readyToScale: result.readyToScale,
+      },
+    });
+    const row = await tx.assessment.update({
+      where: { id: assessment.id },
+      data: { state: "closed", closedAt: now },
+      select: assessmentSelect,
+    });
+    await recordAudit(
+      audit(ctx, "assessment.closed", assessment.id, {
+        responses: input.responses.length,
+        stage: result.overall.stage,
+      }),
+      tx,
+    );
+    return toAssessmentView(row);
+  });
+}

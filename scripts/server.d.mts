@@ -1,0 +1,10 @@
+// Types for server.mjs, so TypeScript tests and benchmarks can import it (tsconfig has allowJs off).
+import type { IncomingMessage, Server } from "node:http";
+export const CLIENT_ADDRESS_HEADER: string;
+export function stampClientAddress(req: IncomingMessage): void;
+export function serve(options: {
+  dev?: boolean;
+  port: number;
+  hostname?: string;
+  dir?: string;
+}): Promise<{ server: Server; stop: () => Promise<void> }>;

@@ -1,0 +1,95 @@
+// The HTTP server in front of Next: `npm start`, `npm run dev`, the e2e server and the HTTP
+// benchmarks all serve the app through it (docs/decisions/0007-client-address.md).
+//
+//   node scripts/server.mjs [--dev] [-p PORT] [-H HOSTNAME]
+//
+// It exists for one reason: Next 16 gives route handlers no socket address, and fills
+// X-Forwarded-For only when the client sent none, so per-address limits cannot tell clients apart
+// from inside the app. This server writes the socket's address into a private header on every
+// request (replacing anything the client sent under that name), which lib/auth/client-address.ts
+// reads. Everything else is Next's own request handler, as `next start` / `next dev` run it.
+import http from "node:http";
+import { isMain, repoRoot } from "./lib/paths.mjs";
+
+/** Must match CLIENT_ADDRESS_HEADER in lib/auth/client-address.ts. */
+export const CLIENT_ADDRESS_HEADER = "x-gapmap-client-address";
+
+/** Replaces whatever the client sent under the private header with the socket's address. */
+export function stampClientAddress(req) {
+  // Node lower-cases header names and joins repeats, so one delete removes every spelling.
+  delete req.headers[CLIENT_ADDRESS_HEADER];
+  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+}
+
+function parseArgs(argv) {
+  const options = { dev: false, port: Number(process.env.PORT || 3000), hostname: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--dev") options.dev = true;
+    else if (arg === "-p" || arg === "--port") options.port = Number(argv[++i]);
+    else if (arg === "-H" || arg === "--hostname") options.hostname = argv[++i];
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535)
+    throw new Error(`the port must be a port number, got "${options.port}"`);
+  return options;
+}
+
+/**
+ * Serves the app on `port` (all interfaces unless `hostname` is given, like `next start`) and
+ * resolves with the listening server and a function that stops it.
+ */
+export async function serve({ dev = false, port, hostname, dir = repoRoot }) {
+  // As `next start` / `next dev` do, before Next is loaded: it reads NODE_ENV at import time.
+  process.env.NODE_ENV ||= dev ? "development" : "production";
+  const { default: next } = await import("next");
+  const server = http.createServer();
+  const app = next({ dev, dir, hostname: hostname ?? "localhost", port, httpServer: server });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  server.on("request", (req, res) => {
+    stampClientAddress(req);
+    handle(req, res).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const stop = async () => {
+    await Promise.allSettled([new Promise((resolve) => server.close(resolve)), app.close()]);
+    server.closeAllConnections?.();
+  };
+  return { server, stop };
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const { stop } = await serve(options);
+  console.log(
+    `server: ${options.dev ? "development" : "production"} on http://${options.hostname ?? "localhost"}:${options.port}`,
+  );
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      // Keep-alive connections would hold server.close() open: give requests 5 s, then go.
+      setTimeout(() => process.exit(0), 5_000).unref();
+      stop().then(() => process.exit(0));
+    });
+  }
+}
+
+if (isMain(import.meta.url)) {
+  main().catch((error) => {
+    console.error(`server: ${error.message}`);
+    process.exit(1);
+  });
+}
