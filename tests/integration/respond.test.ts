@@ -6,13 +6,13 @@ import * as startRoute from "@/app/api/v1/respond/[token]/start/route";
 import * as submitRoute from "@/app/api/v1/respond/[token]/submit/route";
 import { hashSecretToken } from "@/lib/auth/secret-token";
 import {
-  closeAssessment,
   createAssessment,
   createInvitations,
   createOpenLink,
   openAssessment,
   revokeRespondentLink,
 } from "@/lib/assessments/mutations";
+import { closeAssessment } from "@/lib/results/mutations";
 import { databaseProvider, disconnectDb, getDb } from "@/lib/db";
 import { getFramework, latestFrameworkVersion, type RespondentRole } from "@/lib/framework";
 import { questionsFor } from "@/lib/responses/data";
