@@ -7,8 +7,10 @@
 //    loaded cold in Chromium until the network is idle, collecting every /_next/*.js response,
 //    so the JavaScript that arrives after hydration (the lazily loaded charts) is counted too.
 // 2. Requests per second: autocannon against the dashboard (with a signed-in consultant's
-//    session) and against a prerendered static page, taking turns in slices in one run with the
-//    same connection count, since these machines are noisy. Every dashboard response must be a
+//    session), the lightest signed-in page (the target's reference: session check and app shell,
+//    the floor of every page behind sign-in), a page rendered per request without session and a
+//    prerendered static page, taking turns in slices in one run with the same connection count,
+//    since these machines are noisy. Every dashboard response must be a
 //    200 that really is the dashboard (not the sign-in page).
 import fs from "node:fs";
 import os from "node:os";
@@ -32,7 +34,10 @@ const CONNECTIONS = 25;
 const DURATION = 15;
 const SLICES = 3;
 const WARMUP = 3;
-const TARGET_RATIO = 0.2;
+// The dashboard against the lightest signed-in page (issue 10: a static page's rate is out of reach
+// for any page rendered per request, decision 0006), and its p95 latency at CONNECTIONS.
+const TARGET_RATIO = 0.5;
+const TARGET_P95_MS = 1000;
 const TARGET_JS_ABOVE_SMALLEST_KB = 60;
 const GZIP_LEVEL = 9;
 const DEMO_USER = "consultant@gapmap.demo";
@@ -353,8 +358,8 @@ export async function run(): Promise<{ title: string; markdown: string }> {
   const pooled = loads.map((l) => pool(l.slices, DURATION));
   const [stat, bare, light, dash] = pooled as [Pooled, Pooled, Pooled, Pooled];
   const dashboardLoad = loads[3]!;
-  const ratio = dash.perSecond / stat.perSecond;
-  const sliceRatios = dash.slicesPerSecond.map((r, i) => r / stat.slicesPerSecond[i]!);
+  const ratio = dash.perSecond / light.perSecond;
+  const sliceRatios = dash.slicesPerSecond.map((r, i) => r / light.slicesPerSecond[i]!);
   const statuses = (c: Check) =>
     [...c.statuses].map(([s, n]) => `${fmt(n)} × ${s}`).join(", ") || "none";
   const row = (name: string, cell: (p: Pooled, l: Load) => string) =>
@@ -369,7 +374,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     row("requests/s", (p) => fmt(p.perSecond)),
     row("requests/s per slice", (p) => p.slicesPerSecond.map((r) => fmt(r)).join(", ")),
     row(`requests in ${DURATION} s`, (p) => fmt(p.requests)),
-    row("latency p50 / p99 (ms)", (p) => `${p.p50} / ${p.p99}`),
+    row("latency p50 / p95 / p99 (ms)", (p) => `${p.p50} / ${p.p95} / ${p.p99}`),
     row("latency max (ms)", (p) => String(p.max)),
     row("statuses", (_p, l) => statuses(l.check)),
     row(
@@ -386,7 +391,6 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     dashboardLoad.check.wrongBody === 0 &&
     [...dashboardLoad.check.statuses.keys()].every((s) => s === 200) &&
     dash.errors === 0;
-  const dashOfLight = dash.perSecond / light.perSecond;
 
   const markdown = `
 Commit ${commit.slice(0, 10)}, built (\`next build\`) and served by \`next start\` from its own copy, on SQLite
@@ -408,7 +412,7 @@ ${jsTable}
 - Dashboard first-load JS ${kb(dashboard.firstLoad)}, ${kb(above)} above the smallest page (${smallest.label}, ${kb(smallest.firstLoad)}) (target <= ${TARGET_JS_ABOVE_SMALLEST_KB} KB above): ${verdict(above <= TARGET_JS_ABOVE_SMALLEST_KB * 1024)}.
 - The dashboard's total JavaScript on a cold load, lazy charts included: ${kb(dashboard.cold?.total ?? 0)}; ${plotsDrawn} charts drawn.
 
-### Requests per second: the dashboard against a static page
+### Requests per second: the dashboard against the lightest signed-in page
 
 ${CONNECTIONS} connections, ${DURATION} s each, taking turns in ${SLICES} slices of ${DURATION / SLICES} s after a ${WARMUP} s warm-up of each.
 The static page is ${STATIC_PAGE}, prerendered at build time (x-nextjs-cache: ${staticCache}); the dashboard
@@ -416,11 +420,12 @@ is rendered for each request (session check, the organisation's closed results, 
 
 ${rpsTable}
 
-- Throughput: dashboard at ${(ratio * 100).toFixed(0)}% of the static page (per slice: ${sliceRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(", ")}) (target >= ${TARGET_RATIO * 100}%): ${verdict(ratio >= TARGET_RATIO)}.
+- Throughput: dashboard at ${(ratio * 100).toFixed(0)}% of the lightest signed-in page (/organizations; per slice: ${sliceRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(", ")}) (target >= ${TARGET_RATIO * 100}%): ${verdict(ratio >= TARGET_RATIO)}.
+- Dashboard latency p95 at ${CONNECTIONS} connections: ${dash.p95} ms (target < ${TARGET_P95_MS} ms): ${verdict(dash.p95 < TARGET_P95_MS)}.
 - Every dashboard response a 200 with the dashboard in it: ${allDashboard200 ? "yes" : "**no**"}.
 - For scale, in the same run: a page rendered per request with no session and no database (/login) serves
   ${((bare.perSecond / stat.perSecond) * 100).toFixed(1)}% of the static page's requests/s, the lightest signed-in page ${((light.perSecond / stat.perSecond) * 100).toFixed(1)}%, and the dashboard
-  ${(dashOfLight * 100).toFixed(0)}% of the lightest signed-in page's.
+  ${((dash.perSecond / stat.perSecond) * 100).toFixed(1)}% (decision 0006: why a static page is not the reference).
 `;
   return {
     title: "Dashboard over HTTP: JavaScript and requests per second (next start, SQLite)",

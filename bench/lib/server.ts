@@ -131,6 +131,7 @@ export type Pooled = {
   timeouts: number;
   perSecond: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
   slicesPerSecond: number[];
@@ -151,6 +152,7 @@ export function pool(slices: Slice[], seconds: number): Pooled {
     timeouts: sum((r) => r.timeouts),
     perSecond: requests / seconds,
     p50: Math.round(percentile(latencies, 0.5)),
+    p95: Math.round(percentile(latencies, 0.95)),
     p99: Math.round(percentile(latencies, 0.99)),
     max: Math.round(latencies.at(-1) ?? 0),
     slicesPerSecond: slices.map((s) => s.result.requests.total / s.result.duration),
