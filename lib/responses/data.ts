@@ -58,8 +58,9 @@ export async function findLink(token: string) {
 }
 
 /**
- * The little a save or a submit needs, in one lean query: the hot path of a round with hundreds of
- * respondents (the full view joins the organisation and workspace names too, four times slower).
+ * The little a start or a submit needs, in one lean query (the full view joins the organisation
+ * and workspace names too, four times slower). A withdrawn link is returned, not refused: the
+ * write refuses it as `link_withdrawn` (./write-guard.ts), which its token's holder may know.
  */
 export async function findLinkForWrite(token: string) {
   const link = await getDb().assessmentInvitation.findUnique({
@@ -73,7 +74,7 @@ export async function findLinkForWrite(token: string) {
       response: { select: { id: true, startedAt: true, submittedAt: true } },
     },
   });
-  if (!link || link.revokedAt) throw invalidLink();
+  if (!link) throw invalidLink();
   return link;
 }
 

@@ -17,22 +17,7 @@ import {
   idempotencyKeySchema,
 } from "@/lib/assessments/schema";
 import { findLinkForWrite, invalidLink, linkTokenHash } from "./data";
-
-type Link = Awaited<ReturnType<typeof findLinkForWrite>>;
-
-function assertAcceptsAnswers(link: Link) {
-  assertStateAcceptsAnswers(link.assessment.state);
-}
-
-function assertStateAcceptsAnswers(state: string) {
-  if (state === "closed")
-    throw new AppError("conflict", "This round has closed: it takes no more answers. Thank you.");
-  if (state === "draft")
-    throw new AppError(
-      "conflict",
-      "This round has not opened yet. Try again when your consultant opens it.",
-    );
-}
+import { assertLinkTakesWrites } from "./write-guard";
 
 /** The open link: the respondent picks a role and gets a personal link to resume from. */
 export async function startFromOpenLink(
@@ -42,7 +27,11 @@ export async function startFromOpenLink(
   const link = await findLinkForWrite(token);
   if (link.kind !== "open")
     throw new AppError("conflict", "This is a personal link: it already has a role.");
-  assertAcceptsAnswers(link);
+  assertLinkTakesWrites({
+    revoked: link.revokedAt !== null,
+    roundState: link.assessment.state,
+    submitted: false,
+  });
   const { role } = parseInput(chooseRoleSchema, input);
   const roles = Array.isArray(link.assessment.roles) ? link.assessment.roles : [];
   if (!roles.includes(role)) {
@@ -87,11 +76,13 @@ export async function saveAnswers(
   const tokenHash = linkTokenHash(token);
   return runProgram(function* () {
     const link = yield* answersSql.findLinkForWrite(tokenHash);
-    if (!link || link.revoked || link.kind !== "personal" || !link.responseId || !link.role)
-      throw invalidLink();
+    if (!link || link.kind !== "personal" || !link.responseId || !link.role) throw invalidLink();
     const responseId = link.responseId;
-    assertStateAcceptsAnswers(link.state);
-    if (link.submitted) throw new AppError("conflict", "These answers were already submitted.");
+    assertLinkTakesWrites({
+      revoked: link.revoked,
+      roundState: link.state,
+      submitted: link.submitted,
+    });
     const data = parseInput(
       answersSchemaFor(getFramework(link.frameworkVersion), link.role),
       input,
@@ -99,8 +90,13 @@ export async function saveAnswers(
     yield* answersSql.lockForWrite(link.assessmentId, responseId);
     const current = yield* answersSql.readResponseForWrite(responseId);
     if (!current) throw invalidLink();
-    assertStateAcceptsAnswers(current.state);
-    if (current.submitted) throw new AppError("conflict", "These answers were already submitted.");
+    // Again under the locks closing and submitting take. (Withdrawing a link takes none: a save
+    // that races it may still land, kept like the answers given before it.)
+    assertLinkTakesWrites({
+      revoked: link.revoked,
+      roundState: current.state,
+      submitted: current.submitted,
+    });
     const ids = [
       ...new Set([...Object.keys(data.answers), ...Object.keys(data.comments ?? {})]),
     ].sort();
@@ -143,7 +139,7 @@ export type SubmitOutcome = { status: number; body: { submittedAt: string; answe
 
 /**
  * Submits the response. With an Idempotency-Key, a retry returns the first answer again; without
- * one, a second submission is a conflict. Never two submissions.
+ * one, a second submission is refused (already_submitted). Never two submissions.
  */
 export async function submitResponse(
   token: string,
@@ -161,27 +157,43 @@ export async function submitResponse(
     });
     if (previous) return { status: previous.status, body: previous.body as SubmitOutcome["body"] };
   }
-  assertAcceptsAnswers(link);
   const responseId = link.response.id;
   const assessmentId = link.assessment.id;
+  const startedAt = link.response.startedAt;
   try {
+    // Inside the try: a retry of the same key that finds the response just submitted by its
+    // twin answers with the twin's record, below.
+    assertLinkTakesWrites({
+      revoked: link.revokedAt !== null,
+      roundState: link.assessment.state,
+      submitted: link.response.submittedAt !== null,
+    });
     return await db.$transaction(async (tx) => {
       // Exclusive on the response (saves in flight finish first), shared on the round (closing
       // waits for this submit, or this submit sees the round closed).
       await lockForShare(tx, "Assessment", assessmentId);
       await lockForUpdate(tx, "Response", responseId);
-      const round = await tx.assessment.findUnique({
-        where: { id: assessmentId },
-        select: { state: true },
+      const current = await tx.response.findUnique({
+        where: { id: responseId },
+        select: {
+          submittedAt: true,
+          assessment: { select: { state: true } },
+          invitation: { select: { revokedAt: true } },
+        },
       });
-      assertStateAcceptsAnswers(round?.state ?? "closed");
+      if (!current) throw invalidLink();
+      assertLinkTakesWrites({
+        revoked: current.invitation.revokedAt !== null,
+        roundState: current.assessment.state,
+        submitted: current.submittedAt !== null,
+      });
       const now = new Date();
       const claimed = await tx.response.updateMany({
         where: { id: responseId, submittedAt: null },
-        data: { submittedAt: now, startedAt: link.response?.startedAt ?? now },
+        data: { submittedAt: now, startedAt: startedAt ?? now },
       });
       if (claimed.count === 0)
-        throw new AppError("conflict", "These answers were already submitted.");
+        throw new AppError("already_submitted", "These answers were already submitted.");
       const answered = await tx.answer.count({ where: { responseId } });
       const outcome: SubmitOutcome = {
         status: 200,
@@ -194,11 +206,9 @@ export async function submitResponse(
       return outcome;
     });
   } catch (error) {
-    // The same key raced itself: the winner's record is the answer.
-    if (
-      key &&
-      (isUniqueViolation(error) || (error instanceof AppError && error.code === "conflict"))
-    ) {
+    // The same key raced itself: the winner's record is the answer (whatever refused the loser,
+    // most often already_submitted).
+    if (key && (isUniqueViolation(error) || (error instanceof AppError && error.status === 409))) {
       const winner = await db.idempotencyRecord.findUnique({
         where: { scope_key: { scope, key } },
         select: { status: true, body: true },

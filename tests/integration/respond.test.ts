@@ -148,21 +148,11 @@ const responseOf = (token: string) =>
   });
 
 describe("links that do not work", () => {
-  it("unknown, malformed and revoked tokens are 404 on every respondent endpoint", async () => {
-    const { id, tokens } = await round(["business", "data"]);
-    const [revoked, kept] = tokens as [string, string];
+  it("unknown and malformed tokens are 404 on every respondent endpoint", async () => {
+    const { tokens } = await round(["business"]);
+    const [kept] = tokens as [string];
     const q = askedOf("business")[0]!.id;
-    expect((await put(revoked, { answers: { [q]: 1 } })).status).toBe(200);
-    const invitation = await getDb().assessmentInvitation.findUniqueOrThrow({
-      where: { tokenHash: hashSecretToken(revoked) },
-    });
-    await revokeRespondentLink(world.a.consultant.ctx, id, invitation.id);
-    const stale = await createOpenLink(world.a.consultant.ctx, id);
-    await createOpenLink(world.a.consultant.ctx, id);
-
     const bad = [
-      revoked,
-      stale.token,
       `gmr_${"A".repeat(43)}`,
       kept.slice(0, -1),
       "short",
@@ -177,9 +167,61 @@ describe("links that do not work", () => {
       await expectError(submit(token, "key"), 404, "not_found");
       await expectError(start(token, { role: "business" }), 404, "not_found");
     }
-    // The revoked respondent's answer is kept as it was; the other link still works.
-    expect((await rowsOf(revoked)).map((r) => r.value)).toEqual(["1"]);
     expect((await view(kept)).status).toBe(200);
+  });
+
+  // Only the holder of the token can tell a withdrawn link from an unknown one: they know it
+  // existed. Reading it is 404 as before; a write says why it was refused, so the page can say so.
+  it("a withdrawn link: reads are 404, saves, submits and starts are 409 link_withdrawn, and nothing is written", async () => {
+    const { id, tokens } = await round(["business", "data"]);
+    const [revoked, kept] = tokens as [string, string];
+    const q = askedOf("business");
+    expect((await put(revoked, { answers: { [q[0]!.id]: 1 } })).status).toBe(200);
+    const invitation = await getDb().assessmentInvitation.findUniqueOrThrow({
+      where: { tokenHash: hashSecretToken(revoked) },
+    });
+    await revokeRespondentLink(world.a.consultant.ctx, id, invitation.id);
+    const stale = await createOpenLink(world.a.consultant.ctx, id);
+    await createOpenLink(world.a.consultant.ctx, id);
+
+    await expectError(view(revoked), 404, "not_found");
+    const error = await expectError(
+      put(revoked, { answers: { [q[1]!.id]: 2 } }),
+      409,
+      "link_withdrawn",
+    );
+    expect(error.message).toMatch(/withdrawn/i);
+    await expectError(submit(revoked), 409, "link_withdrawn");
+    await expectError(submit(revoked, "key"), 409, "link_withdrawn");
+
+    await expectError(view(stale.token), 404, "not_found");
+    await expectError(start(stale.token, { role: "business" }), 409, "link_withdrawn");
+    // An open link never takes answers, withdrawn or not.
+    await expectError(put(stale.token, { answers: { [q[1]!.id]: 2 } }), 404, "not_found");
+    await expectError(submit(stale.token), 404, "not_found");
+
+    // The withdrawn respondent's answer is kept as it was; the other link still works.
+    expect((await rowsOf(revoked)).map((r) => r.value)).toEqual(["1"]);
+    expect((await responseOf(revoked)).submittedAt).toBeNull();
+    expect(await getDb().response.count({ where: { assessmentId: id } })).toBe(2);
+    expect((await view(kept)).status).toBe(200);
+  });
+
+  it("a withdrawn link in a closed round is link_withdrawn: the link is why, whatever the round", async () => {
+    const { id, tokens } = await round(["business", "business"]);
+    const [revoked, other] = tokens as [string, string];
+    expect((await put(other, { answers: { [askedOf("business")[0]!.id]: 2 } })).status).toBe(200);
+    const invitation = await getDb().assessmentInvitation.findUniqueOrThrow({
+      where: { tokenHash: hashSecretToken(revoked) },
+    });
+    await revokeRespondentLink(world.a.consultant.ctx, id, invitation.id);
+    await closeAssessment(world.a.consultant.ctx, id);
+    await expectError(
+      put(revoked, { answers: { [askedOf("business")[1]!.id]: 2 } }),
+      409,
+      "link_withdrawn",
+    );
+    await expectError(submit(revoked), 409, "link_withdrawn");
   });
 });
 
@@ -317,23 +359,24 @@ describe("PUT /respond/{token}/answers: bodies it refuses", () => {
 });
 
 describe("rounds that take no answers", () => {
-  it("a draft round: answers, submissions and open-link starts are 409", async () => {
+  it("a draft round: answers, submissions and open-link starts are 409 round_not_open", async () => {
     const { id, tokens } = await round(["technical"], { state: "draft" });
     const token = tokens[0]!;
     const error = await expectError(
       put(token, { answers: { [askedOf("technical")[0]!.id]: 1 } }),
       409,
-      "conflict",
+      "round_not_open",
     );
     expect(error.message).toMatch(/not opened/i);
-    await expectError(submit(token), 409, "conflict");
+    await expectError(submit(token), 409, "round_not_open");
+    await expectError(submit(token, "draft-key"), 409, "round_not_open");
     const openLink = await createOpenLink(world.a.consultant.ctx, id);
-    await expectError(start(openLink.token, { role: "technical" }), 409, "conflict");
+    await expectError(start(openLink.token, { role: "technical" }), 409, "round_not_open");
     expect(await rowsOf(token)).toEqual([]);
     expect((await responseOf(token)).submittedAt).toBeNull();
   });
 
-  it("a closed round: answers, submissions and starts are 409 and the result is unchanged", async () => {
+  it("a closed round: answers, submissions and starts are 409 round_closed and the result is unchanged", async () => {
     const { id, tokens } = await round(["business", "business"]);
     const [a, b] = tokens as [string, string];
     const q = askedOf("business");
@@ -351,12 +394,16 @@ describe("rounds that take no answers", () => {
     expect(closed.status).toBe(200);
     const result = await getDb().result.findUniqueOrThrow({ where: { assessmentId: id } });
     for (const token of [a, b]) {
-      const error = await expectError(put(token, { answers: { [q[1]!.id]: 1 } }), 409, "conflict");
+      const error = await expectError(
+        put(token, { answers: { [q[1]!.id]: 1 } }),
+        409,
+        "round_closed",
+      );
       expect(error.message).toMatch(/closed/i);
-      await expectError(submit(token), 409, "conflict");
-      await expectError(submit(token, `k-${token.slice(-6)}`), 409, "conflict");
+      await expectError(submit(token), 409, "round_closed");
+      await expectError(submit(token, `k-${token.slice(-6)}`), 409, "round_closed");
     }
-    await expectError(start(openLink.token, { role: "business" }), 409, "conflict");
+    await expectError(start(openLink.token, { role: "business" }), 409, "round_closed");
     expect((await rowsOf(a)).map((r) => r.value)).toEqual(["3"]);
     expect(await rowsOf(b)).toEqual([]);
     expect(await getDb().result.findUniqueOrThrow({ where: { assessmentId: id } })).toEqual(result);
@@ -364,16 +411,37 @@ describe("rounds that take no answers", () => {
 });
 
 describe("submitting", () => {
-  it("a second submit without a key is 409 and keeps the first submission", async () => {
+  it("a second submit without a key is 409 already_submitted and keeps the first submission", async () => {
     const [token] = (await round(["data"])).tokens as [string];
-    expect((await put(token, { answers: { [askedOf("data")[0]!.id]: 4 } })).status).toBe(200);
+    const q = askedOf("data");
+    expect((await put(token, { answers: { [q[0]!.id]: 4 } })).status).toBe(200);
     const first = await submit(token);
     expect(first.status).toBe(200);
     const { submittedAt } = await responseOf(token);
-    await expectError(submit(token), 409, "conflict");
+    await expectError(submit(token), 409, "already_submitted");
     // A key sent only now does not make a second submission either.
-    await expectError(submit(token, "after-the-fact"), 409, "conflict");
+    await expectError(submit(token, "after-the-fact"), 409, "already_submitted");
     expect((await responseOf(token)).submittedAt).toEqual(submittedAt);
+  });
+
+  it("a save after the submission is 409 already_submitted and changes nothing", async () => {
+    const [token] = (await round(["data"])).tokens as [string];
+    const q = askedOf("data");
+    expect((await put(token, { answers: { [q[0]!.id]: 4 } })).status).toBe(200);
+    expect((await submit(token, "k-submitted")).status).toBe(200);
+    const before = await rowsOf(token);
+    const error = await expectError(
+      put(token, { answers: { [q[0]!.id]: 1, [q[1]!.id]: 2 } }),
+      409,
+      "already_submitted",
+    );
+    expect(error.message).toMatch(/submitted/i);
+    await expectError(
+      put(token, { answers: {}, comments: { [q[0]!.id]: "late" } }),
+      409,
+      "already_submitted",
+    );
+    expect(await rowsOf(token)).toEqual(before);
   });
 
   it("the same Idempotency-Key twice returns the same status and body and submits once", async () => {
@@ -395,7 +463,7 @@ describe("submitting", () => {
       await getDb().idempotencyRecord.count({ where: { scope: `submit:${response.id}` } }),
     ).toBe(1);
     // Another key is another request: the response is already submitted.
-    await expectError(submit(token, `${key}-other`), 409, "conflict");
+    await expectError(submit(token, `${key}-other`), 409, "already_submitted");
   });
 
   it("concurrent submits with one key all get the one submission's answer", async () => {
@@ -417,7 +485,9 @@ describe("submitting", () => {
     expect((await put(token, { answers: { [askedOf("business")[0]!.id]: 3 } })).status).toBe(200);
     const outcomes = await Promise.all(Array.from({ length: 6 }, () => submit(token)));
     expect(outcomes.filter((o) => o.status === 200)).toHaveLength(1);
-    expect(outcomes.filter((o) => o.status === 409)).toHaveLength(5);
+    const refused = outcomes.filter((o) => o.status !== 200);
+    expect(refused).toHaveLength(5);
+    for (const outcome of refused) await expectError(outcome, 409, "already_submitted");
   });
 
   it("an Idempotency-Key that is empty or over 200 characters is 422 and submits nothing", async () => {
@@ -478,10 +548,12 @@ describe("saving under concurrency", () => {
     const rows = await rowsOf(token);
     expect({
       status: outcome.status,
+      code: isErrorJson(outcome.body) ? outcome.body.error.code : null,
       written: rows.length,
       scored: Object.keys(scored).length,
     }).toEqual({
       status: 409,
+      code: "round_closed",
       written: 1,
       scored: 1,
     });
