@@ -1,21 +1,11 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { currentSession } from "@/lib/auth/server";
-import { WORKSPACE_COOKIE } from "@/lib/auth/session";
+import { currentSession, rememberWorkspace } from "@/lib/auth/server";
 import { acceptInvitation, acceptInvitationAsNewUser } from "@/lib/members/mutations";
 import { formToObject, runFormAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
 import { AppError } from "@/lib/errors";
-
-async function rememberWorkspace(workspaceId: string) {
-  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-  });
-}
 
 /** A signed-in person joins the inviting workspace. */
 export async function acceptInvitationAction(

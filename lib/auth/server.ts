@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import type { WorkspaceContext } from "./context";
 import { resolveSession, type GateResult } from "./gate";
+import { WORKSPACE_COOKIE } from "./session";
 
 // The session gate as pages and server actions use it, reading the request's cookies.
 
@@ -31,4 +32,21 @@ export async function requireActionContext(): Promise<WorkspaceContext> {
     throw new AppError("forbidden", "You are not a member of any workspace.");
   }
   throw new AppError("unauthorized", "Your session has ended. Please sign in again.");
+}
+
+const WORKSPACE_COOKIE_MAX_AGE_SECONDS = 60 * 60 * 24 * 365;
+
+/**
+ * Remembers which workspace the member last chose, for pages and server actions. The one place
+ * that writes the cookie, so every path sets the same flags. It is only a preference: the gate
+ * honours it only where the member belongs.
+ */
+export async function rememberWorkspace(workspaceId: string): Promise<void> {
+  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    maxAge: WORKSPACE_COOKIE_MAX_AGE_SECONDS,
+  });
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { changePasswordAction } from "@/app/(app)/account/actions";
 import { createOrganizationAction } from "@/app/(app)/organizations/actions";
 import { switchWorkspaceAction } from "@/app/(app)/workspace-actions";
+import { acceptInvitationAction } from "@/app/invite/actions";
 import * as organizationRoute from "@/app/api/v1/organizations/[id]/route";
 import * as organizationsRoute from "@/app/api/v1/organizations/route";
 import { changePassword } from "@/lib/accounts/mutations";
@@ -21,6 +22,7 @@ import {
   actAs,
   apiRequest,
   currentCookie,
+  currentCookieOptions,
   isErrorJson,
   readResponse,
   routeParams,
@@ -189,6 +191,27 @@ describe("the workspace cookie is a preference, not a key", () => {
     );
     expect(switched).toEqual({ kind: "redirect", location: "/organizations" });
     expect(currentCookie(WORKSPACE_COOKIE)).toBe(world.b.id);
+  });
+
+  it("joining by invitation and switching write the workspace cookie with the same flags", async () => {
+    const person = await invitePerson(world.a.owner, "consultant", "cookie flags");
+    const { token } = await createInvitation(world.b.owner.ctx, { role: "consultant" });
+    actAs(person.cookie);
+    expect(await submit(acceptInvitationAction, { token })).toEqual({
+      kind: "redirect",
+      location: "/organizations",
+    });
+    expect(currentCookie(WORKSPACE_COOKIE)).toBe(world.b.id);
+    const joined = currentCookieOptions(WORKSPACE_COOKIE);
+
+    actAs(person.cookie);
+    await settle(() => switchWorkspaceAction(makeForm({ workspaceId: world.a.id })));
+    expect(currentCookie(WORKSPACE_COOKIE)).toBe(world.a.id);
+    const switched = currentCookieOptions(WORKSPACE_COOKIE);
+
+    expect(switched).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/" });
+    expect(switched?.maxAge).toBeGreaterThan(0);
+    expect(joined).toEqual(switched);
   });
 
   it("the workspace switcher sends someone without a session to sign in", async () => {
