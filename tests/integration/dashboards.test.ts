@@ -5,7 +5,12 @@ import { createAssessment, createInvitations, openAssessment } from "@/lib/asses
 import { closeAssessment } from "@/lib/results/mutations";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { disconnectDb } from "@/lib/db";
-import { getOrganizationDashboard, getPortfolio, peerBenchmark } from "@/lib/dashboards/data";
+import {
+  findOrganizationPage,
+  getOrganizationDashboard,
+  getPortfolio,
+  peerBenchmark,
+} from "@/lib/dashboards/data";
 import { getRoundComparison } from "@/lib/dashboards/compare";
 import { getFramework, type RespondentRole } from "@/lib/framework";
 import { createOrganization } from "@/lib/organizations/mutations";
@@ -193,6 +198,18 @@ describe("organisation dashboard", () => {
     };
     expect(body.trend).toHaveLength(4);
     expect(body.latest.name).toBe("Q3 2026");
+  });
+
+  it("gives the organisation page everything in one read: the organisation, its rounds newest first with the open one, and the dashboard", async () => {
+    const page = await findOrganizationPage(world.a.consultant.ctx, history);
+    expect(page?.organization.id).toBe(history);
+    expect(page?.rounds.map((r) => r.name)[0]).toBe("Q4 2026");
+    expect(page?.roundCount).toBe(quarters.length + 1);
+    expect(page?.openRounds).toBe(1);
+    expect(page?.latest?.name).toBe("Q3 2026");
+    expect(page?.latest?.perception.minGroupSize).toBe(2);
+    expect(await findOrganizationPage(world.b.owner.ctx, history)).toBeNull();
+    expect(await findOrganizationPage(world.a.executive.ctx, world.a.notGranted.id)).toBeNull();
   });
 
   it("is not found from another workspace, or for an executive not granted the organisation", async () => {
