@@ -9,6 +9,21 @@ import { minutesText, plural, ROLE_HINTS, ROLE_LABELS } from "@/lib/respond-clie
 
 export type RoleChoice = { role: RespondentRole; questionCount: number };
 
+/** A 429 from the start: many people on this network started at once (lib/responses/limits.ts). */
+function busyMessage(retryAfter: string | null): string {
+  const seconds = Number(retryAfter);
+  const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : null;
+  const wait =
+    minutes === null
+      ? "a few minutes"
+      : minutes === 1
+        ? "a minute"
+        : minutes < 120
+          ? `${minutes} minutes`
+          : `${Math.ceil(minutes / 60)} hours`;
+  return `Too many people have started from this network just now, so GapMap is holding new starts for a moment. Nothing is wrong with your link: wait ${wait} and press Start again.`;
+}
+
 /** The open link: the respondent says which role fits, and gets a personal link to resume from. */
 export function RolePicker({ token, roles }: { token: string; roles: RoleChoice[] }) {
   const router = useRouter();
@@ -33,7 +48,7 @@ export function RolePicker({ token, roles }: { token: string; roles: RoleChoice[
       });
       const body = (await response.json().catch(() => ({}))) as {
         path?: string;
-        error?: { message?: string };
+        error?: { code?: string; message?: string };
       };
       if (response.ok && body.path) {
         // Replace, not push: the open link's page is not somewhere to come back to, and the
@@ -45,7 +60,11 @@ export function RolePicker({ token, roles }: { token: string; roles: RoleChoice[
         // The round closed or is not open yet: the page itself says which, on a fresh load.
         router.refresh();
       }
-      setError(body.error?.message ?? "Could not start. Try again.");
+      setError(
+        body.error?.code === "rate_limited"
+          ? busyMessage(response.headers.get("retry-after"))
+          : (body.error?.message ?? "Could not start. Try again."),
+      );
     } catch {
       setError("Could not reach GapMap. Check your connection and try again.");
     }
