@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { respondentRoleLabel } from "@/lib/framework/roles";
 import { fieldError, idle, type FormState } from "@/lib/forms/state";
 import { LinkList } from "./link-list";
 
@@ -11,13 +12,6 @@ import type { IssuedLink } from "@/lib/assessments/mutations";
 
 type Links = { links: IssuedLink[] };
 type Action = (state: FormState<Links>, formData: FormData) => Promise<FormState<Links>>;
-
-export const ROLE_NAMES: Record<string, string> = {
-  executive: "Executive",
-  business: "Business",
-  technical: "Technical",
-  data: "Data",
-};
 
 export function InvitePanel({
   assessmentId,
@@ -79,7 +73,7 @@ export function InvitePanel({
             <SelectField
               label="Respondent role"
               name="role"
-              options={roles.map((r) => ({ value: r, label: ROLE_NAMES[r] ?? r }))}
+              options={roles.map((r) => ({ value: r, label: respondentRoleLabel(r) }))}
             />
           </div>
         ) : (

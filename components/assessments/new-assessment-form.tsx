@@ -6,7 +6,7 @@ import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { LinkButton } from "@/components/ui/button";
 import { fieldError, fieldValue, idle, type FormState } from "@/lib/forms/state";
-import { ROLE_NAMES } from "./invite-panel";
+import { respondentRoleLabel } from "@/lib/framework/roles";
 
 const ROLE_HINTS: Record<string, string> = {
   executive: "sponsors and leaders",
@@ -56,7 +56,7 @@ export function NewAssessmentForm({
                 className="mt-0.5 size-4"
               />
               <span>
-                <span className="font-medium">{ROLE_NAMES[r] ?? r}</span>
+                <span className="font-medium">{respondentRoleLabel(r)}</span>
                 <span className="block text-slate-600">{ROLE_HINTS[r]}</span>
               </span>
             </label>

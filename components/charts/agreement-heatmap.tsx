@@ -2,7 +2,7 @@
 
 import { Fragment, useState } from "react";
 import type { AgreementRows } from "./agreement-rows";
-import { ROLE_NAMES } from "./palette";
+import { respondentRoleLabel } from "@/lib/framework/roles";
 
 // One hue from light to dark (colour-blind safe), darker = less agreement, and the figure is
 // printed in every cell so the colour is never the only signal.
@@ -84,7 +84,7 @@ export function AgreementHeatmap({
                   </th>
                   {roles.map((r) => (
                     <th key={r} scope="col" className="w-16 px-1 py-1 text-center font-medium">
-                      {ROLE_NAMES[r] ?? r}
+                      {respondentRoleLabel(r)}
                     </th>
                   ))}
                 </tr>
@@ -151,8 +151,8 @@ export function AgreementHeatmap({
             {split.widest ? (
               <>
                 {split.count} question-and-role pair{split.count === 1 ? " is" : "s are"} split
-                (agreement under 0.5). Widest: {ROLE_NAMES[split.widest.role] ?? split.widest.role}{" "}
-                on &ldquo;{split.widest.text}&rdquo; ({split.widest.agreement.toFixed(2)}).
+                (agreement under 0.5). Widest: {respondentRoleLabel(split.widest.role)} on &ldquo;
+                {split.widest.text}&rdquo; ({split.widest.agreement.toFixed(2)}).
               </>
             ) : (
               "Every role mostly agrees within itself: no question-and-role pair under 0.5."

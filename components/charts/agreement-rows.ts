@@ -1,4 +1,4 @@
-import { ROLE_NAMES } from "./palette";
+import { RESPONDENT_ROLES } from "@/lib/framework/schema";
 
 export type AgreementDatum = {
   question: string;
@@ -33,7 +33,7 @@ export function agreementRows(
   cells: AgreementDatum[],
   dimensionNames: Record<string, string> = {},
 ): AgreementRows {
-  const order = Object.keys(ROLE_NAMES);
+  const order: readonly string[] = RESPONDENT_ROLES;
   const roles = [...new Set(cells.map((c) => c.role))].sort(
     (a, b) => order.indexOf(a) - order.indexOf(b),
   );

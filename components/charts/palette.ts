@@ -17,13 +17,6 @@ export const INK = "#0f172a";
 export const MUTED = "#64748b";
 export const GRID = "#e2e8f0";
 
-export const ROLE_NAMES: Record<string, string> = {
-  executive: "Executives",
-  business: "Business",
-  technical: "Technical",
-  data: "Data",
-};
-
 export function colorAt(i: number): string {
   return SERIES_COLORS[i % SERIES_COLORS.length]!;
 }

@@ -2,7 +2,8 @@
 
 import { ChartFrame, DataTable, NoClosedRound, SeriesLegend } from "./chart-frame";
 import { LazyPerceptionPlot } from "./lazy-plot";
-import { colorAt, fmt, ROLE_NAMES } from "./palette";
+import { respondentRoleLabel } from "@/lib/framework/roles";
+import { colorAt, fmt } from "./palette";
 
 export type PerceptionDatum = {
   roles: { role: string; respondents: number; shown: boolean }[];
@@ -41,7 +42,7 @@ export function PerceptionChart({
       title="How each role sees it"
       description={
         shown.length >= 2
-          ? `Scores by respondent role (${shown.map((s) => `${ROLE_NAMES[s.role] ?? s.role} ${s.respondents}`).join(", ")}).`
+          ? `Scores by respondent role (${shown.map((s) => `${respondentRoleLabel(s.role)} ${s.respondents}`).join(", ")}).`
           : "Fewer than two roles reached the minimum group size, so there is nothing to compare yet."
       }
       height={height}
@@ -55,7 +56,7 @@ export function PerceptionChart({
       table={
         <DataTable
           caption="Dimension scores out of 100 by respondent role"
-          columns={["Dimension", ...shown.map((s) => ROLE_NAMES[s.role] ?? s.role)]}
+          columns={["Dimension", ...shown.map((s) => respondentRoleLabel(s.role))]}
           rows={rows.map((r) => ({
             key: r.dimension,
             header: r.name,
@@ -67,7 +68,7 @@ export function PerceptionChart({
         <>
           <SeriesLegend
             items={shown.map((s, i) => ({
-              label: ROLE_NAMES[s.role] ?? s.role,
+              label: respondentRoleLabel(s.role),
               color: colorAt(i),
               kind: "solid" as const,
             }))}
@@ -77,9 +78,9 @@ export function PerceptionChart({
               {gaps.slice(0, 4).map((g) => (
                 <li key={g.dimension}>
                   <strong>{names.get(g.dimension) ?? g.dimension}</strong>:{" "}
-                  {ROLE_NAMES[g.higherRole] ?? g.higherRole} score it {fmt(g.higherScore)},{" "}
-                  {ROLE_NAMES[g.lowerRole] ?? g.lowerRole} {fmt(g.lowerScore)}, {fmt(g.points)}{" "}
-                  points apart.
+                  {respondentRoleLabel(g.higherRole)} score it {fmt(g.higherScore)},{" "}
+                  {respondentRoleLabel(g.lowerRole)} {fmt(g.lowerScore)}, {fmt(g.points)} points
+                  apart.
                 </li>
               ))}
             </ul>
@@ -95,7 +96,7 @@ export function PerceptionChart({
       <LazyPerceptionPlot
         data={data}
         height={height}
-        roles={shown.map((s) => ({ role: s.role, label: ROLE_NAMES[s.role] ?? s.role }))}
+        roles={shown.map((s) => ({ role: s.role, label: respondentRoleLabel(s.role) }))}
       />
     </ChartFrame>
   );

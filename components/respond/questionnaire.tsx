@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { AnswerValue } from "@/lib/framework/schema";
 import type { RespondentView } from "@/lib/responses/data";
-import { minutesText, plural, ROLE_LABELS } from "@/lib/respond-client/copy";
+import { RESPONDENT_ROLE_LABELS } from "@/lib/framework/roles";
+import { minutesText, plural } from "@/lib/respond-client/copy";
 import { emptyOutbox, payloadFor } from "@/lib/respond-client/outbox";
 import { browserSync, type SyncSnapshot } from "@/lib/respond-client/sync";
 import { unsentAnswers } from "@/lib/respond-client/unsent";
@@ -129,9 +130,10 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
         />
       );
     if (status.reason === "not_open") return <RoundNotOpen round={round} />;
-    if (status.reason === "invalid")
+    if (status.reason === "invalid" || status.reason === "withdrawn")
       return (
         <LinkNoLongerValid
+          withdrawn={status.reason === "withdrawn"}
           unsent={unsent}
           unsentAnswers={unsentAnswers(snapshot.outbox, sections, answers)}
           round={round}
@@ -187,7 +189,7 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
         ) : null}
         <Welcome
           round={round}
-          howLong={`${plural(questionCount, "question", "questions")} for your role (${ROLE_LABELS[view.respondent.role]}), ${minutesText(questionCount)}.`}
+          howLong={`${plural(questionCount, "question", "questions")} for your role (${RESPONDENT_ROLE_LABELS[view.respondent.role]}), ${minutesText(questionCount)}.`}
           resumeNote={
             started ? (
               <p className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-brand-900">

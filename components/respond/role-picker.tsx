@@ -5,7 +5,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { RespondentRole } from "@/lib/framework/schema";
-import { minutesText, plural, ROLE_HINTS, ROLE_LABELS } from "@/lib/respond-client/copy";
+import { RESPONDENT_ROLE_HINTS, RESPONDENT_ROLE_LABELS } from "@/lib/framework/roles";
+import { minutesText, plural } from "@/lib/respond-client/copy";
 
 export type RoleChoice = { role: RespondentRole; questionCount: number };
 
@@ -101,8 +102,10 @@ export function RolePicker({ token, roles }: { token: string; roles: RoleChoice[
                 className="mt-1 size-5 shrink-0 accent-brand-600 focus-visible:outline-none"
               />
               <span>
-                <span className="block font-semibold text-slate-900">{ROLE_LABELS[r.role]}</span>
-                <span className="block text-slate-700">{ROLE_HINTS[r.role]}</span>
+                <span className="block font-semibold text-slate-900">
+                  {RESPONDENT_ROLE_LABELS[r.role]}
+                </span>
+                <span className="block text-slate-700">{RESPONDENT_ROLE_HINTS[r.role]}</span>
                 <span className="mt-1 block text-sm text-slate-600">
                   {plural(r.questionCount, "question", "questions")}, {minutesText(r.questionCount)}
                 </span>

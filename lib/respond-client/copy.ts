@@ -1,20 +1,6 @@
-import type { AnswerValue, RespondentRole } from "@/lib/framework/schema";
+import type { AnswerValue } from "@/lib/framework/schema";
 
 // Words the respondent pages share. Kept pure so the server page and client components agree.
-
-export const ROLE_LABELS: Record<RespondentRole, string> = {
-  executive: "Executive",
-  business: "Business",
-  technical: "Technical",
-  data: "Data",
-};
-
-export const ROLE_HINTS: Record<RespondentRole, string> = {
-  executive: "You sponsor or lead AI work, or decide what scales.",
-  business: "You run or own a workflow where AI is used or planned.",
-  technical: "You build, integrate or operate the systems AI runs on.",
-  data: "You own, manage or govern the data AI relies on.",
-};
 
 /** Roughly 30 to 40 seconds a question, as the pilot rounds took; a range reads more honestly. */
 export function estimateMinutes(questionCount: number): { low: number; high: number } {

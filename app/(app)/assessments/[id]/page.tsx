@@ -7,7 +7,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { ActionForm } from "@/components/settings/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { InvitePanel, ROLE_NAMES } from "@/components/assessments/invite-panel";
+import { InvitePanel } from "@/components/assessments/invite-panel";
+import { respondentRoleLabel } from "@/lib/framework/roles";
 import { StateBadge } from "@/components/assessments/state-badge";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
@@ -54,7 +55,7 @@ export default async function AssessmentPage({
           <span className="flex flex-wrap items-center gap-2">
             <StateBadge state={assessment.state} /> Framework {assessment.frameworkVersion} ·{" "}
             {assessment.anonymous ? "Anonymous" : "Named"} · roles:{" "}
-            {assessment.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")}
+            {assessment.roles.map(respondentRoleLabel).join(", ")}
             {assessment.closesAt ? ` · closes ${formatDate(assessment.closesAt)}` : ""}
           </span>
         }
@@ -120,7 +121,7 @@ export default async function AssessmentPage({
               <tbody>
                 {progress.byRole.map((r) => (
                   <tr key={r.role} className="border-t border-slate-100">
-                    <td className="py-1">{ROLE_NAMES[r.role] ?? r.role}</td>
+                    <td className="py-1">{respondentRoleLabel(r.role)}</td>
                     <td className="py-1 text-right">{r.invited}</td>
                     <td className="py-1 text-right">{r.started}</td>
                     <td className="py-1 text-right">{r.submitted}</td>
@@ -144,7 +145,7 @@ export default async function AssessmentPage({
                 {progress.pending.map((p) => (
                   <li key={p.invitationId} className="flex items-center justify-between gap-2">
                     <span className="min-w-0 truncate">
-                      {p.name ?? p.email ?? "Unnamed"} · {ROLE_NAMES[p.role] ?? p.role}
+                      {p.name ?? p.email ?? "Unnamed"} · {respondentRoleLabel(p.role)}
                       {p.started ? " · started" : ""}
                     </span>
                     {manage && assessment.state !== "closed" ? (
