@@ -106,10 +106,15 @@ export function LinkNoLongerValid({
   unsent,
   unsentAnswers = [],
   round,
-}: Unsent & { round?: RoundInfo }) {
+  withdrawn = false,
+}: Unsent & { round?: RoundInfo; withdrawn?: boolean }) {
   return (
-    <MessagePanel title="This link no longer works">
-      <p>It may have been withdrawn. Ask the person who sent it for a new one.</p>
+    <MessagePanel title={withdrawn ? "This link was withdrawn" : "This link no longer works"}>
+      <p>
+        {withdrawn
+          ? "It takes no more answers. If you still mean to answer, ask the person who sent it for a new one."
+          : "It may have been withdrawn. Ask the person who sent it for a new one."}
+      </p>
       {unsent > 0 ? (
         <div className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-3 text-amber-950">
           <p role="alert">

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@/lib/errors";
 import type { AnswerValue } from "@/lib/framework/schema";
 import {
   acknowledge,
@@ -29,7 +30,23 @@ import {
 // two tabs do not send the same change twice, and an older change from one tab can never reach
 // the server after a newer one from the other.
 
-export type StopReason = "closed" | "not_open" | "submitted" | "invalid";
+export type StopReason = "closed" | "not_open" | "submitted" | "withdrawn" | "invalid";
+
+// Why the server refused a write, by its error code (lib/responses/write-guard.ts): each stops
+// sending for good. A 409 with any other code is not one of these: the change is kept and retried.
+const STOP_REASONS = new Map<string, StopReason>([
+  ["round_closed", "closed"],
+  ["round_not_open", "not_open"],
+  ["already_submitted", "submitted"],
+  ["link_withdrawn", "withdrawn"],
+] satisfies [ErrorCode, StopReason][]);
+
+/** Whether a refused write stops sending, and why: by the status and code, never the wording. */
+export function stopReasonFor(status: number, code: string | undefined): StopReason | null {
+  if (status === 404) return "invalid";
+  if (status !== 409 || code === undefined) return null;
+  return STOP_REASONS.get(code) ?? null;
+}
 
 export type SyncStatus =
   | { kind: "idle" }
@@ -95,13 +112,6 @@ async function readError(response: Response): Promise<ErrorBody> {
   } catch {
     return {};
   }
-}
-
-function reasonFromMessage(message: string): StopReason | null {
-  if (/closed/i.test(message)) return "closed";
-  if (/not opened|not open/i.test(message)) return "not_open";
-  if (/submitted/i.test(message)) return "submitted";
-  return null;
 }
 
 export class ResponseSync {
@@ -385,11 +395,12 @@ export class ResponseSync {
       }
       const error = await readError(response);
       const message = error.message ?? `The server answered ${response.status}.`;
-      if (response.status === 409 || response.status === 404) {
-        await this.stop(response.status, message);
+      const reason = stopReasonFor(response.status, error.code);
+      if (reason) {
+        this.stop(reason, message);
         return;
       }
-      if (response.status === 429 || response.status >= 500) {
+      if (response.status === 409 || response.status === 429 || response.status >= 500) {
         this.transient = { kind: "error", message, pending: 0 };
         const retryAfter = Number(response.headers.get("retry-after"));
         this.scheduleRetry(retryAfter > 0 ? retryAfter * 1000 : this.nextBackoff());
@@ -447,32 +458,12 @@ export class ResponseSync {
     return ms;
   }
 
-  /** 404 or 409: find out why from the link itself, and stop sending. The outbox stays. */
-  private async stop(status: number, message: string): Promise<StopReason> {
-    let reason: StopReason | null = status === 404 ? "invalid" : null;
-    if (!reason) {
-      try {
-        const view = await this.deps.fetch(this.base, { headers: { accept: "application/json" } });
-        if (view.status === 404) reason = "invalid";
-        else if (view.ok) {
-          const data = (await view.json()) as {
-            round?: { state?: string };
-            submittedAt?: string | null;
-          };
-          if (data.round?.state === "closed") reason = "closed";
-          else if (data.round?.state === "draft") reason = "not_open";
-          else if (data.submittedAt) reason = "submitted";
-        }
-      } catch {
-        // Could not ask: the message of the 409 still says what happened.
-      }
-    }
-    reason ??= reasonFromMessage(message) ?? "closed";
+  /** The link or its round takes no more writes: stop sending. The outbox stays. */
+  private stop(reason: StopReason, message: string): void {
     this.clearRetry();
     this.transient = null;
     this.stopped = { kind: "stopped", reason, message, pending: 0 };
     this.emit();
-    return reason;
   }
 
   /** The key for this response's submission: made once, kept, so a retried submit is the same one. */
@@ -521,8 +512,9 @@ export class ResponseSync {
     }
     const error = await readError(response);
     const message = error.message ?? `The server answered ${response.status}.`;
-    if (response.status === 409 || response.status === 404) {
-      const reason = await this.stop(response.status, message);
+    const reason = stopReasonFor(response.status, error.code);
+    if (reason) {
+      this.stop(reason, message);
       if (reason === "submitted") this.forgetLocal(null);
       return { ok: false, message, stopped: reason };
     }

@@ -150,14 +150,13 @@ describe("ResponseSync", () => {
     expect(parseOutbox(h.store.get(outboxStorageKey("tok")) ?? null).entries).toEqual([]);
   });
 
+  const refusal =
+    (code: string, message: string, status = 409) =>
+    () =>
+      new Response(JSON.stringify({ error: { code, message } }), { status });
+
   it("a closed round stops sending and keeps the unsent answers", async () => {
-    const h = harness(
-      () =>
-        new Response(
-          JSON.stringify({ error: { code: "conflict", message: "This round has closed." } }),
-          { status: 409 },
-        ),
-    );
+    const h = harness(refusal("round_closed", "This round has closed."));
     const sync = new ResponseSync("tok", {}, {}, h.deps);
     sync.record("a.one", { value: 1 });
     await sync.flush();
@@ -165,6 +164,72 @@ describe("ResponseSync", () => {
     expect(status.kind).toBe("stopped");
     expect(status.kind === "stopped" && status.reason).toBe("closed");
     expect(sync.getSnapshot().outbox.entries).toHaveLength(1);
+  });
+
+  // The code says why, whatever the message says, and no second request is made to find out.
+  it.each([
+    ["round_closed", "closed"],
+    ["round_not_open", "not_open"],
+    ["already_submitted", "submitted"],
+    ["link_withdrawn", "withdrawn"],
+  ] as const)(
+    "a save refused with %s stops sending (%s), keeps the outbox, asks nothing more",
+    async (code, reason) => {
+      const h = harness(refusal(code, "Wording that names none of them."));
+      const sync = new ResponseSync("tok", {}, {}, h.deps);
+      sync.record("a.one", { value: 1 });
+      await sync.flush();
+      expect(sync.getSnapshot().status).toMatchObject({
+        kind: "stopped",
+        reason,
+        message: "Wording that names none of them.",
+      });
+      expect(sync.getSnapshot().outbox.entries).toHaveLength(1);
+      expect(h.seen).toEqual([{ answers: { "a.one": 1 } }]);
+      sync.record("a.two", { value: 2 });
+      await sync.flush();
+      expect(h.seen).toHaveLength(1);
+    },
+  );
+
+  it.each([
+    ["round_closed", "closed"],
+    ["round_not_open", "not_open"],
+    ["already_submitted", "submitted"],
+    ["link_withdrawn", "withdrawn"],
+  ] as const)("a submit refused with %s says why (%s) and stops", async (code, reason) => {
+    const h = harness(refusal(code, "Refused."));
+    const sync = new ResponseSync("tok", {}, {}, h.deps);
+    expect(await sync.submit()).toEqual({ ok: false, message: "Refused.", stopped: reason });
+    expect(sync.getSnapshot().status).toMatchObject({ kind: "stopped", reason });
+    expect(h.seen).toHaveLength(1);
+  });
+
+  it("a 404 means the link is not valid", async () => {
+    const h = harness(refusal("not_found", "This link is not valid.", 404));
+    const sync = new ResponseSync("tok", {}, {}, h.deps);
+    sync.record("a.one", { value: 1 });
+    await sync.flush();
+    expect(sync.getSnapshot().status).toMatchObject({ kind: "stopped", reason: "invalid" });
+  });
+
+  it("a 409 of another kind, even one whose message says closed, is kept and retried, not taken for a closed round", async () => {
+    let refuse = true;
+    const h = harness(() => (refuse ? refusal("conflict", "This round has closed.")() : ok()));
+    const sync = new ResponseSync("tok", {}, {}, h.deps);
+    sync.record("a.one", { value: 1 });
+    await sync.flush();
+    expect(sync.getSnapshot().status).toMatchObject({ kind: "error", pending: 1 });
+    refuse = false;
+    sync.retryNow();
+    await sync.flush();
+    expect(sync.getSnapshot().status).toEqual({ kind: "saved" });
+    const submitRefused = harness(refusal("conflict", "These answers were already submitted."));
+    const other = new ResponseSync("tok2", {}, {}, submitRefused.deps);
+    const outcome = await other.submit();
+    expect(outcome).toMatchObject({ ok: false });
+    expect(outcome.ok === false && outcome.stopped).toBeUndefined();
+    expect(other.getSnapshot().status.kind).not.toBe("stopped");
   });
 
   it("a server error is retried, never dropped", async () => {

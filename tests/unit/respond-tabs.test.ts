@@ -153,7 +153,7 @@ function fakeServer() {
   let gate: Promise<void> | null = null;
   const json = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-  const conflict = (message: string) => json({ error: { code: "conflict", message } }, 409);
+  const refuse = (code: string, message: string) => json({ error: { code, message } }, 409);
   const view = () => ({
     kind: "personal",
     round: { state: state.round },
@@ -169,16 +169,18 @@ function fakeServer() {
       const waitFor = gate;
       gate = null;
       if (waitFor) await waitFor;
-      if (state.round === "closed") return conflict("This round has closed.");
-      if (state.submittedAt) return conflict("These answers were already submitted.");
+      if (state.round === "closed") return refuse("round_closed", "This round has closed.");
+      if (state.submittedAt)
+        return refuse("already_submitted", "These answers were already submitted.");
       state.puts.push(body);
       Object.assign(state.answers, body.answers);
       Object.assign(state.comments, body.comments ?? {});
       return json({ saved: 1 });
     }
     if (method === "POST" && url.endsWith("/submit")) {
-      if (state.round === "closed") return conflict("This round has closed.");
-      if (state.submittedAt) return conflict("These answers were already submitted.");
+      if (state.round === "closed") return refuse("round_closed", "This round has closed.");
+      if (state.submittedAt)
+        return refuse("already_submitted", "These answers were already submitted.");
       state.submittedAt = "2026-11-25T12:00:00.000Z";
       return json({ submittedAt: state.submittedAt, answered: Object.keys(state.answers).length });
     }
