@@ -30,7 +30,12 @@ export function errorResponse(error: unknown): Response {
   return json(body, status, retryAfter ? { "retry-after": String(retryAfter) } : {});
 }
 
-/** Reads a JSON body of at most 64 KB and parses it with the schema (400, 413, 422). */
+/** `application/json`, with or without parameters (`; charset=utf-8`), in any case. */
+function isJsonContentType(header: string | null): boolean {
+  return header?.split(";")[0]?.trim().toLowerCase() === "application/json";
+}
+
+/** Reads a JSON body of at most 64 KB and parses it with the schema (400, 413, 415, 422). */
 export async function readJson<T extends z.ZodType>(
   request: Request,
   schema: T,
@@ -42,6 +47,14 @@ export async function readJson<T extends z.ZodType>(
   const buffer = await request.arrayBuffer();
   if (buffer.byteLength > MAX_BODY_BYTES) {
     throw new AppError("payload_too_large", "The request body is larger than 64 KB.");
+  }
+  // A body a browser may send cross-site without a CORS preflight (text/plain, a form) is never
+  // read as JSON: only a request that says it is JSON, which needs the preflight, gets that far.
+  if (buffer.byteLength > 0 && !isJsonContentType(request.headers.get("content-type"))) {
+    throw new AppError(
+      "unsupported_media_type",
+      "Send the body as JSON, with `Content-Type: application/json`.",
+    );
   }
   const text = new TextDecoder().decode(buffer);
   let body: unknown;
@@ -83,9 +96,40 @@ async function routeParams(route: RouteContext | undefined): Promise<Record<stri
   return params;
 }
 
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The origins this app answers on: the request's own, and NEXTAUTH_URL's (behind a proxy). */
+function ownOrigins(request: Request): Set<string> {
+  const origins = new Set([new URL(request.url).origin]);
+  const configured = process.env.NEXTAUTH_URL;
+  if (configured && URL.canParse(configured)) origins.add(new URL(configured).origin);
+  return origins;
+}
+
+/**
+ * A write that rides on the session cookie must come from the app's own pages. Browsers send
+ * `Origin` on every cross-origin write (`null` from sandboxed frames and some redirects) and
+ * `Sec-Fetch-Site` on every request; a client sending neither (curl, a script) is not a browser
+ * that could have been lured, and keeps working. Bearer tokens are never sent by a browser on its
+ * own, so token requests skip this.
+ */
+function refuseCrossSiteCookieWrite(request: Request): void {
+  if (!UNSAFE_METHODS.has(request.method.toUpperCase())) return;
+  if (request.headers.has("authorization")) return;
+  const fetchSite = request.headers.get("sec-fetch-site")?.toLowerCase();
+  const origin = request.headers.get("origin");
+  if (fetchSite === "cross-site" || (origin !== null && !ownOrigins(request).has(origin))) {
+    throw new AppError(
+      "forbidden",
+      "This request came from another site. Use the app itself, or call the API with an API token.",
+    );
+  }
+}
+
 export function withWorkspace(handler: ApiHandler, options: { permission: Action }) {
   return async (request: Request, route?: RouteContext): Promise<Response> => {
     try {
+      refuseCrossSiteCookieWrite(request);
       const ctx = await contextFromRequest(request);
       assertCan(ctx, options.permission);
       const params = await routeParams(route);

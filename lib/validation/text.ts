@@ -26,25 +26,35 @@ export function text(params?: Parameters<typeof z.string>[0]) {
   return z.string(params).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 }
 
+type Step = { value: unknown; key: string | null; parent: Step | null };
+
+function pathOf(step: Step | null): string {
+  const keys: string[] = [];
+  for (let at = step; at; at = at.parent) if (at.key !== null) keys.push(at.key);
+  return keys.reverse().join(".") || "_";
+}
+
 /**
  * The first place in a parsed JSON value (any string, or any object key) holding unstorable
  * text, as a dotted path (`comments.q1`, `_` for the whole value); null when there is none.
+ * A loop, not recursion: JSON.parse accepts nesting far deeper than the call stack.
  */
-export function findUnstorableText(value: unknown, path: string[] = []): string | null {
-  if (typeof value === "string") return isStorableText(value) ? null : path.join(".") || "_";
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableText(value[i], [...path, String(i)]);
-      if (found !== null) return found;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) {
-      // The key itself is not echoed back: it is the unstorable part.
-      if (!isStorableText(key)) return path.join(".") || "_";
-      const found = findUnstorableText(child, [...path, key]);
-      if (found !== null) return found;
+export function findUnstorableText(value: unknown): string | null {
+  const pending: Step[] = [{ value, key: null, parent: null }];
+  for (let step = pending.pop(); step; step = pending.pop()) {
+    const current = step.value;
+    if (typeof current === "string") {
+      if (!isStorableText(current)) return pathOf(step);
+    } else if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) {
+        pending.push({ value: current[i], key: String(i), parent: step });
+      }
+    } else if (current !== null && typeof current === "object") {
+      for (const [key, child] of Object.entries(current).reverse()) {
+        // The key itself is not echoed back: it is the unstorable part.
+        if (!isStorableText(key)) return pathOf(step);
+        pending.push({ value: child, key, parent: step });
+      }
     }
   }
   return null;
