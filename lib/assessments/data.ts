@@ -118,6 +118,8 @@ export type AssessmentProgress = {
   submitted: number;
   completionRate: number;
   byRole: RoleProgress[];
+  /** When respondents started, so a burst of starts on an open link is visible. */
+  startsOverTime: StartsOverTime;
   /** Named rounds only: who has not submitted yet, for a reminder. */
   pending: {
     invitationId: string;
@@ -127,6 +129,44 @@ export type AssessmentProgress = {
     started: boolean;
   }[];
 };
+
+export type StartsBucket = { from: Date; count: number };
+export type StartsOverTime = {
+  bucketMinutes: number;
+  total: number;
+  busiest: StartsBucket | null;
+  /** Periods with at least one start, latest first, at most STARTS_PERIODS_SHOWN. */
+  buckets: StartsBucket[];
+  /** Earlier periods with starts that are not in `buckets`. */
+  earlier: number;
+};
+
+export const STARTS_BUCKET_MINUTES = 10;
+const STARTS_PERIODS_SHOWN = 24;
+
+/** Counts start times per 10-minute period (aligned to the clock, UTC). */
+function startsOverTime(startedAt: Date[]): StartsOverTime {
+  const bucketMs = STARTS_BUCKET_MINUTES * 60 * 1000;
+  const counts = new Map<number, number>();
+  for (const date of startedAt) {
+    const from = Math.floor(date.getTime() / bucketMs) * bucketMs;
+    counts.set(from, (counts.get(from) ?? 0) + 1);
+  }
+  const all = [...counts]
+    .sort(([a], [b]) => b - a)
+    .map(([from, count]) => ({ from: new Date(from), count }));
+  const busiest = all.reduce<StartsBucket | null>(
+    (top, bucket) => (top === null || bucket.count > top.count ? bucket : top),
+    null,
+  );
+  return {
+    bucketMinutes: STARTS_BUCKET_MINUTES,
+    total: startedAt.length,
+    busiest,
+    buckets: all.slice(0, STARTS_PERIODS_SHOWN),
+    earlier: Math.max(0, all.length - STARTS_PERIODS_SHOWN),
+  };
+}
 
 export async function getAssessmentProgress(
   ctx: WorkspaceContext,
@@ -169,6 +209,9 @@ export async function getAssessmentProgress(
       ? Math.round((submitted / invitations.length) * 100) / 100
       : 0,
     byRole: [...byRole.values()].sort((a, b) => a.role.localeCompare(b.role)),
+    startsOverTime: startsOverTime(
+      invitations.flatMap((i) => (i.response?.startedAt ? [i.response.startedAt] : [])),
+    ),
     pending: assessment.anonymous
       ? []
       : invitations

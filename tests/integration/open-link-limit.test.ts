@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as startRoute from "@/app/api/v1/respond/[token]/start/route";
+import { renderToStaticMarkup } from "react-dom/server";
+import { StartsOverTime } from "@/components/assessments/starts-over-time";
+import { getAssessmentProgress } from "@/lib/assessments/data";
 import { createAssessment, createOpenLink, openAssessment } from "@/lib/assessments/mutations";
 import { disconnectDb, getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -79,6 +82,15 @@ describe("starts on an open link are limited per link and address", () => {
     // Someone elsewhere still starts on this link, and the venue on another round's link.
     expect((await start(round.token, "192.0.2.77")).status).toBe(201);
     expect((await start((await openRound()).token, venue)).status).toBe(201);
+
+    // The round page shows the burst: starts per 10 minutes, read with the member's context.
+    const { startsOverTime } = await getAssessmentProgress(world.a.consultant.ctx, round.id);
+    expect(startsOverTime.total).toBe(TEN_MINUTES + 1);
+    expect(startsOverTime.buckets.reduce((sum, b) => sum + b.count, 0)).toBe(TEN_MINUTES + 1);
+    expect(startsOverTime.busiest!.count).toBeGreaterThanOrEqual((TEN_MINUTES + 1) / 2);
+    const text = renderToStaticMarkup(StartsOverTime({ starts: startsOverTime }));
+    expect(text).toContain(`Busiest 10 minutes: ${startsOverTime.busiest!.count} starts`);
+    expect(text).toContain("<caption");
   });
 
   it("unknown tokens leave no counters behind", async () => {

@@ -10,6 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { InvitePanel } from "@/components/assessments/invite-panel";
 import { respondentRoleLabel } from "@/lib/framework/roles";
 import { StateBadge } from "@/components/assessments/state-badge";
+import { StartsOverTime } from "@/components/assessments/starts-over-time";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findAssessment, getAssessmentProgress } from "@/lib/assessments/data";
@@ -179,6 +180,10 @@ export default async function AssessmentPage({
           </Card>
         ) : null}
       </div>
+      <Card className="mt-6">
+        <h2 className="text-lg font-semibold">Starts over time</h2>
+        <StartsOverTime starts={progress.startsOverTime} />
+      </Card>
     </>
   );
 }
