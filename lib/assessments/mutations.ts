@@ -3,6 +3,7 @@ import { getDb, type DbTx, type Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
+import type { AuditAction } from "@/lib/audit/labels";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { organizationScope } from "@/lib/organizations/scope";
@@ -13,7 +14,7 @@ import { assessmentScope } from "./scope";
 
 export function audit(
   ctx: WorkspaceContext,
-  action: string,
+  action: AuditAction,
   targetId: string,
   detail?: Prisma.InputJsonValue,
 ) {

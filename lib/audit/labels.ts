@@ -1,4 +1,6 @@
-const LABELS: Record<string, string> = {
+// Every action the audit log records, with the words the audit page shows for it. `recordAudit`
+// accepts only these keys, so writing a new action without saying how it reads fails typecheck.
+const LABELS = {
   "workspace.created": "Created the workspace",
   "user.signed_in": "Signed in",
   "user.sign_in_failed": "Failed sign-in",
@@ -11,11 +13,25 @@ const LABELS: Record<string, string> = {
   "member.removed": "Removed a member",
   "member.grants_changed": "Changed an executive's access",
   "organization.created": "Created an organisation",
+  "organization.updated": "Edited an organisation",
   "organization.deleted": "Deleted an organisation",
+  "assessment.created": "Created a round",
+  "assessment.invited": "Invited respondents to a round",
+  "assessment.open_link_created": "Created an open link for a round",
+  "assessment.link_revoked": "Withdrew a respondent link",
+  "assessment.opened": "Opened a round",
+  "assessment.closed": "Closed a round",
   "token.created": "Created an API token",
   "token.revoked": "Revoked an API token",
-};
+} as const satisfies Record<string, string>;
 
+export type AuditAction = keyof typeof LABELS;
+
+function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(LABELS, action);
+}
+
+/** The words for a stored action; one written by a later release is shown as its key. */
 export function describeAuditAction(action: string): string {
-  return LABELS[action] ?? action;
+  return isAuditAction(action) ? LABELS[action] : action;
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { getDb, type DbTx, type Prisma } from "@/lib/db";
 import type { AuthorizedWorkspaceId } from "@/lib/auth/context";
+import type { AuditAction } from "./labels";
 
 export type AuditInput = {
   workspaceId: AuthorizedWorkspaceId;
   actorUserId: string | null;
   actorLabel: string;
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   detail?: Prisma.InputJsonValue;

@@ -72,17 +72,36 @@ export async function updateOrganization(
     select: { id: true },
   });
   if (!existing) throw notFound("Organisation");
+  // The field names, not their values: notes may hold what a client said in confidence.
+  const changed = Object.entries(data)
+    .filter(([, value]) => value !== undefined)
+    .map(([field]) => field);
   try {
-    return await db.organization.update({
-      where: { id: existing.id },
-      data: {
-        ...(data.name !== undefined ? { name: data.name, nameKey: nameKeyOf(data.name) } : {}),
-        ...(data.sector !== undefined ? { sector: data.sector } : {}),
-        ...(data.sizeBand !== undefined ? { sizeBand: data.sizeBand } : {}),
-        ...(data.region !== undefined ? { region: data.region } : {}),
-        ...(data.notes !== undefined ? { notes: data.notes } : {}),
-      },
-      select: organizationSelect,
+    return await db.$transaction(async (tx) => {
+      const organization = await tx.organization.update({
+        where: { id: existing.id },
+        data: {
+          ...(data.name !== undefined ? { name: data.name, nameKey: nameKeyOf(data.name) } : {}),
+          ...(data.sector !== undefined ? { sector: data.sector } : {}),
+          ...(data.sizeBand !== undefined ? { sizeBand: data.sizeBand } : {}),
+          ...(data.region !== undefined ? { region: data.region } : {}),
+          ...(data.notes !== undefined ? { notes: data.notes } : {}),
+        },
+        select: organizationSelect,
+      });
+      await recordAudit(
+        {
+          workspaceId: ctx.workspaceId,
+          actorUserId: ctx.userId,
+          actorLabel: ctx.email,
+          action: "organization.updated",
+          targetType: "organization",
+          targetId: organization.id,
+          detail: { name: organization.name, changed },
+        },
+        tx,
+      );
+      return organization;
     });
   } catch (error) {
     if (isUniqueViolation(error) && data.name) throw duplicateName(data.name);

@@ -17,7 +17,7 @@ export default async function AuditPage() {
     <>
       <PageHeader
         title="Audit log"
-        description="Who did what, and when: sign-ins, members and roles, organisations, API tokens. The latest 200 events."
+        description="Who did what, and when: sign-ins, members and roles, organisations, rounds, API tokens. The latest 200 events."
       />
       {events.length === 0 ? (
         <EmptyState title="No events yet" />
