@@ -10,7 +10,9 @@ export function formToObject(
   formData: FormData,
   arrayKeys: readonly string[] = [],
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // No prototype: a field named `__proto__` stays an own key, which the schema then refuses as
+  // unknown, instead of being swallowed by the prototype setter.
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
@@ -20,8 +22,7 @@ export function formToObject(
   return out;
 }
 
-function echoValues(formData: FormData | undefined): Record<string, string> | undefined {
-  if (!formData) return undefined;
+function echoValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (
@@ -35,11 +36,24 @@ function echoValues(formData: FormData | undefined): Record<string, string> | un
   return values;
 }
 
-/** Runs an action body, turning AppErrors into form errors; redirects and notFound pass through. */
+// A server action is reachable by its id with whatever arguments a caller encodes (numbers,
+// objects, nothing): anything but a FormData gets this answer before any work is done.
+const NOT_A_FORM = {
+  status: "error",
+  code: "bad_request",
+  message:
+    "This form arrived in a shape GapMap does not understand. Reload the page and try again.",
+} as const satisfies FormState<never>;
+
+/**
+ * Runs an action body, turning AppErrors into form errors; redirects and notFound pass through.
+ * `formData` is the action's argument as it arrived: the body runs only if it is a FormData.
+ */
 export async function runFormAction<T>(
-  formData: FormData | undefined,
+  formData: unknown,
   body: () => Promise<FormState<T> | void>,
 ): Promise<FormState<T>> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     return (await body()) ?? { status: "success" };
   } catch (error) {
