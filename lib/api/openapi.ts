@@ -9,7 +9,9 @@ import {
   updateOrganizationSchema,
   deleteOrganizationSchema,
 } from "@/lib/organizations/schema";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { answerValueSchema } from "@/lib/framework";
+import { WRITE_REFUSALS } from "@/lib/responses/write-guard";
 import packageJson from "@/package.json" with { type: "json" };
 
 // The OpenAPI description of /api/v1, generated from the same zod schemas the handlers parse
@@ -19,6 +21,8 @@ type JsonSchema = Record<string, unknown>;
 const input = (schema: z.ZodType): JsonSchema =>
   z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
 
+const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
 const errorSchema: JsonSchema = {
   type: "object",
   required: ["error"],
@@ -27,21 +31,7 @@ const errorSchema: JsonSchema = {
       type: "object",
       required: ["code", "message"],
       properties: {
-        code: {
-          type: "string",
-          enum: [
-            "bad_request",
-            "unauthorized",
-            "forbidden",
-            "not_found",
-            "conflict",
-            "payload_too_large",
-            "validation_failed",
-            "rate_limited",
-            "internal",
-            "unavailable",
-          ],
-        },
+        code: { type: "string", enum: ERROR_CODES },
         message: { type: "string" },
         fields: {
           type: "object",
@@ -53,26 +43,68 @@ const errorSchema: JsonSchema = {
   },
 };
 
-const errors = (...codes: number[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(code),
-      {
-        description: ERROR_TEXT[code] ?? "Error",
-        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-      },
-    ]),
-  );
+// What each status means, and (derived from ERROR_STATUS) which codes it may carry: an error
+// response names them, so a client can branch on the code. The respondent's refused writes are
+// listed only where they can happen (`refusedWrite`).
 const ERROR_TEXT: Record<number, string> = {
   400: "Malformed request (not JSON)",
   401: "No valid session or API token",
   403: "Your role does not allow this",
   404: "Unknown, or not in your workspace",
-  409: "Conflicts with the current state (closed, already submitted, duplicate)",
+  405: "Method not allowed on this path",
+  409: "Conflicts with the current state (closed, duplicate)",
   413: "Body larger than 64 KB",
+  415: "The body is not `application/json`",
   422: "Valid JSON with invalid values; `fields` names them",
+  429: "Too many requests; retry after `Retry-After` seconds",
   503: "The database is busy for a moment; retry after `Retry-After` seconds",
 };
+const listedWhereTheyApply = new Set<ErrorCode>([...WRITE_REFUSALS, "invalid_cursor"]);
+const codesWithStatus = (status: number) =>
+  ERROR_CODES.filter((code) => ERROR_STATUS[code] === status && !listedWhereTheyApply.has(code));
+
+type ErrorSpec = number | { status: number; description: string; codes: readonly ErrorCode[] };
+
+const errors = (...specs: ErrorSpec[]) =>
+  Object.fromEntries(
+    specs.map((spec) => {
+      const { status, description, codes } =
+        typeof spec === "number"
+          ? { status: spec, description: ERROR_TEXT[spec] ?? "Error", codes: codesWithStatus(spec) }
+          : spec;
+      const ref = { $ref: "#/components/schemas/Error" };
+      return [
+        String(status),
+        {
+          description: `${description}. \`error.code\`: ${codes.map((c) => `\`${c}\``).join(", ")}`,
+          content: {
+            "application/json": {
+              schema: {
+                allOf: [
+                  ref,
+                  { properties: { error: { properties: { code: { enum: [...codes] } } } } },
+                ],
+              },
+            },
+          },
+        },
+      ];
+    }),
+  );
+
+const badCursor: ErrorSpec = {
+  status: 400,
+  description: "`cursor` is not the `nextCursor` of a previous page of this list",
+  codes: ["invalid_cursor"],
+};
+
+/** A respondent's write refused by the link or its round (lib/responses/write-guard.ts). */
+const refusedWrite = (...codes: ErrorCode[]): ErrorSpec => ({
+  status: 409,
+  description:
+    "The link or its round takes no more of this: the link was withdrawn, the round has not opened or has closed, or the answers were already submitted",
+  codes,
+});
 
 const ok = (description: string, status = "200") => ({
   [status]: { description, content: { "application/json": { schema: { type: "object" } } } },
@@ -142,7 +174,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "List organisations",
           parameters: [...pageParams, { name: "q", in: "query", schema: { type: "string" } }],
-          responses: { ...ok("A page of organisations"), ...errors(401, 422) },
+          responses: { ...ok("A page of organisations"), ...errors(badCursor, 401, 422) },
         },
         post: {
           summary: "Create an organisation",
@@ -172,7 +204,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "List an organisation's assessment rounds",
           parameters: pageParams,
-          responses: { ...ok("A page of rounds"), ...errors(401, 404, 422) },
+          responses: { ...ok("A page of rounds"), ...errors(badCursor, 401, 404, 422) },
         },
         post: {
           summary: "Create an assessment round (draft)",
@@ -254,7 +286,16 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "Open link: choose a role, get a personal link",
           security: [],
           requestBody: body(input(chooseRoleSchema)),
-          responses: { ...ok("The personal link", "201"), ...errors(400, 404, 409, 413, 422) },
+          responses: {
+            ...ok("The personal link", "201"),
+            ...errors(
+              400,
+              404,
+              refusedWrite("conflict", "link_withdrawn", "round_not_open", "round_closed"),
+              413,
+              422,
+            ),
+          },
         },
       },
       "/api/v1/respond/{token}/answers": {
@@ -263,7 +304,10 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "Save answers (merges; idempotent)",
           security: [],
           requestBody: body(answersBody),
-          responses: { ...ok("Saved"), ...errors(400, 404, 409, 413, 422, 503) },
+          responses: {
+            ...ok("Saved"),
+            ...errors(400, 404, refusedWrite(...WRITE_REFUSALS), 413, 422, 503),
+          },
         },
       },
       "/api/v1/respond/{token}/submit": {
@@ -280,7 +324,10 @@ export function openApiDocument(): Record<string, unknown> {
           summary:
             "Submit the answers (a retry with the same Idempotency-Key returns the first answer)",
           security: [],
-          responses: { ...ok("Submitted"), ...errors(404, 409) },
+          responses: {
+            ...ok("Submitted"),
+            ...errors(404, refusedWrite(...WRITE_REFUSALS), 422),
+          },
         },
       },
     },

@@ -1,8 +1,16 @@
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
 
 // Every write a respondent makes through a link (starting from the open link, saving answers,
 // submitting) asks this one function whether the link and its round still take it. Each refusal
 // has its own code, so the respondent's page branches on the code, never on the wording.
+
+/** The refusals, one code each (all 409), as the API documents them. */
+export const WRITE_REFUSALS = [
+  "link_withdrawn",
+  "round_not_open",
+  "round_closed",
+  "already_submitted",
+] as const satisfies readonly ErrorCode[];
 
 /** What decides it, read however the write reads its link (the save's SQL, Prisma elsewhere). */
 export type LinkWriteState = {
