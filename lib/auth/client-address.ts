@@ -54,7 +54,10 @@ export function normalizeAddress(raw: string | undefined): string {
  * address scripts/server.mjs recorded. Earlier X-Forwarded-For hops are the client's to write
  * and are never read.
  */
-export function clientAddress(headers: HeaderSource, env: NodeJS.ProcessEnv = process.env): string {
+export function clientAddress(
+  headers: HeaderSource,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   if (env.TRUST_PROXY === "1") {
     const hops = (header(headers, "x-forwarded-for") ?? "")
       .split(",")
