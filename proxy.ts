@@ -1,0 +1,71 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { allowedMethods, findApiRoute } from "@/lib/api/routes";
+
+// Requests Next would otherwise answer with a 500 or a bare status, answered before routing:
+//
+// - A path segment that is not valid percent-encoding (`/organizations/%ff`, `/respond/%`,
+//   `/api/v1/respond/%E0%A4%A`): Next's dynamic-route matcher throws a DecodeError, which
+//   `next start` turns into a 500 (vercel/next.js#92527). Such a URL names nothing: 404, the
+//   JSON error on the API, the not-found page elsewhere.
+// - A method a route does not take: Next answers an empty 405 (or an empty 400 for a method it
+//   does not know, e.g. PROPFIND); the API answers 405 `method_not_allowed` with `Allow`.
+// - An /api/v1 path no route serves: 404 in the JSON error shape, not the HTML not-found page.
+//
+// TRACE, TRACK and CONNECT never get here: Node's fetch `Request` refuses to be built with them,
+// and Next builds one before this function runs, so `next start` answers them 500 whatever an
+// app does short of a custom server (tests/e2e/probe.spec.ts records it).
+
+function jsonError(status: number, code: string, message: string, headers: HeadersInit = {}) {
+  return NextResponse.json(
+    { error: { code, message } },
+    { status, headers: { "cache-control": "no-store", ...headers } },
+  );
+}
+
+function hasMalformedEscape(pathname: string): boolean {
+  for (const segment of pathname.split("/")) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
+
+export function proxy(request: NextRequest): NextResponse {
+  const { pathname } = request.nextUrl;
+  if (hasMalformedEscape(pathname)) {
+    if (isApi(pathname)) return jsonError(404, "not_found", "No such resource.");
+    return NextResponse.rewrite(new URL("/_not-found-malformed-path", request.url));
+  }
+  if (!isApi(pathname)) return NextResponse.next();
+  const route = findApiRoute(pathname);
+  if (!route) {
+    return pathname.startsWith("/api/v1/") || pathname === "/api/v1"
+      ? jsonError(
+          404,
+          "not_found",
+          "No such endpoint. The API is described at /api/v1/openapi.json.",
+        )
+      : NextResponse.next();
+  }
+  const allowed: string[] = allowedMethods(route);
+  if (!allowed.includes(request.method.toUpperCase())) {
+    return jsonError(
+      405,
+      "method_not_allowed",
+      `${request.method} is not allowed here. Allowed: ${allowed.join(", ")}.`,
+      { allow: allowed.join(", ") },
+    );
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  // Every API route, and any other path with a percent sign in it (the only ones that can hold a
+  // malformed escape); pages without one never pay for this function.
+  matcher: ["/api/:path*", "/(.*%.*)"],
+};
