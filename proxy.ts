@@ -42,6 +42,11 @@ export function proxy(request: NextRequest): NextResponse {
     return NextResponse.rewrite(new URL("/_not-found-malformed-path", request.url));
   }
   if (!isApi(pathname)) return NextResponse.next();
+  // next-auth answers a GET of the credentials callback with a 500 ("callback for provider type
+  // credentials not supported"): a person who lands there is sent to sign in.
+  if (pathname === "/api/auth/callback/credentials" && request.method !== "POST") {
+    return NextResponse.redirect(new URL("/login", request.url), 303);
+  }
   const route = findApiRoute(pathname);
   if (!route) {
     return pathname.startsWith("/api/v1/") || pathname === "/api/v1"

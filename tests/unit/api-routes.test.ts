@@ -117,4 +117,13 @@ describe("proxy.ts", () => {
       expect(proxy(request(pathname, method)).headers.get("x-middleware-next"), pathname).toBe("1");
     }
   });
+
+  it("a GET of the credentials callback is sent to the sign-in page, a POST passes", () => {
+    const get = proxy(request("/api/auth/callback/credentials"));
+    expect(get.status).toBe(303);
+    expect(new URL(get.headers.get("location") ?? "").pathname).toBe("/login");
+    expect(
+      proxy(request("/api/auth/callback/credentials", "POST")).headers.get("x-middleware-next"),
+    ).toBe("1");
+  });
 });
