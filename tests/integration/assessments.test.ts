@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as closeRoute from "@/app/api/v1/assessments/[id]/close/route";
 import * as invitationsRoute from "@/app/api/v1/assessments/[id]/invitations/route";
 import * as openLinkRoute from "@/app/api/v1/assessments/[id]/open-link/route";
@@ -28,9 +28,6 @@ import {
   type RequestOptions,
 } from "../fixtures/next-request";
 import { buildWorld, freshOrganization, uniqueSuffix, type World } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // The consultant's side of an assessment round, through the real /api/v1 route handlers: create,
 // invite, open, close, result, with every error a client can cause. The respondent's side is in

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as organizationsRoute from "@/app/api/v1/organizations/route";
 import * as organizationRoute from "@/app/api/v1/organizations/[id]/route";
 import {
@@ -66,9 +66,6 @@ import {
   type World,
   type WorkspaceWorld,
 } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // The specification. Written out by hand on purpose: lib/auth/roles.ts must agree with it, and
 // every expected outcome below is derived from this table, not from can().

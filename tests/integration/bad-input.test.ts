@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changePasswordAction } from "@/app/(app)/account/actions";
 import {
   createOrganizationAction,
@@ -35,9 +35,6 @@ import {
   uniqueSuffix,
   type World,
 } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 let world: World;
 /** An organisation of A whose saved state every bad request must leave exactly as it was. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changePasswordAction } from "@/app/(app)/account/actions";
 import { createAssessmentAction, inviteAction } from "@/app/(app)/assessments/actions";
 import { createOrganizationAction } from "@/app/(app)/organizations/actions";
@@ -30,9 +30,6 @@ import {
   type ActionOutcome,
 } from "../fixtures/next-request";
 import { buildWorld, passwordFor, uniqueSuffix, type World } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // Text no database stores as given: a lone UTF-16 surrogate (`"\ud800"` in JSON) cannot be
 // encoded as UTF-8, and PostgreSQL refuses U+0000 in text. Both reached Prisma and became 500s;

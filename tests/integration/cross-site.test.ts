@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as organizationRoute from "@/app/api/v1/organizations/[id]/route";
 import * as organizationsRoute from "@/app/api/v1/organizations/route";
 import * as answersRoute from "@/app/api/v1/respond/[token]/answers/route";
@@ -21,9 +21,6 @@ import {
   type RequestOptions,
 } from "../fixtures/next-request";
 import { buildWorld, uniqueSuffix, type World } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // A page on another site could make a signed-in browser POST to the REST API with its session
 // cookie: `Content-Type: text/plain` needs no CORS preflight, and the body was read as JSON anyway,

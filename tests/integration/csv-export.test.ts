@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inviteAction } from "@/app/(app)/assessments/actions";
 import { linksToCsv } from "@/lib/assessments/links-csv";
 import { createAssessment } from "@/lib/assessments/mutations";
@@ -6,9 +6,6 @@ import { disconnectDb } from "@/lib/db";
 import { readCsv } from "../fixtures/csv";
 import { actAs, submit } from "../fixtures/next-request";
 import { buildWorld, freshOrganization, uniqueSuffix, type World } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // The respondent links a consultant downloads: built in the browser (components/assessments/
 // link-list.tsx) from what the invite action returns. Names are whatever was typed or imported,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import OrganizationsPage from "@/app/(app)/organizations/page";
 import * as roundsRoute from "@/app/api/v1/organizations/[id]/assessments/route";
 import * as organizationsRoute from "@/app/api/v1/organizations/route";
@@ -15,9 +15,6 @@ import {
   type Credentials,
 } from "../fixtures/next-request";
 import { buildWorld, uniqueSuffix, type World } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // A list cursor is the caller's own position in the caller's own list: another workspace's id
 // must be indistinguishable from an id that never existed (finding: a foreign organisation id

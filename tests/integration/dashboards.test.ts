@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as dashboardRoute from "@/app/api/v1/organizations/[id]/dashboard/route";
 import * as portfolioRoute from "@/app/api/v1/portfolio/route";
 import { createAssessment, createInvitations, openAssessment } from "@/lib/assessments/mutations";
@@ -18,9 +18,6 @@ import { questionsFor } from "@/lib/responses/data";
 import { saveAnswers, submitResponse } from "@/lib/responses/mutations";
 import { apiRequest, routeParams } from "../fixtures/next-request";
 import { buildWorld, freshOrganization, uniqueSuffix, type World } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // Dashboards read the result snapshots of closed rounds. The rounds here are made the way the app
 // makes them: created, invited, opened, answered through respondent links, closed.

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptInvitationAction } from "@/app/invite/actions";
 import { authenticate, changePassword, signUp } from "@/lib/accounts/mutations";
 import { listAuditEvents } from "@/lib/audit/data";
@@ -30,9 +30,6 @@ import {
   type Person,
   type World,
 } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 let world: World;
 

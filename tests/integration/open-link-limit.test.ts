@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as startRoute from "@/app/api/v1/respond/[token]/start/route";
 import { renderToStaticMarkup } from "react-dom/server";
 import { StartsOverTime } from "@/components/assessments/starts-over-time";
@@ -9,9 +9,6 @@ import { AppError } from "@/lib/errors";
 import { limitOpenLinkStart, OPEN_LINK_START_LIMITS } from "@/lib/responses/limits";
 import { apiRequest, isErrorJson, readResponse, routeParams } from "../fixtures/next-request";
 import { buildWorld, freshOrganization, uniqueSuffix, type World } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // Issue 10, finding 7: anonymous starts on an open link are limited per link and client address.
 // A room of 300 behind one address passes; a script beyond the bound gets 429 with Retry-After.

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/accounts/mutations";
 import {
   countHit,
@@ -13,9 +13,6 @@ import { AppError } from "@/lib/errors";
 import { installNextHeadersForCommonJs, isErrorJson } from "../fixtures/next-request";
 import { account, signedInCookie, signIn as signInFrom, type Account } from "../fixtures/sign-in";
 import { uniqueSuffix } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // Sign-in goes through next-auth's own route handler (app/api/auth/[...nextauth]/route.ts), driven
 // as a browser would (tests/fixtures/sign-in.ts). Every attempt here comes from one client

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as answersRoute from "@/app/api/v1/respond/[token]/answers/route";
 import * as respondRoute from "@/app/api/v1/respond/[token]/route";
 import * as startRoute from "@/app/api/v1/respond/[token]/start/route";
@@ -18,9 +18,6 @@ import { saveAnswers } from "@/lib/responses/mutations";
 import { questionsFor } from "@/lib/responses/data";
 import { BASE_URL, isErrorJson, routeParams } from "../fixtures/next-request";
 import { buildWorld, freshOrganization, uniqueSuffix, type World } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // Random and malformed input to every respondent endpoint, through the real route handlers:
 // whatever arrives, the answer is one of the statuses the API documents (never a 500), every

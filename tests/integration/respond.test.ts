@@ -26,9 +26,6 @@ import {
 } from "../fixtures/next-request";
 import { buildWorld, freshOrganization, uniqueSuffix, type World } from "../fixtures/world";
 
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
-
 // Closing's lock on the round (lockForUpdate on "Assessment", inside closeAssessment's
 // transaction) passes through, except when a test holds the gate: then the close waits, holding
 // the lock, until the test lets it go. That makes "a save arrives while the round is closing"

@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changePasswordAction } from "@/app/(app)/account/actions";
 import { createOrganizationAction } from "@/app/(app)/organizations/actions";
 import { switchWorkspaceAction } from "@/app/(app)/workspace-actions";
@@ -40,9 +40,6 @@ import {
   withWorkspaceCookie,
   type World,
 } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 let world: World;
 

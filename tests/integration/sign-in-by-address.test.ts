@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { installNextHeadersForCommonJs, isErrorJson } from "../fixtures/next-request";
 import { account, signedInCookie, signIn } from "../fixtures/sign-in";
 import { uniqueSuffix } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // Issue 10, finding 6: the sign-in limit counts failures per email and client address and per
 // address, so an attacker cannot lock the owner out from elsewhere, cannot try hundreds of
