@@ -32,11 +32,20 @@ const SQLITE_PRAGMAS =
 /** A first-come lock: the SQLite connection's transactions, Prisma's and runProgram's, take turns. */
 class TurnLock {
   #tail: Promise<void> = Promise.resolve();
+  #inUse = 0;
+  /** Turns held or waited for: what is queued on the connection (tests wait on it). */
+  get inUse(): number {
+    return this.#inUse;
+  }
   /** Waits for the turn; with `timeoutMs`, gives up (and gives the turn back when it comes). */
   acquire(timeoutMs?: number): Promise<() => void> {
     let release!: () => void;
+    this.#inUse += 1;
     const released = new Promise<void>((resolve) => {
-      release = resolve;
+      release = () => {
+        this.#inUse -= 1;
+        resolve();
+      };
     });
     const previous = this.#tail;
     this.#tail = previous.then(() => released);
@@ -177,6 +186,14 @@ export async function disconnectDb(): Promise<void> {
   // Forgotten first: a query started meanwhile gets a new client, not the one being closed.
   globalForDb.gapmapClient = undefined;
   if (current) await current.db.$disconnect();
+}
+
+/**
+ * How many turns on the SQLite connection are held or waited for (0 on PostgreSQL, which has a
+ * pool instead). Lets a test wait until a query is really queued behind a transaction.
+ */
+export function sqliteTurnsInUse(): number {
+  return globalForDb.gapmapClient?.connections.sqlite?.turns.inUse ?? 0;
 }
 
 /**

@@ -4,6 +4,7 @@ export {
   databaseUrl,
   databaseProvider,
   runProgram,
+  sqliteTurnsInUse,
   DEFAULT_DATABASE_URL,
 } from "./client";
 export type { Db, DbTx } from "./client";

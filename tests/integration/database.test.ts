@@ -1,11 +1,12 @@
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   databaseProvider,
   databaseUrl,
   disconnectDb,
   getDb,
   runProgram,
+  sqliteTurnsInUse,
   type Program,
 } from "@/lib/db";
 import { all, run } from "@/lib/db/program";
@@ -102,7 +103,14 @@ describe("runProgram", () => {
     await inside;
     // Started while the transaction is open: must see neither its uncommitted row nor run in it.
     const seen = runProgram(() => named(name));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Let go only once the read has had its chance to go wrong: on SQLite it is queued behind
+    // the transaction's turn (one connection); PostgreSQL reads on a connection of its own and
+    // is answered while the transaction is still open.
+    if (databaseProvider() === "sqlite") {
+      await vi.waitFor(() => expect(sqliteTurnsInUse()).toBe(2));
+    } else {
+      await seen;
+    }
     release();
     expect(await transaction).toBe("rolled back on purpose");
     expect(await seen).toEqual([]);
@@ -154,7 +162,9 @@ describe("runProgram", () => {
       const written = write.then(() => {
         done = true;
       });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The write is queued behind the transaction's turn (without a turn of its own it would
+      // run inside the transaction and be rolled back with it).
+      await vi.waitFor(() => expect(sqliteTurnsInUse()).toBe(2));
       expect(done, "the write waits for the open transaction").toBe(false);
       release();
       expect(await transaction).toBe("rolled back on purpose");
