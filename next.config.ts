@@ -1,24 +1,12 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy, STATIC_PAGES } from "./lib/security/csp";
 
-// `next start` sends no security headers by default: every response gets them here.
-// The CSP allows inline scripts because Next's App Router inlines its bootstrap data; nothing is
-// loaded from another origin, and the app may not be framed.
+// `next start` sends no security headers by default: every response gets them here. The
+// Content-Security-Policy of pages rendered per request carries a nonce and is set by proxy.ts;
+// only the prerendered pages get theirs here (lib/security/csp.ts says why they differ).
 const isDev = process.env.NODE_ENV !== "production";
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -42,7 +30,13 @@ const nextConfig: NextConfig = {
     "pg",
   ],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      ...STATIC_PAGES.map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: isDev }) }],
+      })),
+    ];
   },
 };
 

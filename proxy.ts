@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedMethods, findApiRoute } from "@/lib/api/routes";
+import { contentSecurityPolicy, createNonce, isStaticPage } from "@/lib/security/csp";
 
 // Requests Next would otherwise answer with a 500 or a bare status, answered before routing:
 //
@@ -11,9 +12,12 @@ import { allowedMethods, findApiRoute } from "@/lib/api/routes";
 //   does not know, e.g. PROPFIND); the API answers 405 `method_not_allowed` with `Allow`.
 // - An /api/v1 path no route serves: 404 in the JSON error shape, not the HTML not-found page.
 //
+// - Every page rendered per request: a Content-Security-Policy with a fresh nonce, given to Next
+//   on the request (it puts the nonce on each script it renders) and to the browser on the
+//   response (lib/security/csp.ts; the prerendered pages are not matched and keep theirs).
+//
 // TRACE, TRACK and CONNECT never get here: Node's fetch `Request` refuses to be built with them,
-// and Next builds one before this function runs, so `next start` answers them 500 whatever an
-// app does short of a custom server (tests/e2e/probe.spec.ts records it).
+// and Next builds one before this function runs; scripts/server.mjs answers them 405 first.
 
 function jsonError(status: number, code: string, message: string, headers: HeadersInit = {}) {
   return NextResponse.json(
@@ -41,7 +45,10 @@ export function proxy(request: NextRequest): NextResponse {
     if (isApi(pathname)) return jsonError(404, "not_found", "No such resource.");
     return NextResponse.rewrite(new URL("/_not-found-malformed-path", request.url));
   }
-  if (!isApi(pathname)) return NextResponse.next();
+  if (!isApi(pathname)) {
+    // The prerendered pages' HTML is fixed: it cannot carry a nonce (next.config.ts sets theirs).
+    return isStaticPage(pathname) ? NextResponse.next() : withNonce(request);
+  }
   // next-auth answers a GET of the credentials callback with a 500 ("callback for provider type
   // credentials not supported"): a person who lands there is sent to sign in.
   if (pathname === "/api/auth/callback/credentials" && request.method !== "POST") {
@@ -69,8 +76,19 @@ export function proxy(request: NextRequest): NextResponse {
   return NextResponse.next();
 }
 
+function withNonce(request: NextRequest): NextResponse {
+  const csp = contentSecurityPolicy({
+    nonce: createNonce(),
+    dev: process.env.NODE_ENV !== "production",
+  });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  return response;
+}
+
 export const config = {
-  // Every API route, and any other path with a percent sign in it (the only ones that can hold a
-  // malformed escape); pages without one never pay for this function.
-  matcher: ["/api/:path*", "/(.*%.*)"],
+  // Everything but Next's built files and the icon.
+  matcher: ["/((?!_next/static|_next/image|icon\\.svg).*)"],
 };

@@ -1,7 +1,8 @@
 // Types for server.mjs, so TypeScript tests and benchmarks can import it (tsconfig has allowJs off).
-import type { IncomingMessage, Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 export const CLIENT_ADDRESS_HEADER: string;
 export function stampClientAddress(req: IncomingMessage): void;
+export function refuseUnhandledMethod(req: IncomingMessage, res: ServerResponse): boolean;
 export function serve(options: {
   dev?: boolean;
   port: number;

@@ -21,6 +21,26 @@ export function stampClientAddress(req) {
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
 }
 
+// Node's fetch `Request` refuses to be built with these methods, and Next builds one before any
+// app code runs, so Next would answer them 500. Nothing here takes them: 405, in the API's shape.
+const REFUSED_METHODS = new Set(["TRACE", "TRACK"]);
+
+/** Answers a request Next cannot handle; true when it did. */
+export function refuseUnhandledMethod(req, res) {
+  if (!REFUSED_METHODS.has(String(req.method).toUpperCase())) return false;
+  res.writeHead(405, {
+    allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  });
+  res.end(
+    JSON.stringify({
+      error: { code: "method_not_allowed", message: `${req.method} is not allowed here.` },
+    }),
+  );
+  return true;
+}
+
 function parseArgs(argv) {
   const options = { dev: false, port: Number(process.env.PORT || 3000), hostname: undefined };
   for (let i = 0; i < argv.length; i++) {
@@ -48,6 +68,7 @@ export async function serve({ dev = false, port, hostname, dir = repoRoot }) {
   await app.prepare();
   const handle = app.getRequestHandler();
   server.on("request", (req, res) => {
+    if (refuseUnhandledMethod(req, res)) return;
     stampClientAddress(req);
     handle(req, res).catch((error) => {
       console.error(error);

@@ -238,3 +238,45 @@ test("security headers are on every response", async ({ request }) => {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 });
+
+test("pages rendered per request allow only scripts with this response's nonce; an injected inline script does not run", async ({
+  page,
+  request,
+}) => {
+  const nonces = new Set<string>();
+  for (const path of ["/login", "/login", "/no-such-page", "/respond/not-a-token"]) {
+    const response = await request.get(path);
+    const csp = response.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(csp, path).not.toContain("'unsafe-inline' 'nonce");
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[^']+'(;|$| )/);
+    expect(nonce, path).toBeTruthy();
+    // Next renders the nonce on its own inline scripts.
+    expect(await response.text()).toContain(`nonce="${nonce}"`);
+    nonces.add(nonce!);
+  }
+  expect(nonces.size).toBe(4);
+  // The prerendered pages keep their own policy (no request data reaches their HTML).
+  for (const path of ["/method", "/signup"]) {
+    const csp = (await request.get(path)).headers()["content-security-policy"] ?? "";
+    expect(csp, path).toContain("script-src 'self' 'unsafe-inline'");
+    expect(csp, path).toContain("frame-ancestors 'none'");
+  }
+  // In a real browser: the page hydrates (the sign-in form works), and a script added without the
+  // nonce is refused.
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: /sign in/i })).toBeEnabled();
+  const ran = await page.evaluate(() => {
+    const w = window as unknown as { injected?: boolean };
+    const script = document.createElement("script");
+    script.textContent = "window.injected = true";
+    document.body.appendChild(script);
+    return w.injected === true;
+  });
+  expect(ran).toBe(false);
+  expect(violations.length).toBeGreaterThan(0);
+});
