@@ -32,7 +32,6 @@ export const signUpSchema = z.object({
   password: passwordSchema,
   workspaceName: workspaceNameSchema,
 });
-export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,

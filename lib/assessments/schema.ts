@@ -71,7 +71,6 @@ export const createAssessmentSchema = z
     closesAt: v.closesAt ?? null,
     targets: v.targets ?? null,
   }));
-export type CreateAssessmentInput = z.input<typeof createAssessmentSchema>;
 
 export const invitationsSchema = z.strictObject({
   invitations: z

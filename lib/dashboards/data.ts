@@ -7,7 +7,6 @@ import { organizationScope } from "@/lib/organizations/scope";
 import { organizationSelect, type OrganizationView } from "@/lib/organizations/data";
 import { assessmentSelect, toAssessmentView, type AssessmentView } from "@/lib/assessments/data";
 import { assessmentScope } from "@/lib/assessments/scope";
-import { RESPONDENT_ROLES, type RespondentRole } from "@/lib/framework";
 import type { ScoreResult } from "@/lib/scoring";
 import { buildHeadline, type Headline } from "@/lib/results/headline";
 import { readScoredInputOfScopedRound, readSnapshotsOfScopedRounds } from "@/lib/results/data";
@@ -303,5 +302,3 @@ export function peerBenchmark(
   return { sector, median: Math.round(median * 10) / 10, size: peers.length };
 }
 
-export { RESPONDENT_ROLES };
-export type { RespondentRole };

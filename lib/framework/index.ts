@@ -42,4 +42,3 @@ export {
   mapQuestionId,
 } from "./registry";
 export { frameworkContents } from "./content";
-export { questionnaireFor } from "./questionnaire";

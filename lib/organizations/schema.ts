@@ -51,8 +51,6 @@ export const updateOrganizationSchema = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Send at least one field to change.");
 
-export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
-export type UpdateOrganizationInput = z.input<typeof updateOrganizationSchema>;
 
 export const ORGANIZATION_SORTS = ["name", "updated", "created"] as const;
 export const listOrganizationsSchema = z.object({

@@ -147,11 +147,6 @@ export function reject(
   };
 }
 
-/** Changes still waiting to reach the server (refused ones included: they are not saved). */
-export function pendingCount(outbox: Outbox): number {
-  return outbox.entries.length;
-}
-
 /** What the person sees: the server's answers with every unsent change laid over them. */
 export function mergeWithServer(
   answers: Record<string, AnswerValue>,
