@@ -2,6 +2,10 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 export const CLIENT_ADDRESS_HEADER: string;
 export function stampClientAddress(req: IncomingMessage): void;
+export function answerUnreadableRequest(
+  error: Error & { code?: string },
+  socket: import("node:stream").Duplex,
+): void;
 export function refuseUnhandledMethod(req: IncomingMessage, res: ServerResponse): boolean;
 export function serve(options: {
   dev?: boolean;

@@ -41,6 +41,35 @@ export function refuseUnhandledMethod(req, res) {
   return true;
 }
 
+/**
+ * A request Node's HTTP parser cannot read never reaches Next: Node answers a bare 400. An unknown
+ * method (`FOO /api/health`) is a 405 in the API's error shape instead; anything else unreadable
+ * a 400 in that shape.
+ */
+export function answerUnreadableRequest(error, socket) {
+  if (!socket.writable || error.code === "ECONNRESET") {
+    socket.destroy();
+    return;
+  }
+  const unknownMethod = error.code === "HPE_INVALID_METHOD";
+  const body = JSON.stringify({
+    error: unknownMethod
+      ? { code: "method_not_allowed", message: "This method is not allowed here." }
+      : { code: "bad_request", message: "The request could not be read." },
+  });
+  socket.end(
+    [
+      unknownMethod ? "HTTP/1.1 405 Method Not Allowed" : "HTTP/1.1 400 Bad Request",
+      ...(unknownMethod ? ["Allow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"] : []),
+      "Content-Type: application/json; charset=utf-8",
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "Connection: close",
+      "",
+      body,
+    ].join("\r\n"),
+  );
+}
+
 function parseArgs(argv) {
   const options = { dev: false, port: Number(process.env.PORT || 3000), hostname: undefined };
   for (let i = 0; i < argv.length; i++) {
@@ -67,6 +96,7 @@ export async function serve({ dev = false, port, hostname, dir = repoRoot }) {
   const app = next({ dev, dir, hostname: hostname ?? "localhost", port, httpServer: server });
   await app.prepare();
   const handle = app.getRequestHandler();
+  server.on("clientError", answerUnreadableRequest);
   server.on("request", (req, res) => {
     if (refuseUnhandledMethod(req, res)) return;
     stampClientAddress(req);

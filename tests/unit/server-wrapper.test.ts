@@ -2,7 +2,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER as APP_HEADER } from "@/lib/auth/client-address";
-import { CLIENT_ADDRESS_HEADER, stampClientAddress } from "@/scripts/server.mjs";
+import net from "node:net";
+import {
+  answerUnreadableRequest,
+  CLIENT_ADDRESS_HEADER,
+  refuseUnhandledMethod,
+  stampClientAddress,
+} from "@/scripts/server.mjs";
 
 // scripts/server.mjs stands between the socket and Next; what the app sees of the client's
 // address is what it writes. Here a plain handler stands in for Next's and echoes the header.
@@ -12,10 +18,12 @@ let port = 0;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
+    if (refuseUnhandledMethod(req, res)) return;
     stampClientAddress(req);
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify({ seen: req.headers[CLIENT_ADDRESS_HEADER] ?? null }));
   });
+  server.on("clientError", answerUnreadableRequest);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -49,5 +57,40 @@ describe("the server wrapper records the socket's address for the app", () => {
   it("replaces a client's own value, in any spelling and repeated", async () => {
     expect(await seenWith({ "X-GapMap-Client-Address": "203.0.113.66" })).toBe("127.0.0.1");
     expect(await seenWith({ "x-gapmap-client-address": ["6.6.6.6", "7.7.7.7"] })).toBe("127.0.0.1");
+  });
+});
+
+/** The raw status line and body the wrapper answers to a request line Next never sees. */
+function rawExchange(requestLine: string): Promise<{ status: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    const socket = net.connect(port, "127.0.0.1", () =>
+      socket.end(`${requestLine}\r\nHost: localhost\r\nConnection: close\r\n\r\n`),
+    );
+    socket.on("data", (chunk: Buffer) => (data += chunk.toString()));
+    socket.on("error", reject);
+    socket.on("close", () => {
+      const [head = "", ...rest] = data.split("\r\n\r\n");
+      resolve({ status: head.split("\r\n")[0] ?? "", body: rest.join("\r\n\r\n") });
+    });
+  });
+}
+
+describe("the server wrapper answers what Next cannot", () => {
+  // Next builds a fetch Request, which refuses TRACE and TRACK (Next alone answers 500), and Node's
+  // parser refuses a method it does not know (a bare 400 without the API's error shape).
+  it.each(["TRACE / HTTP/1.1", "TRACK /api/v1/organizations HTTP/1.1", "FOO /api/health HTTP/1.1"])(
+    "%s is a 405 method_not_allowed",
+    async (line) => {
+      const { status, body } = await rawExchange(line);
+      expect(status).toBe("HTTP/1.1 405 Method Not Allowed");
+      expect(body).toContain('"code":"method_not_allowed"');
+    },
+  );
+
+  it("an unreadable request is a 400 in the same shape", async () => {
+    const { status, body } = await rawExchange("GET /\u0000 HTTP/1.1");
+    expect(status).toBe("HTTP/1.1 400 Bad Request");
+    expect(body).toContain('"code":"bad_request"');
   });
 });
