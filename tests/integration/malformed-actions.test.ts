@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as accountActions from "@/app/(app)/account/actions";
 import * as assessmentActions from "@/app/(app)/assessments/actions";
 import * as organizationActions from "@/app/(app)/organizations/actions";
@@ -9,9 +9,6 @@ import * as inviteActions from "@/app/invite/actions";
 import { disconnectDb, getDb } from "@/lib/db";
 import { actAs, formData, settle } from "../fixtures/next-request";
 import { buildWorld, uniqueSuffix, type World } from "../fixtures/world";
-
-vi.mock("next/headers", async () => (await import("../fixtures/next-request")).nextHeadersModule());
-vi.mock("next/cache", async () => (await import("../fixtures/next-request")).nextCacheModule());
 
 // A server action is a public endpoint: anyone can call it by its id with arguments React
 // decodes from the request (numbers, objects, a FormData with any keys, nothing at all). Whatever
