@@ -97,6 +97,22 @@ export default defineConfig([
     },
   },
   {
+    files: ["tests/integration/**"],
+    ignores: ["tests/integration/setup-env.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...mintCasts,
+        {
+          selector:
+            "CallExpression[callee.object.name='vi'][callee.property.name='mock'][arguments.0.value=/^next\\u002F(headers|cache)$/]",
+          message:
+            "tests/integration/setup-env.ts already stands in for next/headers and next/cache; set the request with actAs().",
+        },
+      ],
+    },
+  },
+  {
     files: ["app/**"],
     rules: {
       "no-restricted-imports": restrictImports(mintImports, prismaImports, databaseImports),

@@ -104,3 +104,13 @@ describe("lint refuses import cycles", () => {
     expect(found).toEqual([]);
   });
 });
+
+describe("integration tests get next/headers from the setup file", () => {
+  it("a test file mocking next/headers again is refused", async () => {
+    const found = await problems(
+      "tests/integration/probe.test.ts",
+      'import { vi } from "vitest";\nvi.mock("next/headers", async () => ({}));\n',
+    );
+    expect(found).toContainEqual(expect.stringMatching(/^no-restricted-syntax: .*setup-env/));
+  });
+});
