@@ -11,14 +11,8 @@ import * as organizationRoute from "@/app/api/v1/organizations/[id]/route";
 import * as organizationsRoute from "@/app/api/v1/organizations/route";
 import * as answersRoute from "@/app/api/v1/respond/[token]/answers/route";
 import * as startRoute from "@/app/api/v1/respond/[token]/start/route";
-import {
-  createAssessment,
-  createInvitations,
-  createOpenLink,
-  openAssessment,
-} from "@/lib/assessments/mutations";
 import { disconnectDb, getDb } from "@/lib/db";
-import { getFramework, latestFrameworkVersion } from "@/lib/framework";
+
 import { createInvitation } from "@/lib/members/mutations";
 import {
   actAs,
@@ -29,6 +23,7 @@ import {
   submit,
   type ActionOutcome,
 } from "../fixtures/next-request";
+import { openRoundWithLinks } from "../fixtures/open-round";
 import { buildWorld, passwordFor, uniqueSuffix, type World } from "../fixtures/world";
 
 // Text no database stores as given: a lone UTF-16 surrogate (`"\ud800"` in JSON) cannot be
@@ -43,17 +38,12 @@ let question: string;
 
 beforeAll(async () => {
   world = await buildWorld();
-  const ctx = world.a.owner.ctx;
-  const round = await createAssessment(ctx, world.a.granted.id, { name: `Text ${uniqueSuffix()}` });
-  roundId = round.id;
-  const [link] = await createInvitations(ctx, round.id, { invitations: [{ role: "business" }] });
-  respondentToken = link!.token;
-  await openAssessment(ctx, round.id);
-  openToken = (await createOpenLink(ctx, round.id)).token;
-  const framework = getFramework(latestFrameworkVersion);
-  question = framework.dimensions
-    .flatMap((d) => d.questions)
-    .find((q) => (q.audience as readonly string[]).includes("business"))!.id;
+  ({
+    assessmentId: roundId,
+    respondentToken,
+    openToken,
+    question,
+  } = await openRoundWithLinks(world.a.owner.ctx, world.a.granted.id, "Text"));
 });
 afterAll(async () => {
   await disconnectDb();

@@ -3,15 +3,10 @@ import * as organizationRoute from "@/app/api/v1/organizations/[id]/route";
 import * as organizationsRoute from "@/app/api/v1/organizations/route";
 import * as answersRoute from "@/app/api/v1/respond/[token]/answers/route";
 import * as startRoute from "@/app/api/v1/respond/[token]/start/route";
-import {
-  createAssessment,
-  createInvitations,
-  createOpenLink,
-  openAssessment,
-} from "@/lib/assessments/mutations";
+
 import { hashSecretToken } from "@/lib/auth/secret-token";
 import { disconnectDb, getDb } from "@/lib/db";
-import { getFramework, latestFrameworkVersion } from "@/lib/framework";
+
 import {
   apiRequest,
   BASE_URL,
@@ -20,6 +15,7 @@ import {
   routeParams,
   type RequestOptions,
 } from "../fixtures/next-request";
+import { openRoundWithLinks } from "../fixtures/open-round";
 import { buildWorld, uniqueSuffix, type World } from "../fixtures/world";
 
 // A page on another site could make a signed-in browser POST to the REST API with its session
@@ -35,15 +31,11 @@ let question: string;
 
 beforeAll(async () => {
   world = await buildWorld();
-  const ctx = world.a.owner.ctx;
-  const round = await createAssessment(ctx, world.a.granted.id, { name: `X ${uniqueSuffix()}` });
-  const [link] = await createInvitations(ctx, round.id, { invitations: [{ role: "business" }] });
-  respondentToken = link!.token;
-  await openAssessment(ctx, round.id);
-  openToken = (await createOpenLink(ctx, round.id)).token;
-  question = getFramework(latestFrameworkVersion)
-    .dimensions.flatMap((d) => d.questions)
-    .find((q) => (q.audience as readonly string[]).includes("business"))!.id;
+  ({ respondentToken, openToken, question } = await openRoundWithLinks(
+    world.a.owner.ctx,
+    world.a.granted.id,
+    "X",
+  ));
 });
 afterAll(async () => {
   await disconnectDb();

@@ -10,7 +10,7 @@ import {
 import { readSessionClaims } from "@/lib/auth/session";
 import { disconnectDb, getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { installNextHeadersForCommonJs, isErrorJson } from "../fixtures/next-request";
+import { withNextHeadersForCommonJs, isErrorJson } from "../fixtures/next-request";
 import { account, signedInCookie, signIn as signInFrom, type Account } from "../fixtures/sign-in";
 import { uniqueSuffix } from "../fixtures/world";
 
@@ -26,12 +26,8 @@ function signIn(email: string, password: string): Promise<Response> {
 }
 
 // next-auth reads the request's cookies with require("next/headers"), past vi.mock.
-let restoreNextHeaders: () => void = () => undefined;
-beforeAll(() => {
-  restoreNextHeaders = installNextHeadersForCommonJs();
-});
+withNextHeadersForCommonJs();
 afterAll(async () => {
-  restoreNextHeaders();
   await disconnectDb();
 });
 

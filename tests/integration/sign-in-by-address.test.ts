@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
-import { installNextHeadersForCommonJs, isErrorJson } from "../fixtures/next-request";
+import { withNextHeadersForCommonJs, isErrorJson } from "../fixtures/next-request";
 import { account, signedInCookie, signIn } from "../fixtures/sign-in";
 import { uniqueSuffix } from "../fixtures/world";
 
@@ -9,12 +9,8 @@ import { uniqueSuffix } from "../fixtures/world";
 // emails from one place, and leaves no pile of rows behind. Everything goes through next-auth's
 // real route; the address is what scripts/server.mjs would have written from the socket.
 
-let restoreNextHeaders: () => void = () => undefined;
-beforeAll(() => {
-  restoreNextHeaders = installNextHeadersForCommonJs();
-});
+withNextHeadersForCommonJs();
 afterAll(async () => {
-  restoreNextHeaders();
   await disconnectDb();
 });
 
