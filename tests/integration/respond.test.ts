@@ -13,7 +13,7 @@ import {
   revokeRespondentLink,
 } from "@/lib/assessments/mutations";
 import { closeAssessment } from "@/lib/results/mutations";
-import { databaseProvider, disconnectDb, getDb } from "@/lib/db";
+import { databaseProvider, disconnectDb, getDb, sqliteTurnsInUse } from "@/lib/db";
 import { getFramework, latestFrameworkVersion, type RespondentRole } from "@/lib/framework";
 import { questionsFor } from "@/lib/responses/data";
 import {
@@ -560,13 +560,16 @@ describe("saving under concurrency", () => {
 /**
  * Until the save in flight is blocked behind closing's lock: on PostgreSQL a lock request not
  * granted (so the save has read the link, still open, and must read the state again); on SQLite
- * the save queues for the connection without a database wait, so a few turns of the event loop.
+ * the save queued for its turn on the connection, behind the one closing's transaction holds.
  */
 async function saveIsWaiting(): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    if (databaseProvider() !== "postgresql") return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (databaseProvider() !== "postgresql") {
+      if (sqliteTurnsInUse() >= 2) return;
+      continue;
+    }
     // The save's own lock request, in this database: not any other session's wait.
     const rows = await getDb().$queryRaw<{ n: bigint | number }[]>`
       SELECT COUNT(*) AS "n" FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
