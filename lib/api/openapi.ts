@@ -179,7 +179,10 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           summary: "Create an organisation",
           requestBody: body(input(createOrganizationSchema)),
-          responses: { ...ok("The organisation", "201"), ...errors(400, 401, 403, 409, 413, 422) },
+          responses: {
+            ...ok("The organisation", "201"),
+            ...errors(400, 401, 403, 409, 413, 415, 422),
+          },
         },
       },
       "/api/v1/organizations/{id}": {
@@ -191,7 +194,10 @@ export function openApiDocument(): Record<string, unknown> {
         patch: {
           summary: "Change an organisation",
           requestBody: body(input(updateOrganizationSchema)),
-          responses: { ...ok("The organisation"), ...errors(400, 401, 403, 404, 409, 413, 422) },
+          responses: {
+            ...ok("The organisation"),
+            ...errors(400, 401, 403, 404, 409, 413, 415, 422),
+          },
         },
         delete: {
           summary: "Delete an organisation and all its rounds",
@@ -209,7 +215,7 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           summary: "Create an assessment round (draft)",
           requestBody: body(input(createAssessmentSchema)),
-          responses: { ...ok("The round", "201"), ...errors(400, 401, 403, 404, 413, 422) },
+          responses: { ...ok("The round", "201"), ...errors(400, 401, 403, 404, 413, 415, 422) },
         },
       },
       "/api/v1/organizations/{id}/dashboard": {
@@ -241,7 +247,10 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           summary: "Personal respondent links (tokens returned once)",
           requestBody: body(input(invitationsSchema)),
-          responses: { ...ok("The links", "201"), ...errors(400, 401, 403, 404, 409, 413, 422) },
+          responses: {
+            ...ok("The links", "201"),
+            ...errors(400, 401, 403, 404, 409, 413, 415, 422),
+          },
         },
       },
       "/api/v1/assessments/{id}/open-link": {
@@ -293,7 +302,9 @@ export function openApiDocument(): Record<string, unknown> {
               404,
               refusedWrite("conflict", "link_withdrawn", "round_not_open", "round_closed"),
               413,
+              415,
               422,
+              429,
             ),
           },
         },
@@ -306,7 +317,7 @@ export function openApiDocument(): Record<string, unknown> {
           requestBody: body(answersBody),
           responses: {
             ...ok("Saved"),
-            ...errors(400, 404, refusedWrite(...WRITE_REFUSALS), 413, 422, 503),
+            ...errors(400, 404, refusedWrite(...WRITE_REFUSALS), 413, 415, 422, 503),
           },
         },
       },
