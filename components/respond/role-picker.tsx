@@ -57,12 +57,14 @@ export function RolePicker({ token, roles }: { token: string; roles: RoleChoice[
         router.replace(body.path);
         return;
       }
-      if (response.status === 409) {
-        // The round closed or is not open yet: the page itself says which, on a fresh load.
+      const code = body.error?.code;
+      if (code === "round_closed" || code === "round_not_open" || code === "link_withdrawn") {
+        // The round or the link changed since this page loaded: the page itself says how, on a
+        // fresh load (closed, not open yet, or no longer a link).
         router.refresh();
       }
       setError(
-        body.error?.code === "rate_limited"
+        code === "rate_limited"
           ? busyMessage(response.headers.get("retry-after"))
           : (body.error?.message ?? "Could not start. Try again."),
       );
