@@ -301,4 +301,3 @@ export function peerBenchmark(
   const median = peers.length % 2 ? peers[mid]! : (peers[mid - 1]! + peers[mid]!) / 2;
   return { sector, median: Math.round(median * 10) / 10, size: peers.length };
 }
-

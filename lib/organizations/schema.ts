@@ -51,7 +51,6 @@ export const updateOrganizationSchema = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Send at least one field to change.");
 
-
 export const ORGANIZATION_SORTS = ["name", "updated", "created"] as const;
 export const listOrganizationsSchema = z.object({
   q: text().trim().max(120).optional().catch(undefined),
