@@ -25,6 +25,8 @@ function gateTrigger(gate: Gate, dimensionNames: Map<string, string>): string {
       return `A critical question's median level is below ${gate.belowLevel}.`;
     case "blind_spot_share":
       return `More than ${pct(gate.aboveShare)} of a dimension's answers are "don't know".`;
+    case "gap_dimension_below":
+      return `Any of the five structural gaps scores below ${gate.belowScore}, or has no answers.`;
     case "dimension_below":
       return `${dimensionNames.get(gate.dimensionId) ?? gate.dimensionId} scores below ${gate.belowScore}.`;
     case "question_below":

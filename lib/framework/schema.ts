@@ -90,6 +90,13 @@ export const gateSchema = z.discriminatedUnion("kind", [
     kind: z.literal("blind_spot_share"),
     aboveShare: z.number().min(0).max(1),
   }),
+  // Any of the structural gap dimensions (kind "gap") below the score, or without answers: one
+  // missing link is enough to make a pilot collapse in real operations (2027.2 on).
+  z.strictObject({
+    ...gateBase,
+    kind: z.literal("gap_dimension_below"),
+    belowScore: z.number().min(0).max(100),
+  }),
   z.strictObject({
     ...gateBase,
     kind: z.literal("dimension_below"),
@@ -150,6 +157,9 @@ export const rulesSchema = z.strictObject({
   perceptionGapPoints: z.number().positive().max(100),
   defaultTarget: z.number().min(0).max(100),
   recommendationsPerDimension: z.number().int().min(1),
+  // 2027.2 on: reasons speak the client's words (question texts, dimension names, never ids), and
+  // the ready-to-scale reason names every gate that holds the stage below "Ready to scale".
+  reasonsInWords: z.boolean().optional(),
   confidence: z.strictObject({
     high: z.strictObject({
       minRespondents: z.number().int().min(1),

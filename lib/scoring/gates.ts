@@ -37,6 +37,20 @@ function trip(gate: Gate, ctx: GateContext): string | null {
         )
         .join(", ");
     }
+    case "gap_dimension_below": {
+      const missing = ctx.dimensions.filter(
+        (d) =>
+          d.result.kind === "gap" && (d.result.score === null || d.result.score < gate.belowScore),
+      );
+      if (missing.length === 0) return null;
+      return missing
+        .map((d) =>
+          d.result.score === null
+            ? `${d.result.name} has no answers`
+            : `${d.result.name} is at ${d.result.score}, below ${gate.belowScore}`,
+        )
+        .join(", ");
+    }
     case "dimension_below": {
       const d = ctx.dimensions.find((x) => x.result.id === gate.dimensionId);
       const s = d?.result.score ?? null;
@@ -55,7 +69,10 @@ function trip(gate: Gate, ctx: GateContext): string | null {
   }
 }
 
-export type GateOutcome = { stage: number; cappedBy: StageCap[]; tripped: StageCap[] };
+/** A tripped gate, with what tripped it in plain words (`detail`) for the ready-to-scale reason. */
+export type TrippedGate = StageCap & { kind: Gate["kind"]; detail: string };
+
+export type GateOutcome = { stage: number; cappedBy: StageCap[]; tripped: TrippedGate[] };
 
 /**
  * Every tripped gate is kept (explain() shows them all); cappedBy lists those that actually
@@ -66,7 +83,7 @@ export function applyGates(
   uncappedStage: number,
   ctx: GateContext,
 ): GateOutcome {
-  const tripped: StageCap[] = [];
+  const tripped: TrippedGate[] = [];
   for (const gate of framework.gates) {
     const detail = trip(gate, ctx);
     if (detail === null) continue;
@@ -74,13 +91,15 @@ export function applyGates(
       rule: gate.id,
       capsAt: gate.capAt,
       reason: `Stage capped at ${gate.capAt} because ${detail}. ${gate.reason}`,
+      kind: gate.kind,
+      detail,
     });
   }
-  const cappedBy = tripped
+  const cappedBy: StageCap[] = tripped
     .map((cap, index) => ({ cap, index }))
     .filter(({ cap }) => cap.capsAt < uncappedStage)
     .sort((a, b) => a.cap.capsAt - b.cap.capsAt || a.index - b.index)
-    .map(({ cap }) => cap);
+    .map(({ cap: { rule, capsAt, reason } }) => ({ rule, capsAt, reason }));
   const stage = Math.min(uncappedStage, ...cappedBy.map((c) => c.capsAt));
   return { stage, cappedBy, tripped };
 }

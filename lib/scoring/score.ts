@@ -7,13 +7,20 @@ import {
 import { type QuestionAggregate, aggregate, totalTally } from "./aggregate";
 import { assessConfidence } from "./confidence";
 import { assessDiagnostic } from "./diagnostic";
-import { applyGates } from "./gates";
+import { type TrippedGate, applyGates } from "./gates";
 import { readAnswers } from "./answers";
 import { ScoreInputError } from "./input";
 import { round1, round2, share, weightedMean } from "./numbers";
 import { findPerceptionGaps } from "./perception";
 import { recommend } from "./recommendations";
-import type { BlindSpot, ByRole, DimensionResult, ScoreInput, ScoreResult } from "./types";
+import type {
+  BlindSpot,
+  ByRole,
+  DiagnosticResult,
+  DimensionResult,
+  ScoreInput,
+  ScoreResult,
+} from "./types";
 
 export type ScoreOptions = {
   /** Score against this framework instead of the registered one (tests, benchmarks). */
@@ -28,6 +35,40 @@ function stageFor(framework: Framework, score: number): number {
 
 function stageName(framework: Framework, stage: number): string {
   return framework.stages.find((s) => s.stage === stage)?.name ?? String(stage);
+}
+
+// Ready to scale starts at this stage (its name in the framework is "Ready to scale").
+const READY_STAGE = 3;
+
+/**
+ * 2027.2 on: the reason names everything that stands in the way, not only the first thing: every
+ * gate that holds the stage below "Ready to scale", and the diagnostic parts that are not met.
+ */
+function readyToScaleInWords(
+  framework: Framework,
+  facts: {
+    readyToScale: boolean;
+    stage: number;
+    openParts: readonly DiagnosticResult[];
+    tripped: readonly TrippedGate[];
+  },
+): string {
+  const { readyToScale, stage, openParts, tripped } = facts;
+  const stageText = `stage ${stage} (${stageName(framework, stage)})`;
+  if (readyToScale)
+    return `Ready to scale: the three-part diagnostic is met, no gate holds it below stage ${READY_STAGE}, and it is at ${stageText}.`;
+  const blockers = tripped
+    .filter((t) => t.capsAt < READY_STAGE)
+    .map((t) => `${t.detail} (caps the stage at ${t.capsAt})`);
+  if (openParts.length > 0 && !tripped.some((t) => t.kind === "diagnostic"))
+    blockers.unshift(
+      `the three-part diagnostic is not met (${openParts.map((p) => `${p.name.toLowerCase()}: ${p.status}`).join("; ")})`,
+    );
+  if (blockers.length === 0)
+    blockers.push(
+      `the index puts it at ${stageText}; ready to scale starts at stage ${READY_STAGE}`,
+    );
+  return `Not ready to scale: ${blockers.join("; ")}.`;
 }
 
 /** (current - baseline) / (target - baseline); null when there is no way to measure progress. */
@@ -95,7 +136,7 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
 
   const diagnostic = assessDiagnostic(framework, questions);
   const uncappedStage = stageFor(framework, overallScore);
-  const { stage, cappedBy } = applyGates(framework, uncappedStage, {
+  const { stage, cappedBy, tripped } = applyGates(framework, uncappedStage, {
     dimensions: aggregates,
     questions,
     diagnostic,
@@ -108,9 +149,10 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
   });
 
   const openParts = diagnostic.filter((p) => p.status !== "met");
-  const readyToScale = openParts.length === 0 && stage >= 3;
-  const readyToScaleReason =
-    openParts.length > 0
+  const readyToScale = openParts.length === 0 && stage >= READY_STAGE;
+  const readyToScaleReason = framework.rules.reasonsInWords
+    ? readyToScaleInWords(framework, { readyToScale, stage, openParts, tripped })
+    : openParts.length > 0
       ? `Not ready to scale: the three-part diagnostic is not met (${openParts.map((p) => `${p.name.toLowerCase()}: ${p.status}`).join("; ")}).`
       : stage < 3
         ? `Not ready to scale: the stage is ${stage} (${stageName(framework, stage)}); ready to scale starts at stage 3.`

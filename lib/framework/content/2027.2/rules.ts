@@ -83,6 +83,16 @@ export const stages: z.input<typeof stageSchema>[] = [
 
 export const gates: z.input<typeof gateSchema>[] = [
   {
+    id: "missing_link",
+    kind: "gap_dimension_below",
+    belowScore: 40,
+    capAt: 2,
+    reason:
+      "One missing link makes a pilot collapse in real operations: a high average cannot make up " +
+      "for one of the five structural gaps left open (integration, output quality, monitoring, " +
+      "ownership, data), so none of them may score below 40.",
+  },
+  {
     id: "diagnostic_not_met",
     kind: "diagnostic",
     capAt: 2,
@@ -150,6 +160,7 @@ export const rules: z.input<typeof rulesSchema> = {
   perceptionGapPoints: 20,
   defaultTarget: 70,
   recommendationsPerDimension: 3,
+  reasonsInWords: true,
   confidence: {
     high: { minRespondents: 5, minCoverage: 0.85, maxBlindSpotShare: 0.1, minAgreement: 0.75 },
     low: { belowRespondents: 3, belowCoverage: 0.6, aboveBlindSpotShare: 0.3, belowAgreement: 0.5 },

@@ -1,0 +1,85 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type AnswerValue, RESPONDENT_ROLES, getFramework } from "@/lib/framework";
+import { type ScoreInput, score } from "@/lib/scoring";
+import { room } from "../fixtures/rooms";
+
+// Properties of framework 2027.2's verdict rules (issue 14), over generated rooms.
+
+const VERSION = "2027.2";
+const fw = getFramework(VERSION);
+const questions = fw.dimensions.flatMap((d) => d.questions);
+const gapDimensions = fw.dimensions.filter((d) => d.kind === "gap").map((d) => d.id);
+
+const levelArb = fc.constantFrom<AnswerValue>(0, 1, 2, 3, 4);
+
+function answerArb(allowNotApplicable: boolean): fc.Arbitrary<AnswerValue | undefined> {
+  const options: fc.Arbitrary<AnswerValue | undefined>[] = [
+    levelArb,
+    levelArb,
+    levelArb,
+    fc.constant<AnswerValue>("dont_know"),
+    fc.constant(undefined),
+  ];
+  if (allowNotApplicable) options.push(fc.constant<AnswerValue>("not_applicable"));
+  return fc.oneof(...options);
+}
+
+const answersArb = fc.tuple(...questions.map((q) => answerArb(q.allowNotApplicable))).map((vs) => {
+  const out: Record<string, AnswerValue> = {};
+  vs.forEach((v, i) => {
+    const q = questions[i];
+    if (q && v !== undefined) out[q.id] = v;
+  });
+  return out;
+});
+
+/** Any room of 1 to 9 respondents answering anything, under 2027.2. */
+const roomArb: fc.Arbitrary<ScoreInput> = fc
+  .array(fc.tuple(fc.constantFrom(...RESPONDENT_ROLES), answersArb), { minLength: 1, maxLength: 9 })
+  .map((rows) => ({
+    frameworkVersion: VERSION,
+    responses: rows.map(([role, answers], i) => ({ respondent: `r${i}`, role, answers })),
+  }))
+  .filter((input) =>
+    input.responses.some((r) => Object.values(r.answers).some((a) => a !== "not_applicable")),
+  );
+
+const rolesArb = fc.array(fc.constantFrom(...RESPONDENT_ROLES), { minLength: 1, maxLength: 8 });
+
+describe("rule 1, no missing link", () => {
+  it("any gap dimension below 40, everything else at level 4: never ready, never above stage 2", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...gapDimensions),
+        fc.constantFrom<AnswerValue>(0, 1),
+        rolesArb,
+        (weak, level, roles) => {
+          const result = score(room(VERSION, roles, (_q, d) => (d === weak ? level : 4)));
+          expect(result.readyToScale).toBe(false);
+          expect(result.overall.stage).toBeLessThanOrEqual(2);
+          const name = fw.dimensions.find((d) => d.id === weak)?.name ?? weak;
+          expect(result.readyToScaleReason).toContain(name);
+        },
+      ),
+    );
+  });
+
+  it("in any room, a gap dimension scoring below 40 keeps the stage at 2 or below", () => {
+    fc.assert(
+      fc.property(roomArb, (input) => {
+        const result = score(input);
+        const weak = result.dimensions.some(
+          (d) => d.kind === "gap" && d.score !== null && d.score < 40,
+        );
+        if (weak) {
+          expect(result.readyToScale).toBe(false);
+          expect(result.overall.stage).toBeLessThanOrEqual(2);
+          expect(result.overall.cappedBy.some((c) => c.rule === "missing_link")).toBe(
+            result.overall.uncappedStage > 2,
+          );
+        }
+      }),
+    );
+  });
+});
