@@ -195,6 +195,8 @@ export function articleContext(input: {
   stage: number;
   stageName: string;
   readyToScale: boolean;
+  /** The gates that lowered the stage: "passes every gate" only when there are none. */
+  caps: readonly { rule: string }[];
   dimensions: { id: string; name: string; score: number | null; target: number }[];
   blindSpots: { dimension: string; share: number }[];
 }): ContextFinding[] {
@@ -204,9 +206,11 @@ export function articleContext(input: {
       figure:
         "Only 25% of organisations have converted 40% or more of their AI pilots into production.",
       source: "Deloitte, State of AI 2026 (3,235 leaders, 24 countries)",
-      standing: input.readyToScale
-        ? `${name} is at stage ${input.stage} (${input.stageName}) and passes every gate: it has in place what scaling needs.`
-        : `${name} is at stage ${input.stage} (${input.stageName}) and not ready to scale yet: the gate reasons above say what stands in the way.`,
+      standing: !input.readyToScale
+        ? `${name} is at stage ${input.stage} (${input.stageName}) and not ready to scale yet: the gate reasons above say what stands in the way.`
+        : input.caps.length === 0
+          ? `${name} is at stage ${input.stage} (${input.stageName}) and passes every gate: it has in place what scaling needs.`
+          : `${name} is at stage ${input.stage} (${input.stageName}) and ready to scale, but ${input.caps.length === 1 ? "a gate holds" : `${input.caps.length} gates hold`} its stage below what its index gives: the gate reasons above say which.`,
     },
   ];
   const data = input.dimensions.find((d) => d.id === "data");

@@ -9,8 +9,38 @@ type GateContext = {
   diagnostic: readonly DiagnosticResult[];
 };
 
+/** How a reason names a question or a dimension: by id (up to 2027.1) or in the client's words. */
+type Naming = {
+  question: (q: QuestionAggregate) => string;
+  dimension: (d: DimensionAggregate["result"]) => string;
+  dimensionId: (id: string) => string;
+  questionId: (id: string) => string;
+};
+
+function naming(framework: Framework, ctx: GateContext): Naming {
+  if (!framework.rules.reasonsInWords)
+    return {
+      question: (q) => q.question.id,
+      dimension: (d) => d.id,
+      dimensionId: (id) => id,
+      questionId: (id) => id,
+    };
+  const dimensionName = (id: string) =>
+    ctx.dimensions.find((d) => d.result.id === id)?.result.name ?? id;
+  const questionText = (id: string) => {
+    const q = ctx.questions.get(id);
+    return q ? `“${q.question.text}”` : id;
+  };
+  return {
+    question: (q) => `“${q.question.text}”`,
+    dimension: (d) => d.name,
+    dimensionId: dimensionName,
+    questionId: questionText,
+  };
+}
+
 /** What tripped the gate, in plain words; null when the gate does not apply. */
-function trip(gate: Gate, ctx: GateContext): string | null {
+function trip(gate: Gate, ctx: GateContext, name: Naming): string | null {
   switch (gate.kind) {
     case "diagnostic": {
       const open = ctx.diagnostic.filter((p) => p.status !== "met");
@@ -25,7 +55,7 @@ function trip(gate: Gate, ctx: GateContext): string | null {
           q.result.medianLevel < gate.belowLevel,
       );
       if (low.length === 0) return null;
-      return low.map((q) => `${q.question.id} is at level ${q.result.medianLevel}`).join(", ");
+      return low.map((q) => `${name.question(q)} is at level ${q.result.medianLevel}`).join(", ");
     }
     case "blind_spot_share": {
       const blind = ctx.dimensions.filter((d) => d.result.blindSpotShare > gate.aboveShare);
@@ -33,7 +63,7 @@ function trip(gate: Gate, ctx: GateContext): string | null {
       return blind
         .map(
           (d) =>
-            `${percent(d.result.blindSpotShare)} of answers about ${d.result.id} are "don't know"`,
+            `${percent(d.result.blindSpotShare)} of answers about ${name.dimension(d.result)} are "don't know"`,
         )
         .join(", ");
     }
@@ -54,16 +84,16 @@ function trip(gate: Gate, ctx: GateContext): string | null {
     case "dimension_below": {
       const d = ctx.dimensions.find((x) => x.result.id === gate.dimensionId);
       const s = d?.result.score ?? null;
-      if (s === null) return `${gate.dimensionId} has no answers`;
+      if (s === null) return `${name.dimensionId(gate.dimensionId)} has no answers`;
       return s < gate.belowScore
-        ? `${gate.dimensionId} scores ${s}, below ${gate.belowScore}`
+        ? `${name.dimensionId(gate.dimensionId)} scores ${s}, below ${gate.belowScore}`
         : null;
     }
     case "question_below": {
       const level = ctx.questions.get(gate.questionId)?.result.medianLevel ?? null;
-      if (level === null) return `${gate.questionId} has no answers`;
+      if (level === null) return `${name.questionId(gate.questionId)} has no answers`;
       return level < gate.belowLevel
-        ? `${gate.questionId} is at level ${level}, below ${gate.belowLevel}`
+        ? `${name.questionId(gate.questionId)} is at level ${level}, below ${gate.belowLevel}`
         : null;
     }
   }
@@ -84,8 +114,9 @@ export function applyGates(
   ctx: GateContext,
 ): GateOutcome {
   const tripped: TrippedGate[] = [];
+  const name = naming(framework, ctx);
   for (const gate of framework.gates) {
-    const detail = trip(gate, ctx);
+    const detail = trip(gate, ctx, name);
     if (detail === null) continue;
     tripped.push({
       rule: gate.id,

@@ -145,6 +145,7 @@ describe("articleContext", () => {
       stage: 2,
       stageName: "Piloting",
       readyToScale: false,
+      caps: [],
       dimensions: buildDimensions(newer, null),
       blindSpots: buildBlindSpots(newer),
     });
@@ -152,6 +153,23 @@ describe("articleContext", () => {
     expect(findings[0]!.source).toContain("Deloitte, State of AI 2026");
     expect(findings[0]!.standing).toContain("not ready to scale");
     expect(findings.map((f) => f.source).join(" ")).toContain("McKinsey");
+  });
+
+  it("says 'passes every gate' only when no gate lowered the stage", () => {
+    const standing = (caps: { rule: string }[]) =>
+      articleContext({
+        organizationName: "Meridian",
+        stage: 3,
+        stageName: "Ready to scale",
+        readyToScale: true,
+        caps,
+        dimensions: buildDimensions(newer, null),
+        blindSpots: buildBlindSpots(newer),
+      })[0]!.standing;
+    expect(standing([])).toContain("passes every gate");
+    const capped = standing([{ rule: "workflow_not_redesigned" }]);
+    expect(capped).not.toContain("passes every gate");
+    expect(capped).toContain("a gate holds its stage below what its index gives");
   });
 });
 

@@ -83,3 +83,18 @@ describe("rule 1, no missing link", () => {
     );
   });
 });
+
+describe("rule 2, redesign first", () => {
+  it("workflow redesign below 50 is never ready and never at or above 'Ready to scale'", () => {
+    fc.assert(
+      fc.property(roomArb, (input) => {
+        const result = score(input);
+        const redesign = result.dimensions.find((d) => d.id === "workflow_redesign")?.score;
+        if (redesign === undefined || redesign === null || redesign >= 50) return;
+        expect(result.readyToScale).toBe(false);
+        const ready = fw.stages.find((s) => s.name === "Ready to scale")?.stage ?? 3;
+        expect(result.overall.stage).toBeLessThan(ready);
+      }),
+    );
+  });
+});

@@ -29,3 +29,28 @@ describe("case 1: integration at 0, everything else at 4 (no missing link)", () 
     );
   });
 });
+
+describe("case 2: workflow redesign at 11.5, everything else at 4 (redesign first)", () => {
+  // Redesigned before deployment (critical, 1.5) at level 2, the five other questions at 0:
+  // (50 x 1.5) / 6.5 = 11.54 -> 11.5. The critical question is at level 2, so only the redesign gate trips.
+  const answer = (q: string, d: string) =>
+    q === "workflow_redesign.redesigned_before_deployment" ? 2 : d === "workflow_redesign" ? 0 : 4;
+  const before = score(room("2027.1", EIGHT, answer));
+  const after = score(room("2027.2", EIGHT, answer));
+
+  it("2027.1 capped it at stage 3, named 'Ready to scale', and called it ready", () => {
+    expect(dimensionOf(before, "workflow_redesign").score).toBe(11.5);
+    expect(before.overall).toMatchObject({ stage: 3, stageName: "Ready to scale" });
+    expect(before.readyToScale).toBe(true);
+  });
+
+  it("2027.2 caps it below 'Ready to scale', not ready, and says redesign comes first", () => {
+    expect(after.overall).toMatchObject({ stage: 2, stageName: "Piloting" });
+    expect(after.overall.cappedBy.map((c) => c.rule)).toEqual(["workflow_not_redesigned"]);
+    expect(after.overall.cappedBy[0]?.reason).toContain("Redesign comes first");
+    expect(after.readyToScale).toBe(false);
+    expect(after.readyToScaleReason).toBe(
+      "Not ready to scale: Workflow redesign before deployment scores 11.5, below 50 (caps the stage at 2).",
+    );
+  });
+});

@@ -126,10 +126,12 @@ export const gates: z.input<typeof gateSchema>[] = [
     kind: "dimension_below",
     dimensionId: "workflow_redesign",
     belowScore: 50,
-    capAt: 3,
+    // 2027.2: below "Ready to scale" (stage 3), not at it: redesign comes first.
+    capAt: 2,
     reason:
-      "Scaling AI on workflows that were not redesigned spreads the integration friction that " +
-      "causes inconsistent outputs. AI high performers are 2.8 times more likely to have " +
+      "Redesign comes first: scaling AI on workflows that were not redesigned spreads the " +
+      "integration friction that causes inconsistent outputs, so an organisation is not ready to " +
+      "scale until it has redesigned them. AI high performers are 2.8 times more likely to have " +
       "redesigned their workflows (55% vs 20%, McKinsey, State of AI).",
   },
   {
