@@ -168,6 +168,14 @@ export default function MethodPage() {
               The <strong>readiness index</strong> is the weighted mean of the seven dimensions:{" "}
               {framework.dimensions.map((d) => `${d.name.toLowerCase()} ${d.weight}`).join(", ")}.
             </li>
+            {rules.minCoverageForIndex !== undefined ? (
+              <li>
+                <strong>No index without evidence</strong>: when under{" "}
+                {pct(rules.minCoverageForIndex)} of the expected answers were given, there is no
+                readiness index and no stage (&ldquo;not enough answers yet&rdquo;), and the
+                organisation is not ready to scale. The dimensions still show what was answered.
+              </li>
+            ) : null}
             <li>
               Each role&apos;s scores are computed the same way; where two roles differ by{" "}
               {rules.perceptionGapPoints} points or more on a dimension, the dashboard names the

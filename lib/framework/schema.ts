@@ -112,6 +112,8 @@ export const gateSchema = z.discriminatedUnion("kind", [
 ]);
 export type Gate = z.infer<typeof gateSchema>;
 
+const share = z.number().min(0).max(1);
+
 export const sequenceStepSchema = z.strictObject({
   id: z.string().regex(idPattern),
   step: z.number().int().min(1),
@@ -152,7 +154,6 @@ export const recommendationSchema = z.strictObject({
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
-const share = z.number().min(0).max(1);
 export const rulesSchema = z.strictObject({
   perceptionGapPoints: z.number().positive().max(100),
   defaultTarget: z.number().min(0).max(100),
@@ -160,6 +161,8 @@ export const rulesSchema = z.strictObject({
   // 2027.2 on: reasons speak the client's words (question texts, dimension names, never ids), and
   // the ready-to-scale reason names every gate that holds the stage below "Ready to scale".
   reasonsInWords: z.boolean().optional(),
+  // 2027.2 on: under this share of the expected answers, no readiness index and no stage (null).
+  minCoverageForIndex: share.optional(),
   confidence: z.strictObject({
     high: z.strictObject({
       minRespondents: z.number().int().min(1),

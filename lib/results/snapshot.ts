@@ -18,12 +18,14 @@ const num = z.number();
 const nullableNum = z.number().nullable();
 const byRole = z.partialRecord(respondentRoleSchema, z.number());
 
+// Snapshots scored before 2027.2 always have an index and a stage; from 2027.2 on they are null
+// when too few answers were given (no index without evidence).
 const overallSchema = z.looseObject({
-  score: num,
-  stage: z.number().int(),
-  stageName: z.string(),
-  uncappedStage: z.number().int(),
-  uncappedStageName: z.string(),
+  score: nullableNum,
+  stage: z.number().int().nullable(),
+  stageName: z.string().nullable(),
+  uncappedStage: z.number().int().nullable(),
+  uncappedStageName: z.string().nullable(),
   cappedBy: z.array(z.looseObject({ rule: z.string(), capsAt: num, reason: z.string() })),
   confidence: z.enum(["low", "medium", "high"]),
   confidenceReason: z.string(),

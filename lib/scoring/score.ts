@@ -10,7 +10,7 @@ import { assessDiagnostic } from "./diagnostic";
 import { type TrippedGate, applyGates } from "./gates";
 import { readAnswers } from "./answers";
 import { ScoreInputError } from "./input";
-import { round1, round2, share, weightedMean } from "./numbers";
+import { percent, round1, round2, share, weightedMean } from "./numbers";
 import { findPerceptionGaps } from "./perception";
 import { recommend } from "./recommendations";
 import type {
@@ -134,9 +134,14 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
   const blindSpotShare = round2(share(tally.dontKnow, tally.levels + tally.dontKnow));
   const agreement = overallAgreement === null ? null : round2(overallAgreement);
 
+  // 2027.2 on: no index without evidence. Dimensions, questions and the diagnostic are still
+  // shown (they say what was answered); the index, the stage and the verdict need enough answers.
+  const minCoverage = framework.rules.minCoverageForIndex;
+  const evidenceShort = minCoverage !== undefined && coverage < minCoverage;
+
   const diagnostic = assessDiagnostic(framework, questions);
-  const uncappedStage = stageFor(framework, overallScore);
-  const { stage, cappedBy, tripped } = applyGates(framework, uncappedStage, {
+  const indexedStage = stageFor(framework, overallScore);
+  const gates = applyGates(framework, indexedStage, {
     dimensions: aggregates,
     questions,
     diagnostic,
@@ -148,15 +153,22 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
     agreement,
   });
 
+  const { tripped } = gates;
+  const stage = evidenceShort ? null : gates.stage;
+  const uncappedStage = evidenceShort ? null : indexedStage;
   const openParts = diagnostic.filter((p) => p.status !== "met");
-  const readyToScale = openParts.length === 0 && stage >= READY_STAGE;
-  const readyToScaleReason = framework.rules.reasonsInWords
-    ? readyToScaleInWords(framework, { readyToScale, stage, openParts, tripped })
-    : openParts.length > 0
-      ? `Not ready to scale: the three-part diagnostic is not met (${openParts.map((p) => `${p.name.toLowerCase()}: ${p.status}`).join("; ")}).`
-      : stage < 3
-        ? `Not ready to scale: the stage is ${stage} (${stageName(framework, stage)}); ready to scale starts at stage 3.`
-        : `Ready to scale: the three-part diagnostic is met and the stage is ${stage} (${stageName(framework, stage)}).`;
+  const readyToScale = stage !== null && openParts.length === 0 && stage >= READY_STAGE;
+  const readyToScaleReason = evidenceShort
+    ? `Not ready to scale: only ${percent(coverage)} of the expected answers were given, and a readiness index and a stage need at least ${percent(minCoverage)}. Not enough answers yet.`
+    : stage === null
+      ? "Not ready to scale: no stage."
+      : framework.rules.reasonsInWords
+        ? readyToScaleInWords(framework, { readyToScale, stage, openParts, tripped })
+        : openParts.length > 0
+          ? `Not ready to scale: the three-part diagnostic is not met (${openParts.map((p) => `${p.name.toLowerCase()}: ${p.status}`).join("; ")}).`
+          : stage < 3
+            ? `Not ready to scale: the stage is ${stage} (${stageName(framework, stage)}); ready to scale starts at stage 3.`
+            : `Ready to scale: the three-part diagnostic is met and the stage is ${stage} (${stageName(framework, stage)}).`;
 
   const respondentsByRole: ByRole = {};
   for (const role of RESPONDENT_ROLES) {
@@ -188,12 +200,12 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
   return {
     frameworkVersion: framework.version,
     overall: {
-      score: overallScore,
+      score: evidenceShort ? null : overallScore,
       stage,
-      stageName: stageName(framework, stage),
+      stageName: stage === null ? null : stageName(framework, stage),
       uncappedStage,
-      uncappedStageName: stageName(framework, uncappedStage),
-      cappedBy,
+      uncappedStageName: uncappedStage === null ? null : stageName(framework, uncappedStage),
+      cappedBy: evidenceShort ? [] : gates.cappedBy,
       confidence: confidence.level,
       confidenceReason: confidence.reason,
       coverage,

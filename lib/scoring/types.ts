@@ -32,11 +32,15 @@ export type ByRole = Partial<Record<RespondentRole, number>>;
 export type StageCap = { rule: string; capsAt: number; reason: string };
 
 export type OverallResult = {
-  score: number;
-  stage: number;
-  stageName: string;
-  uncappedStage: number;
-  uncappedStageName: string;
+  /**
+   * The readiness index. null (from 2027.2) when under `rules.minCoverageForIndex` of the expected
+   * answers were given: no index without evidence. The stage and its names are null with it.
+   */
+  score: number | null;
+  stage: number | null;
+  stageName: string | null;
+  uncappedStage: number | null;
+  uncappedStageName: string | null;
   cappedBy: StageCap[];
   confidence: Confidence;
   confidenceReason: string;

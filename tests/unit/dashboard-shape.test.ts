@@ -58,6 +58,31 @@ const newerInput = input("2027.1", [
 const newer = score(newerInput);
 
 describe("buildTrend", () => {
+  it("skips a round without an index instead of drawing a point for it", () => {
+    const thin = score({
+      frameworkVersion: "2027.2",
+      responses: [{ respondent: "x", role: "data", answers: { "data.workflow_audit": 4 } }],
+    });
+    expect(thin.overall.score).toBeNull();
+    const trend = buildTrend([
+      {
+        id: "a",
+        name: "Q1",
+        closedAt: new Date("2026-03-01"),
+        frameworkVersion: "2027.1",
+        result: newer,
+      },
+      {
+        id: "b",
+        name: "Q2",
+        closedAt: new Date("2026-06-01"),
+        frameworkVersion: "2027.2",
+        result: thin,
+      },
+    ]);
+    expect(trend.map((p) => p.name)).toEqual(["Q1"]);
+  });
+
   it("marks the first round on a new framework version, not the ones after it", () => {
     const trend = buildTrend([
       {

@@ -74,9 +74,9 @@ describe("rule 1, no missing link", () => {
         );
         if (weak) {
           expect(result.readyToScale).toBe(false);
-          expect(result.overall.stage).toBeLessThanOrEqual(2);
+          expect(result.overall.stage ?? 0).toBeLessThanOrEqual(2);
           expect(result.overall.cappedBy.some((c) => c.rule === "missing_link")).toBe(
-            result.overall.uncappedStage > 2,
+            (result.overall.uncappedStage ?? 0) > 2,
           );
         }
       }),
@@ -93,8 +93,47 @@ describe("rule 2, redesign first", () => {
         if (redesign === undefined || redesign === null || redesign >= 50) return;
         expect(result.readyToScale).toBe(false);
         const ready = fw.stages.find((s) => s.name === "Ready to scale")?.stage ?? 3;
-        expect(result.overall.stage).toBeLessThan(ready);
+        expect(result.overall.stage ?? 0).toBeLessThan(ready);
       }),
+    );
+  });
+});
+
+describe("rule 5, no index without evidence", () => {
+  it("under 50% of the expected answers: no index, no stage, not ready, and the reason says so", () => {
+    fc.assert(
+      fc.property(roomArb, (input) => {
+        const result = score(input);
+        const { overall } = result;
+        if (overall.coverage < 0.5) {
+          expect(overall).toMatchObject({ score: null, stage: null, uncappedStage: null });
+          expect(overall.cappedBy).toEqual([]);
+          expect(result.readyToScale).toBe(false);
+          expect(result.readyToScaleReason).toContain("Not enough answers yet");
+        } else {
+          expect(overall.score).not.toBeNull();
+          expect(overall.stage).not.toBeNull();
+        }
+      }),
+    );
+  });
+
+  it("one respondent answering a handful of questions never gets an index", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...RESPONDENT_ROLES),
+        fc.subarray(questions, { minLength: 1, maxLength: 5 }),
+        levelArb,
+        (role, asked, level) => {
+          const answers = Object.fromEntries(asked.map((q) => [q.id, level]));
+          const result = score({
+            frameworkVersion: VERSION,
+            responses: [{ respondent: "r1", role, answers }],
+          });
+          expect(result.overall.score).toBeNull();
+          expect(result.readyToScale).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -54,3 +54,36 @@ describe("case 2: workflow redesign at 11.5, everything else at 4 (redesign firs
     );
   });
 });
+
+describe("case 5: one respondent answering one question (no index without evidence)", () => {
+  const one = (version: string) =>
+    score({
+      frameworkVersion: version,
+      responses: [
+        { respondent: "r1", role: "business", answers: { "workflow_redesign.process_mapped": 4 } },
+      ],
+    });
+
+  it("2027.1 gave an index of 100 at 3% coverage", () => {
+    const before = one("2027.1");
+    expect(before.overall).toMatchObject({ score: 100, coverage: 0.03 });
+  });
+
+  it("2027.2 gives no index and no stage, not ready, and says there are not enough answers", () => {
+    const after = one("2027.2");
+    expect(after.overall).toMatchObject({
+      score: null,
+      stage: null,
+      stageName: null,
+      uncappedStage: null,
+      coverage: 0.03,
+      cappedBy: [],
+    });
+    expect(after.readyToScale).toBe(false);
+    expect(after.readyToScaleReason).toBe(
+      "Not ready to scale: only 3% of the expected answers were given, and a readiness index and a stage need at least 50%. Not enough answers yet.",
+    );
+    // The one answered dimension still shows its score: it is what was answered.
+    expect(dimensionOf(after, "workflow_redesign").score).toBe(100);
+  });
+});
