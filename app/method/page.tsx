@@ -22,7 +22,9 @@ function gateTrigger(gate: Gate, dimensionNames: Map<string, string>): string {
     case "diagnostic":
       return "Any part of the three-part diagnostic is not met.";
     case "critical_question":
-      return `A critical question's median level is below ${gate.belowLevel}.`;
+      return gate.unansweredTrips
+        ? `A critical question's median level is below ${gate.belowLevel}, or nobody answered it (unanswered is unknown, not passed).`
+        : `A critical question's median level is below ${gate.belowLevel}.`;
     case "blind_spot_share":
       return `More than ${pct(gate.aboveShare)} of a dimension's answers are "don't know".`;
     case "gap_dimension_below":

@@ -42,4 +42,5 @@ export {
   mapQuestionId,
 } from "./registry";
 export { frameworkContents } from "./content";
-export { questionnaireFor } from "./questionnaire";
+export { questionnaireFor, unaskedDecidingQuestions } from "./questionnaire";
+export type { UnaskedQuestion } from "./questionnaire";

@@ -84,7 +84,14 @@ const gateBase = { id: z.string().regex(idPattern), capAt: stageNumber, reason: 
 
 export const gateSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...gateBase, kind: z.literal("diagnostic") }),
-  z.strictObject({ ...gateBase, kind: z.literal("critical_question"), belowLevel: z.number() }),
+  z.strictObject({
+    ...gateBase,
+    kind: z.literal("critical_question"),
+    belowLevel: z.number(),
+    // 2027.2 on: a critical question nobody answered (no level, no "don't know", no N/A) trips
+    // the gate as unknown instead of passing it.
+    unansweredTrips: z.boolean().optional(),
+  }),
   z.strictObject({
     ...gateBase,
     kind: z.literal("blind_spot_share"),

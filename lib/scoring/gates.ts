@@ -9,6 +9,11 @@ type GateContext = {
   diagnostic: readonly DiagnosticResult[];
 };
 
+/** Nobody answered it at all: no level, no "don't know", no N/A. */
+function unansweredBy(q: QuestionAggregate): boolean {
+  return q.result.levels + q.result.dontKnow + q.result.notApplicable === 0;
+}
+
 /** How a reason names a question or a dimension: by id (up to 2027.1) or in the client's words. */
 type Naming = {
   question: (q: QuestionAggregate) => string;
@@ -54,8 +59,14 @@ function trip(gate: Gate, ctx: GateContext, name: Naming): string | null {
           q.result.medianLevel !== null &&
           q.result.medianLevel < gate.belowLevel,
       );
-      if (low.length === 0) return null;
-      return low.map((q) => `${name.question(q)} is at level ${q.result.medianLevel}`).join(", ");
+      const unanswered = gate.unansweredTrips
+        ? [...ctx.questions.values()].filter((q) => q.question.critical && unansweredBy(q))
+        : [];
+      if (low.length === 0 && unanswered.length === 0) return null;
+      return [
+        ...low.map((q) => `${name.question(q)} is at level ${q.result.medianLevel}`),
+        ...unanswered.map((q) => `${name.question(q)} has no answer (unknown)`),
+      ].join(", ");
     }
     case "blind_spot_share": {
       const blind = ctx.dimensions.filter((d) => d.result.blindSpotShare > gate.aboveShare);

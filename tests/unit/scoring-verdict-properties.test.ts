@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AnswerValue, RESPONDENT_ROLES, getFramework } from "@/lib/framework";
+import {
+  type AnswerValue,
+  RESPONDENT_ROLES,
+  getFramework,
+  unaskedDecidingQuestions,
+} from "@/lib/framework";
 import { type ScoreInput, score } from "@/lib/scoring";
 import { room } from "../fixtures/rooms";
 
@@ -134,6 +139,53 @@ describe("rule 5, no index without evidence", () => {
           expect(result.readyToScale).toBe(false);
         },
       ),
+    );
+  });
+});
+
+describe("rule 3, unanswered is unknown", () => {
+  const critical = questions.filter((q) => q.critical).map((q) => q.id);
+  const diagnosticQuestions = new Map(
+    fw.diagnostic.parts.flatMap((p) => p.questionIds.map((id) => [id, p.id] as const)),
+  );
+
+  it("a critical question with no answers never passes its gate", () => {
+    fc.assert(
+      fc.property(roomArb, fc.constantFrom(...critical), (input, dropped) => {
+        const responses = input.responses.map((r) => {
+          const answers = { ...r.answers };
+          delete answers[dropped];
+          return { ...r, answers };
+        });
+        const result = score({ ...input, responses });
+        expect(result.readyToScale).toBe(false);
+        expect(result.overall.stage ?? 0).toBeLessThanOrEqual(2);
+        const part = diagnosticQuestions.get(dropped);
+        if (part) expect(result.diagnostic.find((p) => p.id === part)?.status).not.toBe("met");
+      }),
+    );
+  });
+
+  it("everything at level 4 but one critical question unanswered: never ready, stage 2 at most", () => {
+    fc.assert(
+      fc.property(rolesArb, fc.constantFrom(...critical), (roles, dropped) => {
+        const result = score(room(VERSION, roles, (q) => (q === dropped ? undefined : 4)));
+        expect(result.readyToScale).toBe(false);
+        expect(result.overall.stage ?? 0).toBeLessThanOrEqual(2);
+      }),
+    );
+  });
+
+  it("the round form's list holds exactly the deciding questions none of the roles is asked", () => {
+    fc.assert(
+      fc.property(fc.subarray([...RESPONDENT_ROLES]), (roles) => {
+        const listed = new Set(unaskedDecidingQuestions(fw, roles).map((q) => q.id));
+        for (const q of questions) {
+          const deciding = q.critical || diagnosticQuestions.has(q.id);
+          const asked = q.audience.some((role) => roles.includes(role));
+          expect(listed.has(q.id)).toBe(deciding && !asked);
+        }
+      }),
     );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { score } from "@/lib/scoring";
-import { EIGHT, dimensionOf, room } from "../fixtures/rooms";
+import { unaskedDecidingQuestions, getFramework } from "@/lib/framework";
+import { EIGHT, askedAt, dimensionOf, questionOf, room } from "../fixtures/rooms";
 
 // The seven cases of issue 14 ("the verdict can be trusted"), scored under 2027.2, next to what
 // 2027.1 still gives for the same answers (closed rounds keep their version's verdict). Each is
@@ -85,5 +86,59 @@ describe("case 5: one respondent answering one question (no index without eviden
     );
     // The one answered dimension still shows its score: it is what was answered.
     expect(dimensionOf(after, "workflow_redesign").score).toBe(100);
+  });
+});
+
+describe("case 3: only executives and business respondents (unanswered is unknown)", () => {
+  const roles = [
+    "executive",
+    "executive",
+    "executive",
+    "business",
+    "business",
+    "business",
+  ] as const;
+  const before = score(room("2027.1", roles, askedAt(4)));
+  const after = score(room("2027.2", roles, askedAt(4)));
+
+  it("nobody was asked how output quality is evaluated at volume", () => {
+    expect(questionOf(after, "output_quality.evaluation_at_volume").medianLevel).toBeNull();
+    expect(
+      unaskedDecidingQuestions(getFramework("2027.2"), ["executive", "business"]).map((q) => q.id),
+    ).toContain("output_quality.evaluation_at_volume");
+  });
+
+  it("2027.1 passed the critical gate nobody answered: stage 5, confidence high", () => {
+    expect(before.overall).toMatchObject({ stage: 5, confidence: "high" });
+    expect(before.readyToScale).toBe(true);
+  });
+
+  it("2027.2 trips the critical gate as unknown, naming the question by its text", () => {
+    expect(after.overall.stage).toBe(2);
+    expect(after.readyToScale).toBe(false);
+    const cap = after.overall.cappedBy.find((c) => c.rule === "critical_question_low");
+    expect(cap?.reason).toContain(
+      "“Before scaling, was the AI evaluated on a representative sample at production volume, including rare and messy cases?” has no answer (unknown)",
+    );
+  });
+});
+
+describe("unaskedDecidingQuestions (the round form's warning)", () => {
+  const fw = getFramework("2027.2");
+  it("lists nothing when every role is in the round", () => {
+    expect(unaskedDecidingQuestions(fw, ["executive", "business", "technical", "data"])).toEqual(
+      [],
+    );
+  });
+
+  it("lists each critical or diagnostic question no role of the round is asked, with its text", () => {
+    const unasked = unaskedDecidingQuestions(fw, ["executive"]);
+    expect(unasked.length).toBeGreaterThan(0);
+    for (const q of unasked) {
+      const question = fw.dimensions.flatMap((d) => d.questions).find((x) => x.id === q.id);
+      expect(question?.audience).not.toContain("executive");
+      expect(q.critical || q.diagnosticPart !== null).toBe(true);
+      expect(q.text).toBe(question?.text);
+    }
   });
 });

@@ -105,10 +105,12 @@ export const gates: z.input<typeof gateSchema>[] = [
     id: "critical_question_low",
     kind: "critical_question",
     belowLevel: 2,
+    unansweredTrips: true,
     capAt: 2,
     reason:
-      "A critical practice is absent or ad hoc (level 0 or 1, or most respondents do not know). " +
-      "Any one of these is enough to make a pilot collapse when it touches real operations.",
+      "A critical practice is absent or ad hoc (level 0 or 1, or most respondents do not know), " +
+      "or nobody in the round was asked about it: unanswered is unknown, not passed. Any one of " +
+      "these is enough to make a pilot collapse when it touches real operations.",
   },
   {
     id: "blind_spots",
