@@ -182,6 +182,9 @@ export default function MethodPage() {
               Each role&apos;s scores are computed the same way; where two roles differ by{" "}
               {rules.perceptionGapPoints} points or more on a dimension, the dashboard names the
               gap.
+              {rules.perceptionMinSharedQuestions !== undefined
+                ? ` Two roles are compared only on the questions both answered (like for like), and only when they share at least ${rules.perceptionMinSharedQuestions}.`
+                : ""}
             </li>
           </ol>
           <p>

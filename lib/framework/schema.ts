@@ -168,6 +168,9 @@ export const rulesSchema = z.strictObject({
   // 2027.2 on: reasons speak the client's words (question texts, dimension names, never ids), and
   // the ready-to-scale reason names every gate that holds the stage below "Ready to scale".
   reasonsInWords: z.boolean().optional(),
+  // 2027.2 on: perception gaps compare two roles only on the questions both answered, and only
+  // where they share at least this many.
+  perceptionMinSharedQuestions: z.number().int().min(1).optional(),
   // 2027.2 on: under this share of the expected answers, no readiness index and no stage (null).
   minCoverageForIndex: share.optional(),
   confidence: z.strictObject({

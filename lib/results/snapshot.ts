@@ -86,6 +86,7 @@ const perceptionGapSchema = z.looseObject({
   lowerRole: respondentRoleSchema,
   lowerScore: num,
   points: num,
+  sharedQuestions: num.optional(),
 });
 
 const recommendationSchema = z.looseObject({

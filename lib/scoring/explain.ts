@@ -181,7 +181,10 @@ export function explain(result: ScoreResult, framework?: Framework): Explanation
 
   const perceptionGaps = result.perceptionGaps.map(
     (g) =>
-      `${g.dimension}: ${g.higherRole} respondents rate it ${g.higherScore}, ${g.lowerRole} respondents ${g.lowerScore} (${g.points} points apart).`,
+      `${g.dimension}: ${g.higherRole} respondents rate it ${g.higherScore}, ${g.lowerRole} respondents ${g.lowerScore} (${g.points} points apart` +
+      (g.sharedQuestions === undefined
+        ? ")."
+        : `, on the ${g.sharedQuestions} questions both answered).`),
   );
   const recommendations = result.recommendations.map(
     (r) =>

@@ -11,7 +11,7 @@ import { type TrippedGate, applyGates } from "./gates";
 import { readAnswers } from "./answers";
 import { ScoreInputError } from "./input";
 import { percent, round1, round2, share, weightedMean } from "./numbers";
-import { findPerceptionGaps } from "./perception";
+import { findLikeForLikeGaps, findPerceptionGaps } from "./perception";
 import { recommend } from "./recommendations";
 import type {
   BlindSpot,
@@ -218,7 +218,15 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
     readyToScaleReason,
     dimensions,
     diagnostic,
-    perceptionGaps: findPerceptionGaps(dimensions, framework.rules.perceptionGapPoints),
+    perceptionGaps:
+      framework.rules.perceptionMinSharedQuestions === undefined
+        ? findPerceptionGaps(dimensions, framework.rules.perceptionGapPoints)
+        : findLikeForLikeGaps(
+            dimensions,
+            [...questions.values()].map((q) => q.result),
+            framework.rules.perceptionGapPoints,
+            framework.rules.perceptionMinSharedQuestions,
+          ),
     recommendations: recommend(framework, dimensions, questions),
     blindSpots,
     questions: [...questions.values()].map((q) => q.result),

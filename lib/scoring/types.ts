@@ -102,6 +102,11 @@ export type PerceptionGap = {
   lowerRole: RespondentRole;
   lowerScore: number;
   points: number;
+  /**
+   * 2027.2 on: how many questions both roles answered. The two scores are over those questions
+   * only (like for like), so a gap is never an artefact of roles being asked different questions.
+   */
+  sharedQuestions?: number;
 };
 
 export type RecommendationResult = {

@@ -189,3 +189,49 @@ describe("rule 3, unanswered is unknown", () => {
     );
   });
 });
+
+describe("rule 4, like-for-like perception gaps", () => {
+  const pairArb = fc
+    .uniqueArray(fc.constantFrom(...RESPONDENT_ROLES), { minLength: 2, maxLength: 2 })
+    .map(([a, b]) => [a!, b!] as const);
+
+  it("two roles with identical answers on their shared questions never show a gap", () => {
+    fc.assert(
+      fc.property(
+        pairArb,
+        fc.tuple(...questions.map(() => levelArb)),
+        fc.tuple(...questions.map(() => levelArb)),
+        fc.integer({ min: 1, max: 3 }),
+        (pair, agreed, other, perRole) => {
+          const [a, b] = pair;
+          const roles = [...Array(perRole).fill(a), ...Array(perRole).fill(b)];
+          const index = new Map(questions.map((q, i) => [q.id, i]));
+          const result = score(
+            room(VERSION, roles, (q, _d, role, audience) => {
+              if (!audience.includes(role)) return undefined;
+              const i = index.get(q) ?? 0;
+              const shared = audience.includes(a) && audience.includes(b);
+              // Shared questions: both roles give the same level. Others: anything, by role.
+              return shared ? agreed[i] : role === a ? agreed[i] : other[i];
+            }),
+          );
+          const between = result.perceptionGaps.filter(
+            (g) => [g.higherRole, g.lowerRole].sort().join() === [a, b].sort().join(),
+          );
+          expect(between).toEqual([]);
+        },
+      ),
+    );
+  });
+
+  it("every gap says how many questions both roles answered, at least two", () => {
+    fc.assert(
+      fc.property(roomArb, (input) => {
+        for (const gap of score(input).perceptionGaps) {
+          expect(gap.sharedQuestions).toBeGreaterThanOrEqual(2);
+          expect(gap.points).toBeGreaterThanOrEqual(20);
+        }
+      }),
+    );
+  });
+});

@@ -142,3 +142,51 @@ describe("unaskedDecidingQuestions (the round form's warning)", () => {
     }
   });
 });
+
+describe("case 4: executives and technical respondents agree on every question they share", () => {
+  // Shared questions at level 2 from both roles; questions only executives are asked at 4, only
+  // technical respondents at 0. The two roles never disagree on a question both answered.
+  const roles = [
+    "executive",
+    "executive",
+    "executive",
+    "technical",
+    "technical",
+    "technical",
+  ] as const;
+  const answer = (_q: string, _d: string, role: string, audience: readonly string[]) => {
+    if (!audience.includes(role as "executive")) return undefined;
+    const shared = audience.includes("executive") && audience.includes("technical");
+    return shared ? 2 : role === "executive" ? 4 : 0;
+  };
+  const before = score(room("2027.1", roles, answer));
+  const after = score(room("2027.2", roles, answer));
+
+  it("2027.1 showed perception gaps of 50 points and more, from different question sets", () => {
+    expect(before.perceptionGaps.length).toBeGreaterThan(0);
+    expect(Math.max(...before.perceptionGaps.map((g) => g.points))).toBeGreaterThanOrEqual(50);
+  });
+
+  it("2027.2 compares them like for like, and finds no gap", () => {
+    expect(after.perceptionGaps).toEqual([]);
+    // Each role's whole-dimension score is still shown.
+    expect(dimensionOf(after, "output_quality").byRole).toEqual(
+      dimensionOf(before, "output_quality").byRole,
+    );
+  });
+
+  it("a real disagreement on shared questions is a gap, with the count of shared questions", () => {
+    const split = score(
+      room("2027.2", roles, (q, d, role, audience) =>
+        d === "monitoring" && audience.includes(role)
+          ? role === "executive"
+            ? 4
+            : 1
+          : answer(q, d, role, audience),
+      ),
+    );
+    const gap = split.perceptionGaps.find((g) => g.dimension === "monitoring");
+    expect(gap).toMatchObject({ higherRole: "executive", lowerRole: "technical", points: 75 });
+    expect(gap?.sharedQuestions).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -166,6 +166,7 @@ export const rules: z.input<typeof rulesSchema> = {
   recommendationsPerDimension: 3,
   reasonsInWords: true,
   minCoverageForIndex: 0.5,
+  perceptionMinSharedQuestions: 2,
   confidence: {
     high: { minRespondents: 5, minCoverage: 0.85, maxBlindSpotShare: 0.1, minAgreement: 0.75 },
     low: { belowRespondents: 3, belowCoverage: 0.6, aboveBlindSpotShare: 0.3, belowAgreement: 0.5 },
