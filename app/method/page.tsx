@@ -139,6 +139,9 @@ export default function MethodPage() {
             <strong>unmet</strong> when one is lower, and <strong>unknown</strong> when a question
             has no answers or {pct(diagnostic.unknownAtDontKnowShare)} or more of its answers are
             &ldquo;don&apos;t know&rdquo;. Unknown is never met: not knowing is a gap.
+            {rules.disputed
+              ? ` A part is disputed, never met, when the room splits on one of its questions (agreement below ${rules.disputed.belowAgreement}, with answers at level ${rules.disputed.lowAtOrBelow} or below and at level ${rules.disputed.highAtOrAbove} or above): the median of a split room is a middle nobody answered. A disputed critical or diagnostic question also holds confidence at medium at most.`
+              : ""}
           </p>
           <ol className="list-decimal space-y-2 pl-5">
             {diagnostic.parts.map((part) => (

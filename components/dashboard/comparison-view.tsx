@@ -24,6 +24,7 @@ const STATUS_WORDS = {
   partial: "partial",
   unmet: "not met",
   unknown: "unknown",
+  disputed: "disputed",
 } as const;
 
 /** A change as a bar from the middle: right = up, left = down. Arrow and figure say it too. */

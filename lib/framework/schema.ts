@@ -171,6 +171,16 @@ export const rulesSchema = z.strictObject({
   // 2027.2 on: perception gaps compare two roles only on the questions both answered, and only
   // where they share at least this many.
   perceptionMinSharedQuestions: z.number().int().min(1).optional(),
+  // 2027.2 on: a critical or diagnostic question where the room splits is "disputed" (agreement
+  // below belowAgreement, with answers at or below lowAtOrBelow and at or above highAtOrAbove):
+  // its diagnostic part is not met, and confidence is at most medium.
+  disputed: z
+    .strictObject({
+      belowAgreement: share,
+      lowAtOrBelow: z.number().int().min(0).max(4),
+      highAtOrAbove: z.number().int().min(0).max(4),
+    })
+    .optional(),
   // 2027.2 on: under this share of the expected answers, no readiness index and no stage (null).
   minCoverageForIndex: share.optional(),
   confidence: z.strictObject({

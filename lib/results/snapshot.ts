@@ -67,12 +67,13 @@ const questionSchema = z.looseObject({
   notApplicable: num,
   unanswered: num,
   byRole,
+  disputed: z.boolean().optional(),
 });
 
 const diagnosticSchema = z.looseObject({
   id: diagnosticPartIdSchema,
   name: z.string(),
-  status: z.enum(["met", "partial", "unmet", "unknown"]),
+  status: z.enum(["met", "partial", "unmet", "unknown", "disputed"]),
   reason: z.string(),
   questions: z.array(
     z.looseObject({ id: z.string(), medianLevel: nullableNum, dontKnowShare: num }),

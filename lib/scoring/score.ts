@@ -37,6 +37,25 @@ function stageName(framework: Framework, stage: number): string {
   return framework.stages.find((s) => s.stage === stage)?.name ?? String(stage);
 }
 
+/**
+ * 2027.2 on: a critical or diagnostic question where the room splits (agreement low, with answers
+ * both at the bottom and at the top of the scale) is disputed. Its median would invent a middle
+ * nobody answered ("partial"); the question is flagged instead, for the diagnostic and confidence.
+ */
+function markDisputed(framework: Framework, questions: ReadonlyMap<string, QuestionAggregate>) {
+  const rule = framework.rules.disputed;
+  if (!rule) return;
+  const diagnostic = new Set(framework.diagnostic.parts.flatMap((p) => p.questionIds));
+  for (const q of questions.values()) {
+    if (!q.question.critical && !diagnostic.has(q.question.id)) continue;
+    const low = q.levelCounts.slice(0, rule.lowAtOrBelow + 1).reduce((n, c) => n + c, 0);
+    const high = q.levelCounts.slice(rule.highAtOrAbove).reduce((n, c) => n + c, 0);
+    const agreement = q.result.agreement;
+    q.result.disputed =
+      agreement !== null && agreement < rule.belowAgreement && low > 0 && high > 0;
+  }
+}
+
 // Ready to scale starts at this stage (its name in the framework is "Ready to scale").
 const READY_STAGE = 3;
 
@@ -109,6 +128,8 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
     aggregates.flatMap((d) => d.questions.map((q) => [q.question.id, q] as const)),
   );
 
+  markDisputed(framework, questions);
+
   const dimensions: DimensionResult[] = aggregates.map(({ result }) => {
     const explicit = input.targets?.[result.id];
     const target = explicit ?? framework.rules.defaultTarget;
@@ -151,6 +172,12 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
     coverage,
     blindSpotShare,
     agreement,
+    heldBelowHigh: [...questions.values()]
+      .filter((q) => q.result.disputed)
+      .map(
+        (q) =>
+          `the room splits on “${q.question.text}” (agreement ${q.result.agreement}): it is disputed`,
+      ),
   });
 
   const { tripped } = gates;

@@ -26,7 +26,8 @@ export type ScoreInput = {
 };
 
 export type Confidence = "low" | "medium" | "high";
-export type DiagnosticStatus = "met" | "partial" | "unmet" | "unknown";
+/** "disputed" (2027.2 on): the room splits on one of the part's questions; never met. */
+export type DiagnosticStatus = "met" | "partial" | "unmet" | "unknown" | "disputed";
 export type ByRole = Partial<Record<RespondentRole, number>>;
 
 export type StageCap = { rule: string; capsAt: number; reason: string };
@@ -85,6 +86,8 @@ export type QuestionResult = {
   notApplicable: number;
   unanswered: number;
   byRole: ByRole;
+  /** 2027.2 on, critical and diagnostic questions only: the room splits on it (rule in README). */
+  disputed?: boolean;
 };
 
 export type DiagnosticResult = {

@@ -235,3 +235,46 @@ describe("rule 4, like-for-like perception gaps", () => {
     );
   });
 });
+
+describe("rule 6, a split room is not a middle", () => {
+  const decidingIds = [
+    ...new Set([
+      ...questions.filter((q) => q.critical).map((q) => q.id),
+      ...fw.diagnostic.parts.flatMap((p) => p.questionIds),
+    ]),
+  ];
+
+  it("a deciding question split between level 1 or below and 3 or above is disputed: never met, never high confidence", () => {
+    fc.assert(
+      fc.property(
+        rolesArb.filter((r) => r.length >= 2),
+        fc.constantFrom(...decidingIds),
+        fc.constantFrom<AnswerValue>(0, 1),
+        fc.constantFrom<AnswerValue>(3, 4),
+        (roles, split, low, high) => {
+          const input = room(VERSION, roles, (q) => (q === split ? undefined : 4));
+          input.responses.forEach((r, i) => {
+            r.answers[split] = i % 2 === 0 ? high : low;
+          });
+          const result = score(input);
+          const q = result.questions.find((x) => x.id === split);
+          if (q?.agreement === null || (q?.agreement ?? 1) >= 0.5) return;
+          expect(q?.disputed).toBe(true);
+          expect(result.overall.confidence).not.toBe("high");
+          const part = fw.diagnostic.parts.find((p) => p.questionIds.includes(split));
+          if (part) expect(result.diagnostic.find((p) => p.id === part.id)?.status).not.toBe("met");
+        },
+      ),
+    );
+  });
+
+  it("in any room, a disputed question holds confidence below high", () => {
+    fc.assert(
+      fc.property(roomArb, (input) => {
+        const result = score(input);
+        if (result.questions.some((q) => q.disputed))
+          expect(result.overall.confidence).not.toBe("high");
+      }),
+    );
+  });
+});

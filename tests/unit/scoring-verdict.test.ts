@@ -190,3 +190,39 @@ describe("case 4: executives and technical respondents agree on every question t
     expect(gap?.sharedQuestions).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("case 6: four at level 4 and four at 0 on who is accountable (a split room is disputed)", () => {
+  const answer = (q: string) => (q === "ownership.wrong_output_owner" ? undefined : (4 as const));
+  const split = (version: string) => {
+    const input = room(version, EIGHT, answer);
+    input.responses.forEach((r, i) => {
+      r.answers["ownership.wrong_output_owner"] = i % 2 === 0 ? 4 : 0;
+    });
+    return score(input);
+  };
+  const before = split("2027.1");
+  const after = split("2027.2");
+
+  it("2027.1: the median invents level 2 ('partial'), agreement 0, confidence still high", () => {
+    expect(questionOf(before, "ownership.wrong_output_owner")).toMatchObject({
+      medianLevel: 2,
+      agreement: 0,
+    });
+    expect(before.diagnostic.find((p) => p.id === "ownership")?.status).toBe("partial");
+    expect(before.overall.confidence).toBe("high");
+  });
+
+  it("2027.2: the question is disputed, the part is not met, confidence is medium and says why", () => {
+    expect(questionOf(after, "ownership.wrong_output_owner").disputed).toBe(true);
+    const part = after.diagnostic.find((p) => p.id === "ownership");
+    expect(part?.status).toBe("disputed");
+    expect(part?.reason).toContain(
+      "the room splits on “Is a named person accountable if the deployed model produces a wrong output at scale?”",
+    );
+    expect(after.readyToScale).toBe(false);
+    expect(after.overall.confidence).toBe("medium");
+    expect(after.overall.confidenceReason).toContain(
+      "the room splits on “Is a named person accountable if the deployed model produces a wrong output at scale?” (agreement 0)",
+    );
+  });
+});

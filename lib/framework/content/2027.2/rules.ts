@@ -167,6 +167,7 @@ export const rules: z.input<typeof rulesSchema> = {
   reasonsInWords: true,
   minCoverageForIndex: 0.5,
   perceptionMinSharedQuestions: 2,
+  disputed: { belowAgreement: 0.5, lowAtOrBelow: 1, highAtOrAbove: 3 },
   confidence: {
     high: { minRespondents: 5, minCoverage: 0.85, maxBlindSpotShare: 0.1, minAgreement: 0.75 },
     low: { belowRespondents: 3, belowCoverage: 0.6, aboveBlindSpotShare: 0.3, belowAgreement: 0.5 },
