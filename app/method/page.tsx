@@ -266,7 +266,11 @@ export default function MethodPage() {
             {pct(rules.confidence.low.belowCoverage)} of expected answers, over{" "}
             {pct(rules.confidence.low.aboveBlindSpotShare)} &ldquo;don&apos;t know&rdquo; or
             agreement below {rules.confidence.low.belowAgreement}. <strong>Medium</strong>{" "}
-            otherwise. The result names whatever held it back.
+            otherwise.
+            {rules.confidence.high.minGatingAgreement !== undefined
+              ? ` High also needs agreement ${rules.confidence.high.minGatingAgreement} or above on every question the verdict turns on (critical, diagnostic, or named by a gate).`
+              : ""}{" "}
+            The result names whatever held it back.
           </p>
         </Section>
 

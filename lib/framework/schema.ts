@@ -189,6 +189,9 @@ export const rulesSchema = z.strictObject({
       minCoverage: share,
       maxBlindSpotShare: share,
       minAgreement: share,
+      // 2027.2 on: every gating question (critical, diagnostic, or named by a gate) must reach
+      // this agreement too; one that does not holds confidence below high.
+      minGatingAgreement: share.optional(),
     }),
     low: z.strictObject({
       belowRespondents: z.number().int().min(1),

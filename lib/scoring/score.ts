@@ -56,6 +56,43 @@ function markDisputed(framework: Framework, questions: ReadonlyMap<string, Quest
   }
 }
 
+/** The questions a verdict turns on: critical, diagnostic, or named by a gate. */
+function gatingQuestionIds(framework: Framework): Set<string> {
+  return new Set([
+    ...framework.dimensions.flatMap((d) => d.questions.filter((q) => q.critical).map((q) => q.id)),
+    ...framework.diagnostic.parts.flatMap((p) => p.questionIds),
+    ...framework.gates.flatMap((g) => (g.kind === "question_below" ? [g.questionId] : [])),
+  ]);
+}
+
+/**
+ * 2027.2 on: confidence looks at the questions that decide. A disputed question, or a gating
+ * question whose agreement is under `minGatingAgreement`, holds confidence below high, named.
+ */
+function heldBelowHigh(
+  framework: Framework,
+  questions: ReadonlyMap<string, QuestionAggregate>,
+): string[] {
+  const minGating = framework.rules.confidence.high.minGatingAgreement;
+  const gating = minGating === undefined ? new Set<string>() : gatingQuestionIds(framework);
+  const held: string[] = [];
+  for (const q of questions.values()) {
+    const { agreement } = q.result;
+    if (q.result.disputed)
+      held.push(`the room splits on “${q.question.text}” (agreement ${agreement}): it is disputed`);
+    else if (
+      minGating !== undefined &&
+      gating.has(q.question.id) &&
+      agreement !== null &&
+      agreement < minGating
+    )
+      held.push(
+        `respondents disagree on “${q.question.text}”, which decides the verdict (agreement ${agreement}, high needs ${minGating})`,
+      );
+  }
+  return held;
+}
+
 // Ready to scale starts at this stage (its name in the framework is "Ready to scale").
 const READY_STAGE = 3;
 
@@ -172,12 +209,7 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
     coverage,
     blindSpotShare,
     agreement,
-    heldBelowHigh: [...questions.values()]
-      .filter((q) => q.result.disputed)
-      .map(
-        (q) =>
-          `the room splits on “${q.question.text}” (agreement ${q.result.agreement}): it is disputed`,
-      ),
+    heldBelowHigh: heldBelowHigh(framework, questions),
   });
 
   const { tripped } = gates;

@@ -278,3 +278,44 @@ describe("rule 6, a split room is not a middle", () => {
     );
   });
 });
+
+describe("rule 7, confidence looks at the questions that decide", () => {
+  const gating = new Set([
+    ...questions.filter((q) => q.critical).map((q) => q.id),
+    ...fw.diagnostic.parts.flatMap((p) => p.questionIds),
+    ...fw.gates.flatMap((g) => (g.kind === "question_below" ? [g.questionId] : [])),
+  ]);
+
+  it("low agreement on any gating question holds confidence below high, and names the question", () => {
+    fc.assert(
+      fc.property(roomArb, (input) => {
+        const result = score(input);
+        const low = result.questions.filter(
+          (q) => gating.has(q.id) && q.agreement !== null && q.agreement < 0.75,
+        );
+        if (low.length === 0) return;
+        expect(result.overall.confidence).not.toBe("high");
+        if (result.overall.confidence === "medium") {
+          const text = questions.find((q) => q.id === low[0]!.id)?.text ?? "";
+          expect(result.overall.confidenceReason).toContain(text);
+        }
+      }),
+    );
+  });
+
+  it("a large room agreeing everywhere but on one gating question is not highly confident", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...gating), fc.integer({ min: 6, max: 10 }), (id, n) => {
+        const roles = Array.from({ length: n }, (_, i) => RESPONDENT_ROLES[i % 4]!);
+        const input = room(VERSION, roles, (q) => (q === id ? undefined : 4));
+        // Two thirds at level 4, a third at level 2: agreement on the question is below 0.75.
+        input.responses.forEach((r, i) => {
+          r.answers[id] = i % 3 === 0 ? 2 : 4;
+        });
+        const result = score(input);
+        expect(result.overall.confidence).toBe("medium");
+        expect(result.overall.confidenceReason).toContain("which decides the verdict");
+      }),
+    );
+  });
+});

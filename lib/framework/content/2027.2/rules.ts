@@ -169,7 +169,13 @@ export const rules: z.input<typeof rulesSchema> = {
   perceptionMinSharedQuestions: 2,
   disputed: { belowAgreement: 0.5, lowAtOrBelow: 1, highAtOrAbove: 3 },
   confidence: {
-    high: { minRespondents: 5, minCoverage: 0.85, maxBlindSpotShare: 0.1, minAgreement: 0.75 },
+    high: {
+      minRespondents: 5,
+      minCoverage: 0.85,
+      maxBlindSpotShare: 0.1,
+      minAgreement: 0.75,
+      minGatingAgreement: 0.75,
+    },
     low: { belowRespondents: 3, belowCoverage: 0.6, aboveBlindSpotShare: 0.3, belowAgreement: 0.5 },
   },
 };
