@@ -22,9 +22,13 @@ function gateTrigger(gate: Gate, dimensionNames: Map<string, string>): string {
     case "diagnostic":
       return "Any part of the three-part diagnostic is not met.";
     case "critical_question":
-      return `A critical question's median level is below ${gate.belowLevel}.`;
+      return gate.unansweredTrips
+        ? `A critical question's median level is below ${gate.belowLevel}, or nobody answered it (unanswered is unknown, not passed).`
+        : `A critical question's median level is below ${gate.belowLevel}.`;
     case "blind_spot_share":
       return `More than ${pct(gate.aboveShare)} of a dimension's answers are "don't know".`;
+    case "gap_dimension_below":
+      return `Any of the five structural gaps scores below ${gate.belowScore}, or has no answers.`;
     case "dimension_below":
       return `${dimensionNames.get(gate.dimensionId) ?? gate.dimensionId} scores below ${gate.belowScore}.`;
     case "question_below":
@@ -135,6 +139,9 @@ export default function MethodPage() {
             <strong>unmet</strong> when one is lower, and <strong>unknown</strong> when a question
             has no answers or {pct(diagnostic.unknownAtDontKnowShare)} or more of its answers are
             &ldquo;don&apos;t know&rdquo;. Unknown is never met: not knowing is a gap.
+            {rules.disputed
+              ? ` A part is disputed, never met, when the room splits on one of its questions (agreement below ${rules.disputed.belowAgreement}, with answers at level ${rules.disputed.lowAtOrBelow} or below and at level ${rules.disputed.highAtOrAbove} or above): the median of a split room is a middle nobody answered. A disputed critical or diagnostic question also holds confidence at medium at most.`
+              : ""}
           </p>
           <ol className="list-decimal space-y-2 pl-5">
             {diagnostic.parts.map((part) => (
@@ -166,10 +173,21 @@ export default function MethodPage() {
               The <strong>readiness index</strong> is the weighted mean of the seven dimensions:{" "}
               {framework.dimensions.map((d) => `${d.name.toLowerCase()} ${d.weight}`).join(", ")}.
             </li>
+            {rules.minCoverageForIndex !== undefined ? (
+              <li>
+                <strong>No index without evidence</strong>: when under{" "}
+                {pct(rules.minCoverageForIndex)} of the expected answers were given, there is no
+                readiness index and no stage (&ldquo;not enough answers yet&rdquo;), and the
+                organisation is not ready to scale. The dimensions still show what was answered.
+              </li>
+            ) : null}
             <li>
               Each role&apos;s scores are computed the same way; where two roles differ by{" "}
               {rules.perceptionGapPoints} points or more on a dimension, the dashboard names the
               gap.
+              {rules.perceptionMinSharedQuestions !== undefined
+                ? ` Two roles are compared only on the questions both answered (like for like), and only when they share at least ${rules.perceptionMinSharedQuestions}.`
+                : ""}
             </li>
           </ol>
           <p>
@@ -248,7 +266,11 @@ export default function MethodPage() {
             {pct(rules.confidence.low.belowCoverage)} of expected answers, over{" "}
             {pct(rules.confidence.low.aboveBlindSpotShare)} &ldquo;don&apos;t know&rdquo; or
             agreement below {rules.confidence.low.belowAgreement}. <strong>Medium</strong>{" "}
-            otherwise. The result names whatever held it back.
+            otherwise.
+            {rules.confidence.high.minGatingAgreement !== undefined
+              ? ` High also needs agreement ${rules.confidence.high.minGatingAgreement} or above on every question the verdict turns on (critical, diagnostic, or named by a gate).`
+              : ""}{" "}
+            The result names whatever held it back.
           </p>
         </Section>
 

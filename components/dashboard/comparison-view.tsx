@@ -2,6 +2,11 @@ import type { RoundComparison } from "@/lib/dashboards/compare";
 
 type Comparison = NonNullable<RoundComparison["comparison"]>;
 
+/** A round without an index (too few answers) shows a dash, never a stand-in number. */
+function indexText(score: number | null): string {
+  return score === null ? "—" : String(Math.round(score));
+}
+
 function signed(n: number | null, digits = 1): string {
   if (n === null) return "—";
   return `${n > 0 ? "+" : n < 0 ? "−" : "±"}${Math.abs(n).toFixed(digits)}`;
@@ -19,6 +24,7 @@ const STATUS_WORDS = {
   partial: "partial",
   unmet: "not met",
   unknown: "unknown",
+  disputed: "disputed",
 } as const;
 
 /** A change as a bar from the middle: right = up, left = down. Arrow and figure say it too. */
@@ -60,7 +66,7 @@ export function ComparisonView({
         <div className="rounded-xl border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">Readiness index</p>
           <p className="mt-1 text-2xl font-semibold tabular-nums">
-            {Math.round(c.before.score)} → {Math.round(c.after.score)}{" "}
+            {indexText(c.before.score)} → {indexText(c.after.score)}{" "}
             <span className="text-base font-medium text-slate-700">
               ({signed(c.overall.delta)})
             </span>
@@ -69,7 +75,7 @@ export function ComparisonView({
         <div className="rounded-xl border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">Stage</p>
           <p className="mt-1 text-2xl font-semibold tabular-nums">
-            {c.before.stage} → {c.after.stage}
+            {c.before.stage ?? "—"} → {c.after.stage ?? "—"}
           </p>
           <p className="text-sm text-slate-600">
             Ready to scale: {c.before.readyToScale ? "yes" : "no"} →{" "}

@@ -21,6 +21,11 @@ const STATUS = {
     symbol: "?",
     className: "bg-slate-100 text-slate-800 ring-slate-300",
   },
+  disputed: {
+    label: "Disputed",
+    symbol: "⇹",
+    className: "bg-amber-50 text-amber-950 ring-orange-400",
+  },
 } as const;
 
 /** The three-part diagnostic as three status lights, each with its reason. */

@@ -27,10 +27,14 @@ export function DashboardHeadline({
       <div className="grid gap-3 sm:grid-cols-3">
         <div className="rounded-xl bg-brand-800 p-4 text-white print:border print:border-slate-400 print:bg-white print:text-slate-900">
           <p className="text-sm text-brand-100 print:text-slate-600">Stage</p>
-          <p className="mt-1 text-3xl font-semibold sm:text-4xl">
-            {h.stage} <span className="text-lg font-medium sm:text-xl">{h.stageName}</span>
-          </p>
-          {h.uncappedStage !== h.stage ? (
+          {h.stage === null ? (
+            <p className="mt-1 text-xl font-semibold">Not enough answers yet</p>
+          ) : (
+            <p className="mt-1 text-3xl font-semibold sm:text-4xl">
+              {h.stage} <span className="text-lg font-medium sm:text-xl">{h.stageName}</span>
+            </p>
+          )}
+          {h.stage !== null && h.uncappedStage !== h.stage ? (
             <p className="mt-1 text-sm text-brand-100 print:text-slate-600">
               Scores alone would reach stage {h.uncappedStage}.
             </p>
@@ -38,17 +42,24 @@ export function DashboardHeadline({
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">Readiness index</p>
-          <p className="mt-1 text-3xl font-semibold tabular-nums sm:text-4xl">
-            {Math.round(h.index)}
-            <span className="text-lg text-slate-500"> / 100</span>
-          </p>
+          {h.index === null ? (
+            <p className="mt-1 text-xl font-semibold">Not enough answers yet</p>
+          ) : (
+            <p className="mt-1 text-3xl font-semibold tabular-nums sm:text-4xl">
+              {Math.round(h.index)}
+              <span className="text-lg text-slate-500"> / 100</span>
+            </p>
+          )}
           <p className="mt-1 text-sm text-slate-700">
             {change === undefined ? (
               `${h.respondents} respondent${h.respondents === 1 ? "" : "s"} · coverage ${Math.round(h.coverage * 100)}%`
+            ) : change && (change.index === null || change.stage === null) ? (
+              `No change to show since ${change.since}: one of the two rounds has no index.`
             ) : change ? (
               <>
-                <span className="font-medium">{signed(change.index)}</span> since {change.since}
-                {change.stage !== 0
+                <span className="font-medium">{signed(change.index ?? 0)}</span> since{" "}
+                {change.since}
+                {change.stage !== null && change.stage !== 0
                   ? ` (stage ${change.stage > 0 ? "up" : "down"} ${Math.abs(change.stage)})`
                   : ""}
               </>

@@ -223,7 +223,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "The organisation's dashboard, from the results of its closed rounds",
           description:
-            "`latest` (null before a round closes): headline (stage, index, confidence, ready-to-scale verdict with gate reasons), change since the previous round, dimensions with target, previous score and delta, the three-part diagnostic, perception by role (roles under the round's minimum group size are left out and named in `hiddenReason`), blind spots per dimension, agreement per question and role, top recommendations in sequence order. `trend`: one point per closed round, oldest first, with index, stage, per-dimension scores, `frameworkVersion` and `versionChanged`.",
+            "`latest` (null before a round closes): headline (stage, index, confidence, ready-to-scale verdict with gate reasons; stage and index are null when the round has too few answers for an index, framework 2027.2 on), change since the previous round (null figures where either round has no index), dimensions with target, previous score and delta, the three-part diagnostic, perception by role (roles under the round's minimum group size are left out and named in `hiddenReason`), blind spots per dimension, agreement per question and role, top recommendations in sequence order. `trend`: one point per closed round with an index, oldest first, with index, stage, per-dimension scores, `frameworkVersion` and `versionChanged`.",
           responses: { ...ok("The dashboard"), ...errors(401, 404) },
         },
       },
@@ -231,7 +231,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "One row per organisation you can see",
           description:
-            "`items`: id, name, sector, region, stage, index, change since the previous round, readyToScale, lastAssessed, openRounds, and `peerBenchmark` (the sector's median index in this workspace, with its size), null unless at least 5 organisations share the sector.",
+            "`items`: id, name, sector, region, stage, index (both null before a round closes, or when the latest round has too few answers for an index), change since the previous round, readyToScale, lastAssessed, openRounds, and `peerBenchmark` (the sector's median index in this workspace, with its size), null unless at least 5 organisations share the sector.",
           responses: { ...ok("The portfolio"), ...errors(401) },
         },
       },

@@ -36,7 +36,8 @@ export type OrganizationDashboard = {
     frameworkVersion: string;
     minGroupSize: number;
     headline: Headline;
-    change: null | { index: number; stage: number; since: string };
+    /** index and stage are null where either round has no index (too few answers). */
+    change: null | { index: number | null; stage: number | null; since: string };
     dimensions: DashboardDimension[];
     diagnostic: ScoreResult["diagnostic"];
     perception: PerceptionView;
@@ -205,8 +206,9 @@ async function shapeDashboard(
       headline: buildHeadline(r),
       change: previous
         ? {
-            index: Math.round((r.overall.score - previous.result.overall.score) * 10) / 10,
-            stage: r.overall.stage - previous.result.overall.stage,
+            // null where either round has no index (too few answers, 2027.2 on).
+            index: difference(r.overall.score, previous.result.overall.score, 10),
+            stage: difference(r.overall.stage, previous.result.overall.stage, 1),
             since: previous.name,
           }
         : null,
@@ -218,6 +220,10 @@ async function shapeDashboard(
       recommendations: [...r.recommendations].sort((a, b) => a.priority - b.priority).slice(0, 8),
     },
   };
+}
+
+function difference(after: number | null, before: number | null, scale: number): number | null {
+  return after === null || before === null ? null : Math.round((after - before) * scale) / scale;
 }
 
 export type PortfolioRow = {
@@ -276,7 +282,7 @@ export async function getPortfolio(ctx: WorkspaceContext): Promise<PortfolioRow[
       ...o,
       stage: latest?.stage ?? null,
       index: latest?.score ?? null,
-      change: latest && previous ? Math.round((latest.score - previous.score) * 10) / 10 : null,
+      change: latest && previous ? difference(latest.score, previous.score, 10) : null,
       readyToScale: latest?.readyToScale ?? null,
       lastAssessed: latest?.computedAt.toISOString() ?? null,
       openRounds: openBy.get(o.id) ?? 0,

@@ -29,18 +29,27 @@ export function buildTrend(
     result: ScoreResult;
   }[],
 ): TrendPoint[] {
-  return rounds.map((r, i) => ({
-    assessmentId: r.id,
-    name: r.name,
-    closedAt: r.closedAt.toISOString(),
-    frameworkVersion: r.frameworkVersion,
-    versionChanged: i > 0 && rounds[i - 1]!.frameworkVersion !== r.frameworkVersion,
-    index: r.result.overall.score,
-    stage: r.result.overall.stage,
-    // Dimension ids are stable across framework versions (questions are what get renamed), so
-    // every round stays on the same line.
-    dimensions: Object.fromEntries(r.result.dimensions.map((d) => [d.id, d.score])),
-  }));
+  // A round without an index (too few answers, 2027.2 on) is not a point of the trend: a line
+  // through it would invent a figure. The version change is marked against the previous point.
+  const points: TrendPoint[] = [];
+  for (const r of rounds) {
+    const { score: index, stage } = r.result.overall;
+    if (index === null || stage === null) continue;
+    const before = points.at(-1);
+    points.push({
+      assessmentId: r.id,
+      name: r.name,
+      closedAt: r.closedAt.toISOString(),
+      frameworkVersion: r.frameworkVersion,
+      versionChanged: before !== undefined && before.frameworkVersion !== r.frameworkVersion,
+      index,
+      stage,
+      // Dimension ids are stable across framework versions (questions are what get renamed), so
+      // every round stays on the same line.
+      dimensions: Object.fromEntries(r.result.dimensions.map((d) => [d.id, d.score])),
+    });
+  }
+  return points;
 }
 
 export type DashboardDimension = {
@@ -192,9 +201,12 @@ export type ContextFinding = { figure: string; source: string; standing: string 
  */
 export function articleContext(input: {
   organizationName: string;
-  stage: number;
-  stageName: string;
+  /** null when the round has no index (too few answers). */
+  stage: number | null;
+  stageName: string | null;
   readyToScale: boolean;
+  /** The gates that lowered the stage: "passes every gate" only when there are none. */
+  caps: readonly { rule: string }[];
   dimensions: { id: string; name: string; score: number | null; target: number }[];
   blindSpots: { dimension: string; share: number }[];
 }): ContextFinding[] {
@@ -204,9 +216,14 @@ export function articleContext(input: {
       figure:
         "Only 25% of organisations have converted 40% or more of their AI pilots into production.",
       source: "Deloitte, State of AI 2026 (3,235 leaders, 24 countries)",
-      standing: input.readyToScale
-        ? `${name} is at stage ${input.stage} (${input.stageName}) and passes every gate: it has in place what scaling needs.`
-        : `${name} is at stage ${input.stage} (${input.stageName}) and not ready to scale yet: the gate reasons above say what stands in the way.`,
+      standing:
+        input.stage === null
+          ? `${name} has no readiness index yet: not enough answers were given to place it.`
+          : !input.readyToScale
+            ? `${name} is at stage ${input.stage} (${input.stageName}) and not ready to scale yet: the gate reasons above say what stands in the way.`
+            : input.caps.length === 0
+              ? `${name} is at stage ${input.stage} (${input.stageName}) and passes every gate: it has in place what scaling needs.`
+              : `${name} is at stage ${input.stage} (${input.stageName}) and ready to scale, but ${input.caps.length === 1 ? "a gate holds" : `${input.caps.length} gates hold`} its stage below what its index gives: the gate reasons above say which.`,
     },
   ];
   const data = input.dimensions.find((d) => d.id === "data");

@@ -42,3 +42,5 @@ export {
   mapQuestionId,
 } from "./registry";
 export { frameworkContents } from "./content";
+export { unaskedDecidingQuestions } from "./questionnaire";
+export type { UnaskedQuestion } from "./questionnaire";

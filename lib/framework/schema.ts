@@ -84,11 +84,25 @@ const gateBase = { id: z.string().regex(idPattern), capAt: stageNumber, reason: 
 
 export const gateSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...gateBase, kind: z.literal("diagnostic") }),
-  z.strictObject({ ...gateBase, kind: z.literal("critical_question"), belowLevel: z.number() }),
+  z.strictObject({
+    ...gateBase,
+    kind: z.literal("critical_question"),
+    belowLevel: z.number(),
+    // 2027.2 on: a critical question nobody answered (no level, no "don't know", no N/A) trips
+    // the gate as unknown instead of passing it.
+    unansweredTrips: z.boolean().optional(),
+  }),
   z.strictObject({
     ...gateBase,
     kind: z.literal("blind_spot_share"),
     aboveShare: z.number().min(0).max(1),
+  }),
+  // Any of the structural gap dimensions (kind "gap") below the score, or without answers: one
+  // missing link is enough to make a pilot collapse in real operations (2027.2 on).
+  z.strictObject({
+    ...gateBase,
+    kind: z.literal("gap_dimension_below"),
+    belowScore: z.number().min(0).max(100),
   }),
   z.strictObject({
     ...gateBase,
@@ -104,6 +118,8 @@ export const gateSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 export type Gate = z.infer<typeof gateSchema>;
+
+const share = z.number().min(0).max(1);
 
 export const sequenceStepSchema = z.strictObject({
   id: z.string().regex(idPattern),
@@ -145,17 +161,37 @@ export const recommendationSchema = z.strictObject({
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
-const share = z.number().min(0).max(1);
 export const rulesSchema = z.strictObject({
   perceptionGapPoints: z.number().positive().max(100),
   defaultTarget: z.number().min(0).max(100),
   recommendationsPerDimension: z.number().int().min(1),
+  // 2027.2 on: reasons speak the client's words (question texts, dimension names, never ids), and
+  // the ready-to-scale reason names every gate that holds the stage below "Ready to scale".
+  reasonsInWords: z.boolean().optional(),
+  // 2027.2 on: perception gaps compare two roles only on the questions both answered, and only
+  // where they share at least this many.
+  perceptionMinSharedQuestions: z.number().int().min(1).optional(),
+  // 2027.2 on: a critical or diagnostic question where the room splits is "disputed" (agreement
+  // below belowAgreement, with answers at or below lowAtOrBelow and at or above highAtOrAbove):
+  // its diagnostic part is not met, and confidence is at most medium.
+  disputed: z
+    .strictObject({
+      belowAgreement: share,
+      lowAtOrBelow: z.number().int().min(0).max(4),
+      highAtOrAbove: z.number().int().min(0).max(4),
+    })
+    .optional(),
+  // 2027.2 on: under this share of the expected answers, no readiness index and no stage (null).
+  minCoverageForIndex: share.optional(),
   confidence: z.strictObject({
     high: z.strictObject({
       minRespondents: z.number().int().min(1),
       minCoverage: share,
       maxBlindSpotShare: share,
       minAgreement: share,
+      // 2027.2 on: every gating question (critical, diagnostic, or named by a gate) must reach
+      // this agreement too; one that does not holds confidence below high.
+      minGatingAgreement: share.optional(),
     }),
     low: z.strictObject({
       belowRespondents: z.number().int().min(1),

@@ -18,12 +18,14 @@ const num = z.number();
 const nullableNum = z.number().nullable();
 const byRole = z.partialRecord(respondentRoleSchema, z.number());
 
+// Snapshots scored before 2027.2 always have an index and a stage; from 2027.2 on they are null
+// when too few answers were given (no index without evidence).
 const overallSchema = z.looseObject({
-  score: num,
-  stage: z.number().int(),
-  stageName: z.string(),
-  uncappedStage: z.number().int(),
-  uncappedStageName: z.string(),
+  score: nullableNum,
+  stage: z.number().int().nullable(),
+  stageName: z.string().nullable(),
+  uncappedStage: z.number().int().nullable(),
+  uncappedStageName: z.string().nullable(),
   cappedBy: z.array(z.looseObject({ rule: z.string(), capsAt: num, reason: z.string() })),
   confidence: z.enum(["low", "medium", "high"]),
   confidenceReason: z.string(),
@@ -65,12 +67,13 @@ const questionSchema = z.looseObject({
   notApplicable: num,
   unanswered: num,
   byRole,
+  disputed: z.boolean().optional(),
 });
 
 const diagnosticSchema = z.looseObject({
   id: diagnosticPartIdSchema,
   name: z.string(),
-  status: z.enum(["met", "partial", "unmet", "unknown"]),
+  status: z.enum(["met", "partial", "unmet", "unknown", "disputed"]),
   reason: z.string(),
   questions: z.array(
     z.looseObject({ id: z.string(), medianLevel: nullableNum, dontKnowShare: num }),
@@ -84,6 +87,7 @@ const perceptionGapSchema = z.looseObject({
   lowerRole: respondentRoleSchema,
   lowerScore: num,
   points: num,
+  sharedQuestions: num.optional(),
 });
 
 const recommendationSchema = z.looseObject({

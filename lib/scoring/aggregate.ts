@@ -13,7 +13,13 @@ import type { ByRole, DimensionResult, QuestionResult, ScoreResponse } from "./t
 /** Counts behind one question's or one dimension's figures, kept for coverage and blind spots. */
 export type Tally = { answered: number; expected: number; levels: number; dontKnow: number };
 
-export type QuestionAggregate = { question: Question; result: QuestionResult; tally: Tally };
+/** Level answers per level 0..4 ("don't know" not included), for the split-room rule. */
+export type QuestionAggregate = {
+  question: Question;
+  result: QuestionResult;
+  tally: Tally;
+  levelCounts: readonly number[];
+};
 
 export type DimensionAggregate = {
   result: Omit<
@@ -65,6 +71,11 @@ function aggregateQuestion(
     }
   }
 
+  const levelCounts = [0, 0, 0, 0, 0];
+  for (let role = 0; role < ROLE_COUNT; role += 1)
+    for (let k = 0; k < 5; k += 1)
+      levelCounts[k] = (levelCounts[k] as number) + (counts[role * 5 + k] as number);
+  levelCounts[0] = (levelCounts[0] as number) - tally.dontKnow;
   const all = new Int32Array(5);
   for (let role = 0; role < ROLE_COUNT; role += 1)
     for (let k = 0; k < 5; k += 1) all[k] = (all[k] as number) + (counts[role * 5 + k] as number);
@@ -80,6 +91,7 @@ function aggregateQuestion(
   return {
     question,
     tally,
+    levelCounts,
     result: {
       id: question.id,
       dimension: question.id.slice(0, question.id.indexOf(".")),

@@ -22,10 +22,18 @@ export type DimensionChange = {
   notCompared: { question: string; reason: string }[];
 };
 
+type RoundSummary = {
+  frameworkVersion: string;
+  score: number | null;
+  stage: number | null;
+  readyToScale: boolean;
+};
+
 export type Comparison = {
-  before: { frameworkVersion: string; score: number; stage: number; readyToScale: boolean };
-  after: { frameworkVersion: string; score: number; stage: number; readyToScale: boolean };
-  overall: { delta: number; stageDelta: number };
+  before: RoundSummary;
+  after: RoundSummary;
+  /** null where either result has no index (too few answers, 2027.2 on). */
+  overall: { delta: number | null; stageDelta: number | null };
   dimensions: DimensionChange[];
   diagnostic: { id: string; before: DiagnosticStatus | null; after: DiagnosticStatus | null }[];
   /** How the older result's question ids were read in the newer version's terms. */
@@ -39,6 +47,14 @@ export type Comparison = {
 };
 
 const MAX_DRIVERS = 5;
+
+function difference(
+  before: number | null,
+  after: number | null,
+  rounding: (n: number) => number,
+): number | null {
+  return before === null || after === null ? null : rounding(after - before);
+}
 
 /**
  * Translates the older result's questions into the newer version's ids, using the mappings each
@@ -148,8 +164,8 @@ export function compare(before: ScoreResult, after: ScoreResult): Comparison {
     before: summary(before),
     after: summary(after),
     overall: {
-      delta: round1(after.overall.score - before.overall.score),
-      stageDelta: after.overall.stage - before.overall.stage,
+      delta: difference(before.overall.score, after.overall.score, round1),
+      stageDelta: difference(before.overall.stage, after.overall.stage, (n) => n),
     },
     dimensions,
     diagnostic: partIds.map((id) => ({

@@ -7,6 +7,8 @@ export type ConfidenceFacts = {
   coverage: number;
   blindSpotShare: number;
   agreement: number | null;
+  /** 2027.2 on: reasons that hold confidence below high whatever the other figures say. */
+  heldBelowHigh?: readonly string[];
 };
 
 function respondentsText(n: number): string {
@@ -47,6 +49,7 @@ export function assessConfidence(
         ? "agreement cannot be measured"
         : `agreement ${agreement} (high needs ${rules.high.minAgreement})`,
     );
+  short.push(...(facts.heldBelowHigh ?? []));
   if (short.length > 0) return { level: "medium", reason: `Medium: ${short.join("; ")}.` };
 
   return {

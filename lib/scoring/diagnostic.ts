@@ -21,6 +21,7 @@ export function assessDiagnostic(
     const below: string[] = [];
     const unknown: string[] = [];
     const partial: string[] = [];
+    const disputed: string[] = [];
     const details = part.questionIds.map((id) => {
       const q = questions.get(id);
       const result = q?.result;
@@ -32,6 +33,10 @@ export function assessDiagnostic(
       if (medianLevel === null) unknown.push(`${name} has no answer`);
       else if (dontKnowShare >= unknownAtDontKnowShare)
         unknown.push(`${percent(dontKnowShare)} of answers to ${name} are "don't know"`);
+      else if (result?.disputed)
+        disputed.push(
+          `the room splits on ${name} (agreement ${result.agreement}; median ${levelText(medianLevel)})`,
+        );
       else if (medianLevel < partialAtLevel) below.push(`${name} is at ${levelText(medianLevel)}`);
       else if (medianLevel < metAtLevel) partial.push(`${name} is at ${levelText(medianLevel)}`);
       return { id, medianLevel, dontKnowShare: round2(dontKnowShare) };
@@ -45,6 +50,9 @@ export function assessDiagnostic(
     } else if (unknown.length > 0) {
       status = "unknown";
       reason = `Unknown: ${[...unknown, ...partial].join("; ")}. Not knowing is itself a gap, so this part is not met.`;
+    } else if (disputed.length > 0) {
+      status = "disputed";
+      reason = `Disputed: ${[...disputed, ...partial].join("; ")}. The median of a split room is a middle nobody answered, so this part is not met until the room agrees a level (a workshop resolves it).`;
     } else if (partial.length > 0) {
       status = "partial";
       reason = `Partial: ${partial.join("; ")} (met needs level ${metAtLevel} or above).`;

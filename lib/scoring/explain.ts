@@ -41,12 +41,13 @@ export type DimensionExplanation = {
 
 export type Explanation = {
   frameworkVersion: string;
-  overall: { score: number; summary: string; contributions: DimensionContribution[] };
+  /** score and the stage fields are null when the result has no index (too few answers). */
+  overall: { score: number | null; summary: string; contributions: DimensionContribution[] };
   stage: {
-    stage: number;
-    name: string;
-    uncappedStage: number;
-    uncappedName: string;
+    stage: number | null;
+    name: string | null;
+    uncappedStage: number | null;
+    uncappedName: string | null;
     summary: string;
     thresholds: { stage: number; name: string; minScore: number }[];
     caps: StageCap[];
@@ -106,9 +107,11 @@ export function explain(result: ScoreResult, framework?: Framework): Explanation
     0,
   );
   const overallSummary =
-    `Overall readiness ${overall.score} is the weighted mean of the dimension scores: (` +
+    (overall.score === null
+      ? `No overall readiness index: only ${Math.round(overall.coverage * 100)}% of the expected answers were given (the dimension scores would give (`
+      : `Overall readiness ${overall.score} is the weighted mean of the dimension scores: (`) +
     contributions.map((c) => `${c.score} x ${c.weight}`).join(" + ") +
-    `) / ${round2(weightSum)}.` +
+    `) / ${round2(weightSum)}${overall.score === null ? ")" : ""}.` +
     (contributions.length < result.dimensions.length
       ? ` Dimensions without answers are left out: ${result.dimensions
           .filter((d) => d.score === null)
@@ -163,19 +166,25 @@ export function explain(result: ScoreResult, framework?: Framework): Explanation
     return { id: d.id, name: d.name, score: d.score, summary, contributions: parts, pulledDownBy };
   });
 
-  const band = stages.find((s) => s.stage === overall.uncappedStage);
-  const next = stages.find((s) => s.stage === overall.uncappedStage + 1);
+  const indexed = overall.uncappedStage;
+  const band = stages.find((s) => s.stage === indexed);
+  const next = stages.find((s) => indexed !== null && s.stage === indexed + 1);
   const stageSummary =
-    `A score of ${overall.score} falls in stage ${overall.uncappedStage} (${overall.uncappedStageName}` +
-    (band ? `, from ${band.minScore}${next ? ` to below ${next.minScore}` : " up"}` : "") +
-    ")." +
-    (overall.cappedBy.length > 0
-      ? ` The gates cap it at stage ${overall.stage} (${overall.stageName}): ${overall.cappedBy.map((c) => c.rule).join(", ")}.`
-      : " No gate lowers it.");
+    overall.score === null || indexed === null
+      ? `No readiness index and no stage: only ${Math.round(overall.coverage * 100)}% of the expected answers were given. Not enough answers yet.`
+      : `A score of ${overall.score} falls in stage ${overall.uncappedStage} (${overall.uncappedStageName}` +
+        (band ? `, from ${band.minScore}${next ? ` to below ${next.minScore}` : " up"}` : "") +
+        ")." +
+        (overall.cappedBy.length > 0
+          ? ` The gates cap it at stage ${overall.stage} (${overall.stageName}): ${overall.cappedBy.map((c) => c.rule).join(", ")}.`
+          : " No gate lowers it.");
 
   const perceptionGaps = result.perceptionGaps.map(
     (g) =>
-      `${g.dimension}: ${g.higherRole} respondents rate it ${g.higherScore}, ${g.lowerRole} respondents ${g.lowerScore} (${g.points} points apart).`,
+      `${g.dimension}: ${g.higherRole} respondents rate it ${g.higherScore}, ${g.lowerRole} respondents ${g.lowerScore} (${g.points} points apart` +
+      (g.sharedQuestions === undefined
+        ? ")."
+        : `, on the ${g.sharedQuestions} questions both answered).`),
   );
   const recommendations = result.recommendations.map(
     (r) =>

@@ -9,8 +9,43 @@ type GateContext = {
   diagnostic: readonly DiagnosticResult[];
 };
 
+/** Nobody answered it at all: no level, no "don't know", no N/A. */
+function unansweredBy(q: QuestionAggregate): boolean {
+  return q.result.levels + q.result.dontKnow + q.result.notApplicable === 0;
+}
+
+/** How a reason names a question or a dimension: by id (up to 2027.1) or in the client's words. */
+type Naming = {
+  question: (q: QuestionAggregate) => string;
+  dimension: (d: DimensionAggregate["result"]) => string;
+  dimensionId: (id: string) => string;
+  questionId: (id: string) => string;
+};
+
+function naming(framework: Framework, ctx: GateContext): Naming {
+  if (!framework.rules.reasonsInWords)
+    return {
+      question: (q) => q.question.id,
+      dimension: (d) => d.id,
+      dimensionId: (id) => id,
+      questionId: (id) => id,
+    };
+  const dimensionName = (id: string) =>
+    ctx.dimensions.find((d) => d.result.id === id)?.result.name ?? id;
+  const questionText = (id: string) => {
+    const q = ctx.questions.get(id);
+    return q ? `“${q.question.text}”` : id;
+  };
+  return {
+    question: (q) => `“${q.question.text}”`,
+    dimension: (d) => d.name,
+    dimensionId: dimensionName,
+    questionId: questionText,
+  };
+}
+
 /** What tripped the gate, in plain words; null when the gate does not apply. */
-function trip(gate: Gate, ctx: GateContext): string | null {
+function trip(gate: Gate, ctx: GateContext, name: Naming): string | null {
   switch (gate.kind) {
     case "diagnostic": {
       const open = ctx.diagnostic.filter((p) => p.status !== "met");
@@ -24,8 +59,14 @@ function trip(gate: Gate, ctx: GateContext): string | null {
           q.result.medianLevel !== null &&
           q.result.medianLevel < gate.belowLevel,
       );
-      if (low.length === 0) return null;
-      return low.map((q) => `${q.question.id} is at level ${q.result.medianLevel}`).join(", ");
+      const unanswered = gate.unansweredTrips
+        ? [...ctx.questions.values()].filter((q) => q.question.critical && unansweredBy(q))
+        : [];
+      if (low.length === 0 && unanswered.length === 0) return null;
+      return [
+        ...low.map((q) => `${name.question(q)} is at level ${q.result.medianLevel}`),
+        ...unanswered.map((q) => `${name.question(q)} has no answer (unknown)`),
+      ].join(", ");
     }
     case "blind_spot_share": {
       const blind = ctx.dimensions.filter((d) => d.result.blindSpotShare > gate.aboveShare);
@@ -33,29 +74,46 @@ function trip(gate: Gate, ctx: GateContext): string | null {
       return blind
         .map(
           (d) =>
-            `${percent(d.result.blindSpotShare)} of answers about ${d.result.id} are "don't know"`,
+            `${percent(d.result.blindSpotShare)} of answers about ${name.dimension(d.result)} are "don't know"`,
+        )
+        .join(", ");
+    }
+    case "gap_dimension_below": {
+      const missing = ctx.dimensions.filter(
+        (d) =>
+          d.result.kind === "gap" && (d.result.score === null || d.result.score < gate.belowScore),
+      );
+      if (missing.length === 0) return null;
+      return missing
+        .map((d) =>
+          d.result.score === null
+            ? `${d.result.name} has no answers`
+            : `${d.result.name} is at ${d.result.score}, below ${gate.belowScore}`,
         )
         .join(", ");
     }
     case "dimension_below": {
       const d = ctx.dimensions.find((x) => x.result.id === gate.dimensionId);
       const s = d?.result.score ?? null;
-      if (s === null) return `${gate.dimensionId} has no answers`;
+      if (s === null) return `${name.dimensionId(gate.dimensionId)} has no answers`;
       return s < gate.belowScore
-        ? `${gate.dimensionId} scores ${s}, below ${gate.belowScore}`
+        ? `${name.dimensionId(gate.dimensionId)} scores ${s}, below ${gate.belowScore}`
         : null;
     }
     case "question_below": {
       const level = ctx.questions.get(gate.questionId)?.result.medianLevel ?? null;
-      if (level === null) return `${gate.questionId} has no answers`;
+      if (level === null) return `${name.questionId(gate.questionId)} has no answers`;
       return level < gate.belowLevel
-        ? `${gate.questionId} is at level ${level}, below ${gate.belowLevel}`
+        ? `${name.questionId(gate.questionId)} is at level ${level}, below ${gate.belowLevel}`
         : null;
     }
   }
 }
 
-export type GateOutcome = { stage: number; cappedBy: StageCap[]; tripped: StageCap[] };
+/** A tripped gate, with what tripped it in plain words (`detail`) for the ready-to-scale reason. */
+export type TrippedGate = StageCap & { kind: Gate["kind"]; detail: string };
+
+export type GateOutcome = { stage: number; cappedBy: StageCap[]; tripped: TrippedGate[] };
 
 /**
  * Every tripped gate is kept (explain() shows them all); cappedBy lists those that actually
@@ -66,21 +124,24 @@ export function applyGates(
   uncappedStage: number,
   ctx: GateContext,
 ): GateOutcome {
-  const tripped: StageCap[] = [];
+  const tripped: TrippedGate[] = [];
+  const name = naming(framework, ctx);
   for (const gate of framework.gates) {
-    const detail = trip(gate, ctx);
+    const detail = trip(gate, ctx, name);
     if (detail === null) continue;
     tripped.push({
       rule: gate.id,
       capsAt: gate.capAt,
       reason: `Stage capped at ${gate.capAt} because ${detail}. ${gate.reason}`,
+      kind: gate.kind,
+      detail,
     });
   }
-  const cappedBy = tripped
+  const cappedBy: StageCap[] = tripped
     .map((cap, index) => ({ cap, index }))
     .filter(({ cap }) => cap.capsAt < uncappedStage)
     .sort((a, b) => a.cap.capsAt - b.cap.capsAt || a.index - b.index)
-    .map(({ cap }) => cap);
+    .map(({ cap: { rule, capsAt, reason } }) => ({ rule, capsAt, reason }));
   const stage = Math.min(uncappedStage, ...cappedBy.map((c) => c.capsAt));
   return { stage, cappedBy, tripped };
 }

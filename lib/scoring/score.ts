@@ -7,13 +7,20 @@ import {
 import { type QuestionAggregate, aggregate, totalTally } from "./aggregate";
 import { assessConfidence } from "./confidence";
 import { assessDiagnostic } from "./diagnostic";
-import { applyGates } from "./gates";
+import { type TrippedGate, applyGates } from "./gates";
 import { readAnswers } from "./answers";
 import { ScoreInputError } from "./input";
-import { round1, round2, share, weightedMean } from "./numbers";
-import { findPerceptionGaps } from "./perception";
+import { percent, round1, round2, share, weightedMean } from "./numbers";
+import { findLikeForLikeGaps, findPerceptionGaps } from "./perception";
 import { recommend } from "./recommendations";
-import type { BlindSpot, ByRole, DimensionResult, ScoreInput, ScoreResult } from "./types";
+import type {
+  BlindSpot,
+  ByRole,
+  DiagnosticResult,
+  DimensionResult,
+  ScoreInput,
+  ScoreResult,
+} from "./types";
 
 export type ScoreOptions = {
   /** Score against this framework instead of the registered one (tests, benchmarks). */
@@ -28,6 +35,96 @@ function stageFor(framework: Framework, score: number): number {
 
 function stageName(framework: Framework, stage: number): string {
   return framework.stages.find((s) => s.stage === stage)?.name ?? String(stage);
+}
+
+/**
+ * 2027.2 on: a critical or diagnostic question where the room splits (agreement low, with answers
+ * both at the bottom and at the top of the scale) is disputed. Its median would invent a middle
+ * nobody answered ("partial"); the question is flagged instead, for the diagnostic and confidence.
+ */
+function markDisputed(framework: Framework, questions: ReadonlyMap<string, QuestionAggregate>) {
+  const rule = framework.rules.disputed;
+  if (!rule) return;
+  const diagnostic = new Set(framework.diagnostic.parts.flatMap((p) => p.questionIds));
+  for (const q of questions.values()) {
+    if (!q.question.critical && !diagnostic.has(q.question.id)) continue;
+    const low = q.levelCounts.slice(0, rule.lowAtOrBelow + 1).reduce((n, c) => n + c, 0);
+    const high = q.levelCounts.slice(rule.highAtOrAbove).reduce((n, c) => n + c, 0);
+    const agreement = q.result.agreement;
+    q.result.disputed =
+      agreement !== null && agreement < rule.belowAgreement && low > 0 && high > 0;
+  }
+}
+
+/** The questions a verdict turns on: critical, diagnostic, or named by a gate. */
+function gatingQuestionIds(framework: Framework): Set<string> {
+  return new Set([
+    ...framework.dimensions.flatMap((d) => d.questions.filter((q) => q.critical).map((q) => q.id)),
+    ...framework.diagnostic.parts.flatMap((p) => p.questionIds),
+    ...framework.gates.flatMap((g) => (g.kind === "question_below" ? [g.questionId] : [])),
+  ]);
+}
+
+/**
+ * 2027.2 on: confidence looks at the questions that decide. A disputed question, or a gating
+ * question whose agreement is under `minGatingAgreement`, holds confidence below high, named.
+ */
+function heldBelowHigh(
+  framework: Framework,
+  questions: ReadonlyMap<string, QuestionAggregate>,
+): string[] {
+  const minGating = framework.rules.confidence.high.minGatingAgreement;
+  const gating = minGating === undefined ? new Set<string>() : gatingQuestionIds(framework);
+  const held: string[] = [];
+  for (const q of questions.values()) {
+    const { agreement } = q.result;
+    if (q.result.disputed)
+      held.push(`the room splits on “${q.question.text}” (agreement ${agreement}): it is disputed`);
+    else if (
+      minGating !== undefined &&
+      gating.has(q.question.id) &&
+      agreement !== null &&
+      agreement < minGating
+    )
+      held.push(
+        `respondents disagree on “${q.question.text}”, which decides the verdict (agreement ${agreement}, high needs ${minGating})`,
+      );
+  }
+  return held;
+}
+
+// Ready to scale starts at this stage (its name in the framework is "Ready to scale").
+const READY_STAGE = 3;
+
+/**
+ * 2027.2 on: the reason names everything that stands in the way, not only the first thing: every
+ * gate that holds the stage below "Ready to scale", and the diagnostic parts that are not met.
+ */
+function readyToScaleInWords(
+  framework: Framework,
+  facts: {
+    readyToScale: boolean;
+    stage: number;
+    openParts: readonly DiagnosticResult[];
+    tripped: readonly TrippedGate[];
+  },
+): string {
+  const { readyToScale, stage, openParts, tripped } = facts;
+  const stageText = `stage ${stage} (${stageName(framework, stage)})`;
+  if (readyToScale)
+    return `Ready to scale: the three-part diagnostic is met, no gate holds it below stage ${READY_STAGE}, and it is at ${stageText}.`;
+  const blockers = tripped
+    .filter((t) => t.capsAt < READY_STAGE)
+    .map((t) => `${t.detail} (caps the stage at ${t.capsAt})`);
+  if (openParts.length > 0 && !tripped.some((t) => t.kind === "diagnostic"))
+    blockers.unshift(
+      `the three-part diagnostic is not met (${openParts.map((p) => `${p.name.toLowerCase()}: ${p.status}`).join("; ")})`,
+    );
+  if (blockers.length === 0)
+    blockers.push(
+      `the index puts it at ${stageText}; ready to scale starts at stage ${READY_STAGE}`,
+    );
+  return `Not ready to scale: ${blockers.join("; ")}.`;
 }
 
 /** (current - baseline) / (target - baseline); null when there is no way to measure progress. */
@@ -68,6 +165,8 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
     aggregates.flatMap((d) => d.questions.map((q) => [q.question.id, q] as const)),
   );
 
+  markDisputed(framework, questions);
+
   const dimensions: DimensionResult[] = aggregates.map(({ result }) => {
     const explicit = input.targets?.[result.id];
     const target = explicit ?? framework.rules.defaultTarget;
@@ -93,9 +192,14 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
   const blindSpotShare = round2(share(tally.dontKnow, tally.levels + tally.dontKnow));
   const agreement = overallAgreement === null ? null : round2(overallAgreement);
 
+  // 2027.2 on: no index without evidence. Dimensions, questions and the diagnostic are still
+  // shown (they say what was answered); the index, the stage and the verdict need enough answers.
+  const minCoverage = framework.rules.minCoverageForIndex;
+  const evidenceShort = minCoverage !== undefined && coverage < minCoverage;
+
   const diagnostic = assessDiagnostic(framework, questions);
-  const uncappedStage = stageFor(framework, overallScore);
-  const { stage, cappedBy } = applyGates(framework, uncappedStage, {
+  const indexedStage = stageFor(framework, overallScore);
+  const gates = applyGates(framework, indexedStage, {
     dimensions: aggregates,
     questions,
     diagnostic,
@@ -105,16 +209,25 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
     coverage,
     blindSpotShare,
     agreement,
+    heldBelowHigh: heldBelowHigh(framework, questions),
   });
 
+  const { tripped } = gates;
+  const stage = evidenceShort ? null : gates.stage;
+  const uncappedStage = evidenceShort ? null : indexedStage;
   const openParts = diagnostic.filter((p) => p.status !== "met");
-  const readyToScale = openParts.length === 0 && stage >= 3;
-  const readyToScaleReason =
-    openParts.length > 0
-      ? `Not ready to scale: the three-part diagnostic is not met (${openParts.map((p) => `${p.name.toLowerCase()}: ${p.status}`).join("; ")}).`
-      : stage < 3
-        ? `Not ready to scale: the stage is ${stage} (${stageName(framework, stage)}); ready to scale starts at stage 3.`
-        : `Ready to scale: the three-part diagnostic is met and the stage is ${stage} (${stageName(framework, stage)}).`;
+  const readyToScale = stage !== null && openParts.length === 0 && stage >= READY_STAGE;
+  const readyToScaleReason = evidenceShort
+    ? `Not ready to scale: only ${percent(coverage)} of the expected answers were given, and a readiness index and a stage need at least ${percent(minCoverage)}. Not enough answers yet.`
+    : stage === null
+      ? "Not ready to scale: no stage."
+      : framework.rules.reasonsInWords
+        ? readyToScaleInWords(framework, { readyToScale, stage, openParts, tripped })
+        : openParts.length > 0
+          ? `Not ready to scale: the three-part diagnostic is not met (${openParts.map((p) => `${p.name.toLowerCase()}: ${p.status}`).join("; ")}).`
+          : stage < 3
+            ? `Not ready to scale: the stage is ${stage} (${stageName(framework, stage)}); ready to scale starts at stage 3.`
+            : `Ready to scale: the three-part diagnostic is met and the stage is ${stage} (${stageName(framework, stage)}).`;
 
   const respondentsByRole: ByRole = {};
   for (const role of RESPONDENT_ROLES) {
@@ -146,12 +259,12 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
   return {
     frameworkVersion: framework.version,
     overall: {
-      score: overallScore,
+      score: evidenceShort ? null : overallScore,
       stage,
-      stageName: stageName(framework, stage),
+      stageName: stage === null ? null : stageName(framework, stage),
       uncappedStage,
-      uncappedStageName: stageName(framework, uncappedStage),
-      cappedBy,
+      uncappedStageName: uncappedStage === null ? null : stageName(framework, uncappedStage),
+      cappedBy: evidenceShort ? [] : gates.cappedBy,
       confidence: confidence.level,
       confidenceReason: confidence.reason,
       coverage,
@@ -164,7 +277,15 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
     readyToScaleReason,
     dimensions,
     diagnostic,
-    perceptionGaps: findPerceptionGaps(dimensions, framework.rules.perceptionGapPoints),
+    perceptionGaps:
+      framework.rules.perceptionMinSharedQuestions === undefined
+        ? findPerceptionGaps(dimensions, framework.rules.perceptionGapPoints)
+        : findLikeForLikeGaps(
+            dimensions,
+            [...questions.values()].map((q) => q.result),
+            framework.rules.perceptionGapPoints,
+            framework.rules.perceptionMinSharedQuestions,
+          ),
     recommendations: recommend(framework, dimensions, questions),
     blindSpots,
     questions: [...questions.values()].map((q) => q.result),

@@ -26,17 +26,22 @@ export type ScoreInput = {
 };
 
 export type Confidence = "low" | "medium" | "high";
-export type DiagnosticStatus = "met" | "partial" | "unmet" | "unknown";
+/** "disputed" (2027.2 on): the room splits on one of the part's questions; never met. */
+export type DiagnosticStatus = "met" | "partial" | "unmet" | "unknown" | "disputed";
 export type ByRole = Partial<Record<RespondentRole, number>>;
 
 export type StageCap = { rule: string; capsAt: number; reason: string };
 
 export type OverallResult = {
-  score: number;
-  stage: number;
-  stageName: string;
-  uncappedStage: number;
-  uncappedStageName: string;
+  /**
+   * The readiness index. null (from 2027.2) when under `rules.minCoverageForIndex` of the expected
+   * answers were given: no index without evidence. The stage and its names are null with it.
+   */
+  score: number | null;
+  stage: number | null;
+  stageName: string | null;
+  uncappedStage: number | null;
+  uncappedStageName: string | null;
   cappedBy: StageCap[];
   confidence: Confidence;
   confidenceReason: string;
@@ -81,6 +86,8 @@ export type QuestionResult = {
   notApplicable: number;
   unanswered: number;
   byRole: ByRole;
+  /** 2027.2 on, critical and diagnostic questions only: the room splits on it (rule in README). */
+  disputed?: boolean;
 };
 
 export type DiagnosticResult = {
@@ -98,6 +105,11 @@ export type PerceptionGap = {
   lowerRole: RespondentRole;
   lowerScore: number;
   points: number;
+  /**
+   * 2027.2 on: how many questions both roles answered. The two scores are over those questions
+   * only (like for like), so a gap is never an artefact of roles being asked different questions.
+   */
+  sharedQuestions?: number;
 };
 
 export type RecommendationResult = {

@@ -372,6 +372,9 @@ describe("a round from creation to result", () => {
       [questions[2]!.id]: 0,
     });
     expect(row.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    // Five answers from two respondents are far under half the expected answers: under 2027.2
+    // the round has no index and no stage, and the headline columns hold null, not a stand-in.
+    expect(row).toMatchObject({ score: null, stage: null, readyToScale: false });
   });
 
   it("the stored input hashes to the stored inputHash, so the snapshot can be verified", async () => {

@@ -255,7 +255,7 @@ describe("organisation dashboard", () => {
     const second = await getOrganizationDashboard(ctx, organization.id);
     expect(second.trend.map((t) => t.name)).toEqual(["Q1 2026", "Q2 2026"]);
     expect(second.latest?.name).toBe("Q2 2026");
-    expect(second.latest!.headline.index).toBeGreaterThan(first.latest!.headline.index);
+    expect(second.latest!.headline.index!).toBeGreaterThan(first.latest!.headline.index!);
     // Remembered for one workspace, still not found from another.
     await expect(
       getOrganizationDashboard(world.b.owner.ctx, organization.id),

@@ -109,7 +109,7 @@ describe("gapmap score", () => {
     [
       "an unknown framework version",
       { ...valid, frameworkVersion: "2030.1" },
-      'error: frameworkVersion: unknown framework version "2030.1" (available: 2026.4, 2027.1)',
+      'error: frameworkVersion: unknown framework version "2030.1" (available: 2026.4, 2027.1, 2027.2)',
     ],
     [
       "an unknown question id",

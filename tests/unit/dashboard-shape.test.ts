@@ -58,6 +58,31 @@ const newerInput = input("2027.1", [
 const newer = score(newerInput);
 
 describe("buildTrend", () => {
+  it("skips a round without an index instead of drawing a point for it", () => {
+    const thin = score({
+      frameworkVersion: "2027.2",
+      responses: [{ respondent: "x", role: "data", answers: { "data.workflow_audit": 4 } }],
+    });
+    expect(thin.overall.score).toBeNull();
+    const trend = buildTrend([
+      {
+        id: "a",
+        name: "Q1",
+        closedAt: new Date("2026-03-01"),
+        frameworkVersion: "2027.1",
+        result: newer,
+      },
+      {
+        id: "b",
+        name: "Q2",
+        closedAt: new Date("2026-06-01"),
+        frameworkVersion: "2027.2",
+        result: thin,
+      },
+    ]);
+    expect(trend.map((p) => p.name)).toEqual(["Q1"]);
+  });
+
   it("marks the first round on a new framework version, not the ones after it", () => {
     const trend = buildTrend([
       {
@@ -145,6 +170,7 @@ describe("articleContext", () => {
       stage: 2,
       stageName: "Piloting",
       readyToScale: false,
+      caps: [],
       dimensions: buildDimensions(newer, null),
       blindSpots: buildBlindSpots(newer),
     });
@@ -152,6 +178,23 @@ describe("articleContext", () => {
     expect(findings[0]!.source).toContain("Deloitte, State of AI 2026");
     expect(findings[0]!.standing).toContain("not ready to scale");
     expect(findings.map((f) => f.source).join(" ")).toContain("McKinsey");
+  });
+
+  it("says 'passes every gate' only when no gate lowered the stage", () => {
+    const standing = (caps: { rule: string }[]) =>
+      articleContext({
+        organizationName: "Meridian",
+        stage: 3,
+        stageName: "Ready to scale",
+        readyToScale: true,
+        caps,
+        dimensions: buildDimensions(newer, null),
+        blindSpots: buildBlindSpots(newer),
+      })[0]!.standing;
+    expect(standing([])).toContain("passes every gate");
+    const capped = standing([{ rule: "workflow_not_redesigned" }]);
+    expect(capped).not.toContain("passes every gate");
+    expect(capped).toContain("a gate holds its stage below what its index gives");
   });
 });
 

@@ -13,7 +13,7 @@ describe("gapmap framework", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     const fw = JSON.parse(run.stdout);
-    expect(fw.version).toBe("2027.1");
+    expect(fw.version).toBe("2027.2");
     expect(Object.keys(fw).slice(0, 4)).toEqual(["version", "dimensions", "diagnostic", "stages"]);
     expect(Object.keys(fw.dimensions[0]).slice(0, 5)).toEqual([
       "id",
@@ -62,7 +62,8 @@ describe("gapmap framework", () => {
     expect(run).toEqual({
       code: 1,
       stdout: "",
-      stderr: 'error: --version: unknown framework version "1999.1" (available: 2026.4, 2027.1)\n',
+      stderr:
+        'error: --version: unknown framework version "1999.1" (available: 2026.4, 2027.1, 2027.2)\n',
     });
   });
 

@@ -17,22 +17,22 @@ import {
 const fw = getFramework("2027.1");
 const allQuestions = fw.dimensions.flatMap((d) => d.questions);
 const questionById = new Map(allQuestions.map((q) => [q.id, q]));
-const latest = frameworkContents[1];
+const latest = frameworkContents[2];
 
 function withEdit(edit: (content: FrameworkContent) => FrameworkContent): unknown {
   return edit(structuredClone(latest) as FrameworkContent);
 }
 
 describe("framework versions", () => {
-  it("lists 2026.4 then 2027.1, and the latest is 2027.1", () => {
-    expect(listFrameworkVersions()).toEqual(["2026.4", "2027.1"]);
-    expect(latestFrameworkVersion).toBe("2027.1");
-    expect(getFramework().version).toBe("2027.1");
+  it("lists 2026.4, 2027.1 then 2027.2, and the latest (what new rounds use) is 2027.2", () => {
+    expect(listFrameworkVersions()).toEqual(["2026.4", "2027.1", "2027.2"]);
+    expect(latestFrameworkVersion).toBe("2027.2");
+    expect(getFramework().version).toBe("2027.2");
   });
 
   it("refuses an unknown version with the versions that exist", () => {
     expect(() => getFramework("2030.1")).toThrow(UnknownFrameworkVersionError);
-    expect(() => getFramework("2030.1")).toThrow(/available: 2026\.4, 2027\.1/);
+    expect(() => getFramework("2030.1")).toThrow(/available: 2026\.4, 2027\.1, 2027\.2/);
   });
 
   it("hands out frozen frameworks so no caller can change the method by accident", () => {
@@ -47,6 +47,18 @@ describe("framework versions", () => {
     expect(mapQuestionId("leadership.ai_budget", "2026.4", "2027.1")).toBeNull();
     expect(mapQuestionId("data.workflow_audit", "2026.4", "2027.1")).toBe("data.workflow_audit");
     expect(mapQuestionId("data.workflow_audit", "2027.1", "2027.1")).toBe("data.workflow_audit");
+    // Through 2027.1 into 2027.2, which keeps 2027.1's questions.
+    expect(mapQuestionId("monitoring.alerting", "2026.4", "2027.2")).toBe(
+      "monitoring.drift_alerts",
+    );
+    expect(mapQuestionId("leadership.ai_budget", "2026.4", "2027.2")).toBeNull();
+  });
+
+  it("2027.2 asks the same questions as 2027.1 and maps from it", () => {
+    const ids = (v: string) =>
+      getFramework(v).dimensions.flatMap((d) => d.questions.map((q) => q.id));
+    expect(ids("2027.2")).toEqual(ids("2027.1"));
+    expect(getFramework("2027.2").questionIdMapping?.fromVersion).toBe("2027.1");
   });
 
   it("2026.4 differs from 2027.1 by one renamed, one retired and one added question", () => {

@@ -118,6 +118,21 @@ describe("parseStoredResult / parseStoredInput", () => {
     );
   });
 
+  it("reads a 2027.2 result without an index (null score and stage), and an old one with numbers", () => {
+    const one = (version: string) =>
+      score({
+        frameworkVersion: version,
+        responses: [{ respondent: "x", role: "data", answers: { [questionIds[0]!]: 4 } }],
+      });
+    const withoutIndex = one("2027.2");
+    expect(withoutIndex.overall.score).toBeNull();
+    const read = parseStoredResult(JSON.parse(JSON.stringify(withoutIndex)), "round");
+    expect(read).toEqual(withoutIndex);
+    expect(read.overall).toMatchObject({ score: null, stage: null, stageName: null });
+    const old = parseStoredResult(JSON.parse(JSON.stringify(one("2027.1"))), "round");
+    expect(old.overall).toMatchObject({ score: 100, uncappedStage: 5 });
+  });
+
   it("keeps a field a newer scorer added", () => {
     const result = score({
       frameworkVersion: "2027.1",

@@ -48,12 +48,12 @@ describe("explain()", () => {
 
   it("adds up the overall score from the dimensions' weighted points", () => {
     const points = explanation.overall.contributions.reduce((sum, c) => sum + c.points, 0);
-    expect(Math.abs(points - result.overall.score)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(points - result.overall.score!)).toBeLessThanOrEqual(0.5);
     expect(explanation.overall.summary).toMatch(/^Overall readiness [\d.]+ is the weighted mean/);
   });
 
   it("names the gate that capped the stage and why", () => {
-    expect(explanation.stage.uncappedStage).toBeGreaterThan(explanation.stage.stage);
+    expect(explanation.stage.uncappedStage!).toBeGreaterThan(explanation.stage.stage!);
     expect(explanation.stage.caps.map((c) => c.rule)).toContain("diagnostic_not_met");
     expect(explanation.stage.summary).toContain("The gates cap it at stage 2 (Piloting)");
     expect(explanation.lines.some((l) => l.includes("Stage capped at 2 because"))).toBe(true);
@@ -84,7 +84,7 @@ describe("compare()", () => {
       delta: 0,
       drivers: [],
     });
-    expect(diff.overall.delta).toBe(round1(after.overall.score - before.overall.score));
+    expect(diff.overall.delta).toBe(round1(after.overall.score! - before.overall.score!));
   });
 
   it("compares across framework versions through the renamed and retired ids", () => {

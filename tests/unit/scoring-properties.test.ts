@@ -154,7 +154,8 @@ describe("scoring properties", () => {
           expect(stage).toBeGreaterThanOrEqual(1);
           expect(stage).toBeLessThanOrEqual(5);
         }
-        expect(result.overall.stage).toBeLessThanOrEqual(result.overall.uncappedStage);
+        // 2027.1 always gives an index and a stage (only 2027.2 withholds them without evidence).
+        expect(result.overall.stage!).toBeLessThanOrEqual(result.overall.uncappedStage!);
         for (const share of [result.overall.coverage, result.overall.blindSpotShare]) {
           expect(share).toBeGreaterThanOrEqual(0);
           expect(share).toBeLessThanOrEqual(1);
@@ -180,7 +181,7 @@ describe("scoring properties", () => {
         expect(dimScore(after, dimension) ?? 0).toBeGreaterThanOrEqual(
           dimScore(before, dimension) ?? 0,
         );
-        expect(after.overall.score).toBeGreaterThanOrEqual(before.overall.score);
+        expect(after.overall.score!).toBeGreaterThanOrEqual(before.overall.score!);
       }),
     );
   });
@@ -194,7 +195,7 @@ describe("scoring properties", () => {
         if (!cell) return;
         const before = score(input);
         const after = score(withAnswer(input, cell.index, cell.question, "dont_know"));
-        expect(after.overall.score).toBeLessThanOrEqual(before.overall.score);
+        expect(after.overall.score!).toBeLessThanOrEqual(before.overall.score!);
         for (const d of before.dimensions)
           expect(dimScore(after, d.id) ?? 0).toBeLessThanOrEqual(d.score ?? 100);
         const q = (r: ScoreResult) => r.questions.find((x) => x.id === cell.question)?.score;
@@ -228,7 +229,7 @@ describe("scoring properties", () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const { overall } = score(input);
-        if (overall.stage < overall.uncappedStage) {
+        if (overall.stage! < overall.uncappedStage!) {
           expect(overall.cappedBy.length).toBeGreaterThan(0);
           expect(Math.min(...overall.cappedBy.map((c) => c.capsAt))).toBe(overall.stage);
         } else expect(overall.cappedBy).toEqual([]);

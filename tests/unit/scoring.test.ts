@@ -428,7 +428,9 @@ describe("scoring rules", () => {
     ).toThrow(ScoreInputError);
     expect(() =>
       score({ frameworkVersion: "2030.1", responses: [response("r1", "data", {})] }),
-    ).toThrow('frameworkVersion: unknown framework version "2030.1" (available: 2026.4, 2027.1)');
+    ).toThrow(
+      'frameworkVersion: unknown framework version "2030.1" (available: 2026.4, 2027.1, 2027.2)',
+    );
     expect(() => score(input([response("r1", "data", { "x.y": 1 })]))).toThrow(
       'responses[0].answers["x.y"]: unknown question id in framework 2027.1',
     );

@@ -160,6 +160,7 @@ export default async function OrganizationPage({
                 stage: latest.headline.stage,
                 stageName: latest.headline.stageName,
                 readyToScale: latest.headline.readyToScale,
+                caps: latest.headline.caps,
                 dimensions: latest.dimensions,
                 blindSpots: latest.blindSpots,
               })}

@@ -81,6 +81,7 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
                 stage: latest.headline.stage,
                 stageName: latest.headline.stageName,
                 readyToScale: latest.headline.readyToScale,
+                caps: latest.headline.caps,
                 dimensions: latest.dimensions,
                 blindSpots: latest.blindSpots,
               })}
