@@ -82,13 +82,37 @@ export function DimensionBars({
   );
 }
 
+/**
+ * Why there is no next step, said truthfully: an empty list means "all at target" only when
+ * every dimension was scored and the round has an index.
+ */
+export function NoRecommendation({
+  indexMissing,
+  unanswered,
+}: {
+  indexMissing: boolean;
+  /** Dimensions without any answer. */
+  unanswered: number;
+}) {
+  return (
+    <p className="text-slate-600">
+      {indexMissing
+        ? "No recommendation yet: too few answers to know what to fix first (fewer than half of those expected). Invite more respondents and close the next round with at least half of the answers."
+        : unanswered > 0
+          ? `No recommendation for the dimensions that were answered: each is at or above its target. ${unanswered} dimension${unanswered === 1 ? " has" : "s have"} no answers, so nothing can be said about ${unanswered === 1 ? "it" : "them"} yet.`
+          : "No recommendation: every dimension is at or above its target."}
+    </p>
+  );
+}
+
 export function RecommendationList({ result, limit = 6 }: { result: ScoreResult; limit?: number }) {
   const items = [...result.recommendations].sort((a, b) => a.priority - b.priority).slice(0, limit);
   if (items.length === 0)
     return (
-      <p className="text-slate-600">
-        No recommendation: every dimension is at or above its target.
-      </p>
+      <NoRecommendation
+        indexMissing={result.overall.score === null}
+        unanswered={result.dimensions.filter((d) => d.score === null).length}
+      />
     );
   return (
     <ol className="space-y-3">

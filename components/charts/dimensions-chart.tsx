@@ -37,13 +37,15 @@ export function DimensionsChart({
   }));
   const hasPrevious = dimensions.some((d) => d.previous !== null);
   const height = 40 + dimensions.length * (hasPrevious ? 58 : 46);
-  const below = dimensions.filter((d) => d.score !== null && d.score < d.target).length;
+  const scored = dimensions.filter((d) => d.score !== null);
+  const below = scored.filter((d) => d.score !== null && d.score < d.target).length;
+  const unanswered = dimensions.length - scored.length;
   return (
     <ChartFrame
       title="The seven dimensions"
       description={
         dimensions.length
-          ? `${roundName ?? "This round"} against target${hasPrevious && previousName ? ` and ${previousName}` : ""}; ${below} of ${dimensions.length} below target.`
+          ? `${roundName ?? "This round"} against target${hasPrevious && previousName ? ` and ${previousName}` : ""}; ${below} of ${scored.length} scored below target${unanswered ? `, ${unanswered} without answers` : ""}.`
           : undefined
       }
       height={height}

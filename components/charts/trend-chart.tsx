@@ -26,12 +26,15 @@ export function TrendChart({
   points,
   dimensions,
   emptyHref,
+  closedRounds,
   initiallySelected = [],
   selectable = true,
 }: {
   points: TrendDatum[];
   dimensions: { id: string; name: string }[];
   emptyHref?: string;
+  /** Closed rounds, with or without an index: a round with too few answers has no point. */
+  closedRounds: number;
   initiallySelected?: string[];
   selectable?: boolean;
 }) {
@@ -46,14 +49,22 @@ export function TrendChart({
     points.length > 1 && first && last && change !== null
       ? `Index ${fmt(first.index)} in ${first.name} to ${fmt(last.index)} in ${last.name} (${change >= 0 ? "+" : ""}${fmt(change, 1)} over ${points.length} rounds).`
       : points.length === 1
-        ? "One closed round so far: the trend starts with the next one."
+        ? "One round with a readiness index so far: the trend starts with the next one."
         : undefined;
+  const withoutIndex = closedRounds - points.length;
   return (
     <ChartFrame
       title="Trend across rounds"
       description={description}
       height={HEIGHT}
-      empty={points.length === 0 ? <NoClosedRound href={emptyHref} /> : null}
+      empty={
+        points.length > 0 ? null : closedRounds === 0 ? (
+          <NoClosedRound href={emptyHref} />
+        ) : (
+          `No round has a readiness index yet: ${closedRounds === 1 ? "the closed round had" : `the ${closedRounds} closed rounds had`} fewer than half of the expected answers. The trend starts with the first round that has one.`
+        )
+      }
+
       table={
         <DataTable
           caption="Readiness index and dimension scores per closed round, oldest first"
@@ -89,6 +100,13 @@ export function TrendChart({
               ),
             ]}
           />
+          {withoutIndex > 0 ? (
+            <p>
+              {withoutIndex} closed round{withoutIndex === 1 ? "" : "s"} without a readiness index
+              (fewer than half of the expected answers) {withoutIndex === 1 ? "is" : "are"} not
+              drawn.
+            </p>
+          ) : null}
           {changes.length ? (
             <p>
               {changes.map((c) => `Framework ${c.frameworkVersion} from ${c.name}`).join("; ")}:

@@ -1,4 +1,5 @@
 import type { OrganizationDashboard } from "@/lib/dashboards/data";
+import { NoRecommendation } from "@/components/assessments/result-view";
 
 type Recommendation = NonNullable<OrganizationDashboard["latest"]>["recommendations"][number];
 
@@ -7,18 +8,18 @@ export function NextSteps({
   recommendations,
   limit = 5,
   brief = false,
+  indexMissing,
+  unanswered,
 }: {
   recommendations: Recommendation[];
   limit?: number;
   brief?: boolean;
+  indexMissing: boolean;
+  unanswered: number;
 }) {
   const items = recommendations.slice(0, limit);
   if (items.length === 0)
-    return (
-      <p className="text-slate-600">
-        No recommendation: every dimension is at or above its target.
-      </p>
-    );
+    return <NoRecommendation indexMissing={indexMissing} unanswered={unanswered} />;
   return (
     <ol className="space-y-3">
       {items.map((r, i) => (

@@ -29,6 +29,8 @@ import { seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
 export type OrganizationDashboard = {
   organization: { id: string; name: string; sector: string | null };
   openRounds: number;
+  /** Closed rounds, with or without a readiness index (the trend has only those with one). */
+  closedRounds: number;
   latest: null | {
     assessmentId: string;
     name: string;
@@ -91,6 +93,7 @@ export async function getOrganizationDashboard(
   return {
     organization: { id, name, sector },
     openRounds: page.openRounds,
+    closedRounds: page.closedRounds,
     latest: page.latest,
     trend: page.trend,
   };
@@ -153,6 +156,7 @@ export async function findOrganizationPage(
   return {
     organization,
     openRounds,
+    closedRounds: rounds.length,
     rounds: assessments
       .slice(0, ROUNDS_ON_PAGE)
       .map(({ result: _, ...row }) => toAssessmentView(row)),

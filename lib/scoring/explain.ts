@@ -115,7 +115,7 @@ export function explain(result: ScoreResult, framework?: Framework): Explanation
     (contributions.length < result.dimensions.length
       ? ` Dimensions without answers are left out: ${result.dimensions
           .filter((d) => d.score === null)
-          .map((d) => d.id)
+          .map((d) => d.name)
           .join(", ")}.`
       : "");
 

@@ -262,11 +262,33 @@ describe("organisation dashboard", () => {
     ).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("counts a closed round without a readiness index as closed, though the trend cannot draw it", async () => {
+    const organization = await freshOrganization(world.a, "Thin");
+    const ctx = world.a.consultant.ctx;
+    const round = await createAssessment(ctx, organization.id, {
+      name: "Thin round",
+      frameworkVersion: "2027.2",
+      roles: ["business"],
+    });
+    const [link] = await createInvitations(ctx, round.id, { invitations: [{ role: "business" }] });
+    await openAssessment(ctx, round.id);
+    const question = questionsFor(getFramework("2027.2"), "business")[0]!.questions[0]!.id;
+    await saveAnswers(link!.token, { answers: { [question]: 4 } });
+    await closeAssessment(ctx, round.id);
+    const page = await findOrganizationPage(ctx, organization.id);
+    expect(page?.closedRounds).toBe(1);
+    expect(page?.trend).toEqual([]);
+    expect(page?.latest?.headline.index).toBeNull();
+    expect(page?.latest?.recommendations).toEqual([]);
+    expect(page?.latest?.dimensions.filter((d) => d.score === null).length).toBeGreaterThan(0);
+  });
+
   it("shows an empty dashboard before any round closes", async () => {
     const organization = await freshOrganization(world.a, "Unassessed");
     const dashboard = await getOrganizationDashboard(world.a.owner.ctx, organization.id);
     expect(dashboard.latest).toBeNull();
     expect(dashboard.trend).toEqual([]);
+    expect(dashboard.closedRounds).toBe(0);
   });
 });
 

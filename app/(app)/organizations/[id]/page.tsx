@@ -54,7 +54,7 @@ export default async function OrganizationPage({
         title={organization.name}
         description={
           latest
-            ? `Readiness to take AI from pilot into production, as of ${latest.name} (${dashboard.trend.length} closed round${dashboard.trend.length === 1 ? "" : "s"}).`
+            ? `Readiness to take AI from pilot into production, as of ${latest.name} (${dashboard.closedRounds} closed round${dashboard.closedRounds === 1 ? "" : "s"}).`
             : "Readiness to take AI from pilot into production."
         }
         actions={
@@ -64,7 +64,7 @@ export default async function OrganizationPage({
                 <LinkButton variant="secondary" href={`/organizations/${organization.id}/report`}>
                   Executive report
                 </LinkButton>
-                {dashboard.trend.length >= 2 ? (
+                {dashboard.closedRounds >= 2 ? (
                   <LinkButton
                     variant="secondary"
                     href={`/organizations/${organization.id}/compare`}
@@ -125,6 +125,7 @@ export default async function OrganizationPage({
             <Card>
               <TrendChart
                 points={dashboard.trend}
+                closedRounds={dashboard.closedRounds}
                 dimensions={latest.dimensions.map((d) => ({ id: d.id, name: d.name }))}
                 emptyHref={roundsHref}
               />
@@ -133,7 +134,12 @@ export default async function OrganizationPage({
 
           <Card>
             <h2 className="mb-3 text-lg font-semibold">Next steps, in sequence</h2>
-            <NextSteps recommendations={latest.recommendations} limit={5} />
+            <NextSteps
+              recommendations={latest.recommendations}
+              limit={5}
+              indexMissing={latest.headline.index === null}
+              unanswered={latest.dimensions.filter((d) => d.score === null).length}
+            />
           </Card>
 
           <div className="grid gap-6 lg:grid-cols-2">

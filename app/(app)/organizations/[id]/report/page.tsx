@@ -12,9 +12,8 @@ import { ArticleContext } from "@/components/dashboard/article-context";
 import { DimensionsChart } from "@/components/charts/dimensions-chart";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { requirePageContext } from "@/lib/auth/server";
-import { getOrganizationDashboard } from "@/lib/dashboards/data";
+import { findOrganizationPage } from "@/lib/dashboards/data";
 import { articleContext } from "@/lib/dashboards/shape";
-import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Executive report" };
 
@@ -23,10 +22,8 @@ export const metadata: Metadata = { title: "Executive report" };
 // the buttons carry `no-print`, and page two starts at the next steps.
 export default async function ExecutiveReportPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { ctx }] = await Promise.all([params, requirePageContext()]);
-  const dashboard = await getOrganizationDashboard(ctx, id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const dashboard = await findOrganizationPage(ctx, id);
+  if (!dashboard) notFound();
   const { organization, latest, trend } = dashboard;
   return (
     <article className="report space-y-5">
@@ -64,6 +61,7 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
             <Card className="print:p-3 print:shadow-none">
               <TrendChart
                 points={trend}
+                closedRounds={dashboard.closedRounds}
                 dimensions={latest.dimensions.map((d) => ({ id: d.id, name: d.name }))}
                 selectable={false}
               />
@@ -71,7 +69,12 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
           </div>
           <section className="report-page-two space-y-3">
             <h2 className="text-lg font-semibold">Next steps, in sequence</h2>
-            <NextSteps recommendations={latest.recommendations} limit={5} />
+            <NextSteps
+              recommendations={latest.recommendations}
+              limit={5}
+              indexMissing={latest.headline.index === null}
+              unanswered={latest.dimensions.filter((d) => d.score === null).length}
+            />
           </section>
           <section className="space-y-3">
             <h2 className="text-lg font-semibold">In context</h2>
