@@ -1,10 +1,10 @@
-import { connection } from "next/server";
 import { LinkButton } from "@/components/ui/button";
 
-// Rendered per request (not prerendered), so that it carries the request's CSP nonce like every
-// other page that proxy.ts matches: an unknown URL's page hydrates too.
-export default async function NotFound() {
-  await connection();
+// Prerendered: for a URL no route matches, its HTML carries no nonce, so under the nonce policy
+// it shows without hydrating (it needs no script: the link is a plain link). Where a page calls
+// notFound(), it is rendered with that page's nonce. Rendering it per request instead would make
+// Next render the sign-up page per request too (decision 0008).
+export default function NotFound() {
   return (
     <main className="mx-auto flex min-h-[60dvh] max-w-lg flex-col items-center justify-center px-6 text-center">
       <p className="text-sm font-semibold text-brand-700">404</p>

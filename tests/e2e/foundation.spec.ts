@@ -244,7 +244,7 @@ test("pages rendered per request allow only scripts with this response's nonce; 
   request,
 }) => {
   const nonces = new Set<string>();
-  for (const path of ["/login", "/login", "/no-such-page", "/respond/not-a-token"]) {
+  for (const path of ["/login", "/login", "/invite/not-a-token", "/respond/not-a-token"]) {
     const response = await request.get(path);
     const csp = response.headers()["content-security-policy"] ?? "";
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
