@@ -2,7 +2,7 @@
 
 import { ChartFrame, DataTable, NoClosedRound, SeriesLegend } from "./chart-frame";
 import { LazyPerceptionPlot } from "./lazy-plot";
-import { colorAt, fmt, ROLE_NAMES } from "./palette";
+import { colorAt, fmt, ROLE_NAMES, roleInitial } from "./palette";
 
 export type PerceptionDatum = {
   roles: { role: string; respondents: number; shown: boolean }[];
@@ -67,7 +67,7 @@ export function PerceptionChart({
         <>
           <SeriesLegend
             items={shown.map((s, i) => ({
-              label: ROLE_NAMES[s.role] ?? s.role,
+              label: `${roleInitial(s.role)}: ${ROLE_NAMES[s.role] ?? s.role}`,
               color: colorAt(i),
               kind: "solid" as const,
             }))}
