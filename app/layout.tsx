@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import localFont from "next/font/local";
 import "@fontsource-variable/inter";
+import { RouteFocus } from "@/components/shell/route-focus";
 import "./globals.css";
 
 // Inter's Latin subset through next/font: preloaded with the page, and with a fallback font sized
@@ -24,7 +25,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en-GB" className={inter.variable}>
-      <body className="min-h-dvh font-sans">{children}</body>
+      <body className="min-h-dvh font-sans">
+        <RouteFocus />
+        {children}
+      </body>
     </html>
   );
 }

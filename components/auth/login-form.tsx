@@ -2,16 +2,19 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { useFocusOnError } from "@/components/ui/form-status";
 import { safeNextPath } from "@/lib/auth/next-path";
 
 export function LoginForm({ next, defaultEmail = "" }: { next: string; defaultEmail?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  useFocusOnError(error, summary);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,7 +46,11 @@ export function LoginForm({ next, defaultEmail = "" }: { next: string; defaultEm
 
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? (
+        <Alert ref={summary} tone="error">
+          {error}
+        </Alert>
+      ) : null}
       <TextField
         label="Email"
         name="email"

@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useState } from "react";
+import { Fragment, useId, useState } from "react";
 import type { AgreementRows } from "./agreement-rows";
 import { respondentRoleLabel } from "@/lib/framework/roles";
 
@@ -39,9 +39,16 @@ export function AgreementHeatmap({
 }: AgreementRows & { minGroupSize: number }) {
   const [all, setAll] = useState(false);
   const visible = all ? rows : rows.slice(0, FIRST);
+  const id = useId();
   return (
-    <figure className="min-w-0">
-      <h3 className="font-semibold text-slate-900">Agreement within each role</h3>
+    <figure
+      className="min-w-0"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={rows.length ? `${id}-summary` : undefined}
+    >
+      <h3 id={`${id}-title`} className="font-semibold text-slate-900">
+        Agreement within each role
+      </h3>
       {rows.length === 0 ? (
         <div className="mt-3 grid min-h-32 place-items-center rounded-lg border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600">
           <p>
@@ -147,7 +154,7 @@ export function AgreementHeatmap({
               {all ? `Show the ${FIRST} least agreed only` : `Show all ${rows.length} questions`}
             </button>
           ) : null}
-          <figcaption className="mt-2 text-sm text-slate-700">
+          <figcaption id={`${id}-summary`} className="mt-2 text-sm text-slate-700">
             {split.widest ? (
               <>
                 {split.count} question-and-role pair{split.count === 1 ? " is" : "s are"} split

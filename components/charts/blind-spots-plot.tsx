@@ -12,6 +12,7 @@ import {
 } from "recharts";
 import { dimensionAxisProps } from "./ticks";
 import { GRID, SERIES_COLORS } from "./palette";
+import { usePrefersReducedMotion } from "./motion";
 
 // The recharts half of BlindSpotsChart, loaded after hydration (see lazy-plot.tsx).
 
@@ -24,9 +25,15 @@ export type BlindSpotsPlotProps = {
 };
 
 export function BlindSpotsPlot({ data, height, top }: BlindSpotsPlotProps) {
+  const reducedMotion = usePrefersReducedMotion();
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }}>
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 40, bottom: 4, left: 4 }}
+      >
         <CartesianGrid horizontal={false} stroke={GRID} />
         <XAxis
           type="number"
@@ -37,7 +44,7 @@ export function BlindSpotsPlot({ data, height, top }: BlindSpotsPlotProps) {
           tick={{ fontSize: 11 }}
         />
         <YAxis {...dimensionAxisProps} />
-        <Tooltip formatter={(v) => `${String(v)}%`} />
+        <Tooltip isAnimationActive={!reducedMotion} formatter={(v) => `${String(v)}%`} />
         <Bar
           dataKey="share"
           name={`"Don't know"`}

@@ -30,15 +30,24 @@ export function ChartFrame({
   const [asTable, setAsTable] = useState(false);
   const id = useId();
   const headingId = `${id}-title`;
+  const summaryId = `${id}-summary`;
   const tableId = `${id}-table`;
   return (
-    <figure className="min-w-0" aria-labelledby={headingId}>
+    <figure
+      className="min-w-0"
+      aria-labelledby={headingId}
+      aria-describedby={description ? summaryId : undefined}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 id={headingId} className="font-semibold text-slate-900">
             {title}
           </h3>
-          {description ? <div className="mt-0.5 text-sm text-slate-600">{description}</div> : null}
+          {description ? (
+            <div id={summaryId} className="mt-0.5 text-sm text-slate-600">
+              {description}
+            </div>
+          ) : null}
         </div>
         {empty ? null : (
           <button
@@ -63,7 +72,11 @@ export function ChartFrame({
         <>
           {/* The chart stays mounted (hidden) so switching back does not redraw from nothing. It is
               clipped to its box: between a resize (a phone turned) and the plot measuring again,
-              the old, wider drawing must not make the whole page scroll sideways. */}
+              the old, wider drawing must not make the whole page scroll sideways.
+              It is hidden from screen readers (the table twin is the accessible form), so nothing
+              inside may take focus either: the plots turn off recharts' keyboard layer
+              (accessibilityLayer={false}). Not `inert`: that would also take the tooltips away
+              from a mouse. */}
           <div
             className={asTable ? "hidden" : "mt-3 overflow-hidden print:block"}
             style={{ height }}
@@ -71,7 +84,16 @@ export function ChartFrame({
           >
             {children}
           </div>
-          <div id={tableId} hidden={!asTable} className="mt-3 overflow-x-auto">
+          {/* A wide table scrolls inside this box; as a focusable, named region a keyboard can
+              scroll it too (WCAG 2.1.1). */}
+          <div
+            id={tableId}
+            hidden={!asTable}
+            role="region"
+            aria-label={`${title}, as a table`}
+            tabIndex={0}
+            className="mt-3 overflow-x-auto"
+          >
             {table}
           </div>
         </>

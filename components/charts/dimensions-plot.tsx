@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { dimensionAxisProps } from "./ticks";
 import { GRID, SERIES_COLORS } from "./palette";
+import { usePrefersReducedMotion } from "./motion";
 
 // The recharts half of DimensionsChart, loaded after hydration (see lazy-plot.tsx).
 
@@ -24,9 +25,11 @@ export function DimensionsPlot({
   roundLabel,
   previousLabel,
 }: DimensionsPlotProps) {
+  const reducedMotion = usePrefersReducedMotion();
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
       <BarChart
+        accessibilityLayer={false}
         data={data}
         layout="vertical"
         margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
@@ -52,7 +55,10 @@ export function DimensionsPlot({
           tick={{ fontSize: 11 }}
         />
         <YAxis {...dimensionAxisProps} />
-        <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : "—")} />
+        <Tooltip
+          isAnimationActive={!reducedMotion}
+          formatter={(v) => (typeof v === "number" ? v.toFixed(0) : "—")}
+        />
         <Bar
           dataKey="current"
           name={roundLabel}

@@ -3,7 +3,7 @@
 import { ChartFrame, DataTable, NoClosedRound, SeriesLegend } from "./chart-frame";
 import { LazyPerceptionPlot } from "./lazy-plot";
 import { respondentRoleLabel } from "@/lib/framework/roles";
-import { colorAt, fmt } from "./palette";
+import { colorAt, fmt, roleInitial } from "./palette";
 
 export type PerceptionDatum = {
   roles: { role: string; respondents: number; shown: boolean }[];
@@ -68,7 +68,7 @@ export function PerceptionChart({
         <>
           <SeriesLegend
             items={shown.map((s, i) => ({
-              label: respondentRoleLabel(s.role),
+              label: `${roleInitial(s.role)}: ${respondentRoleLabel(s.role)}`,
               color: colorAt(i),
               kind: "solid" as const,
             }))}

@@ -1,8 +1,18 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { dimensionAxisProps } from "./ticks";
-import { colorAt, GRID } from "./palette";
+import { colorAt, GRID, INK, roleInitial } from "./palette";
+import { usePrefersReducedMotion } from "./motion";
 
 // The recharts half of PerceptionChart, loaded after hydration (see lazy-plot.tsx).
 
@@ -14,12 +24,14 @@ export type PerceptionPlotProps = {
 };
 
 export function PerceptionPlot({ data, height, roles }: PerceptionPlotProps) {
+  const reducedMotion = usePrefersReducedMotion();
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
       <BarChart
+        accessibilityLayer={false}
         data={data}
         layout="vertical"
-        margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+        margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
         barGap={1}
       >
         <CartesianGrid horizontal={false} stroke={GRID} />
@@ -30,7 +42,10 @@ export function PerceptionPlot({ data, height, roles }: PerceptionPlotProps) {
           tick={{ fontSize: 11 }}
         />
         <YAxis {...dimensionAxisProps} />
-        <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(0) : "—")} />
+        <Tooltip
+          isAnimationActive={!reducedMotion}
+          formatter={(v) => (typeof v === "number" ? v.toFixed(0) : "—")}
+        />
         {roles.map((s, i) => (
           <Bar
             key={s.role}
@@ -39,7 +54,17 @@ export function PerceptionPlot({ data, height, roles }: PerceptionPlotProps) {
             fill={colorAt(i)}
             barSize={9}
             isAnimationActive={false}
-          />
+          >
+            {/* The role's initial at the end of its bar: the bars are told apart by more than
+                colour (WCAG 1.4.1), in the same order as the legend. */}
+            <LabelList
+              dataKey={s.role}
+              position="right"
+              formatter={() => roleInitial(s.role)}
+              fontSize={9}
+              fill={INK}
+            />
+          </Bar>
         ))}
       </BarChart>
     </ResponsiveContainer>

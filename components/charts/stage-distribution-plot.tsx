@@ -11,6 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import { GRID, SERIES_COLORS } from "./palette";
+import { usePrefersReducedMotion } from "./motion";
 
 // The recharts half of StageDistributionChart, loaded after hydration (see lazy-plot.tsx).
 
@@ -20,13 +21,19 @@ export type StageDistributionPlotProps = {
 };
 
 export function StageDistributionPlot({ data, height }: StageDistributionPlotProps) {
+  const reducedMotion = usePrefersReducedMotion();
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 32, bottom: 4, left: 4 }}>
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 32, bottom: 4, left: 4 }}
+      >
         <CartesianGrid horizontal={false} stroke={GRID} />
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} interval={0} />
-        <Tooltip />
+        <Tooltip isAnimationActive={!reducedMotion} />
         <Bar
           dataKey="count"
           name="Organisations"

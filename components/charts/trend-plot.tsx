@@ -11,6 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import { colorAt, dashAt, GRID, INK } from "./palette";
+import { usePrefersReducedMotion } from "./motion";
 
 // The recharts half of TrendChart, loaded after hydration (see lazy-plot.tsx).
 
@@ -25,9 +26,14 @@ export type TrendPlotProps = {
 };
 
 export function TrendPlot({ data, height, changes, dimensions, selected }: TrendPlotProps) {
+  const reducedMotion = usePrefersReducedMotion();
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-      <LineChart data={data} margin={{ top: 20, right: 28, bottom: 4, left: -16 }}>
+      <LineChart
+        accessibilityLayer={false}
+        data={data}
+        margin={{ top: 20, right: 28, bottom: 4, left: -16 }}
+      >
         <CartesianGrid stroke={GRID} vertical={false} />
         <XAxis
           dataKey="name"
@@ -36,7 +42,10 @@ export function TrendPlot({ data, height, changes, dimensions, selected }: Trend
           padding={{ left: 12, right: 12 }}
         />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} />
-        <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(1) : "—")} />
+        <Tooltip
+          isAnimationActive={!reducedMotion}
+          formatter={(v) => (typeof v === "number" ? v.toFixed(1) : "—")}
+        />
         {changes.map((c) => (
           <ReferenceLine
             key={c.assessmentId}

@@ -72,7 +72,8 @@ export function PortfolioFilters({
           <option value="desc">Descending</option>
         </select>
       </label>
-      <div className="col-span-2 flex gap-2 lg:col-span-1">
+      {/* Wraps: at 200% text the two buttons are wider than a fifth of the row. */}
+      <div className="col-span-2 flex flex-wrap gap-2 lg:col-span-1">
         <button type="submit" className={buttonClass("primary")}>
           Apply
         </button>

@@ -102,6 +102,23 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
     document.querySelector<HTMLElement>("[data-autofocus]")?.focus({ preventScroll: true });
   }, [hash, step]);
 
+  // The questionnaire giving way to an end screen (submitted here or in another tab, the round
+  // closed, the link withdrawn): focus goes to its heading, so a screen reader announces what
+  // happened and a keyboard user is not left on a control that is gone.
+  const ended = submitted
+    ? "submitted"
+    : snapshot.status.kind === "stopped"
+      ? snapshot.status.reason
+      : null;
+  const previousEnded = useRef(ended);
+  useEffect(() => {
+    if (previousEnded.current === ended) return;
+    previousEnded.current = ended;
+    if (!ended) return;
+    window.scrollTo({ top: 0 });
+    document.querySelector<HTMLElement>("[data-autofocus]")?.focus({ preventScroll: true });
+  }, [ended]);
+
   const go = useCallback((next: string) => {
     window.location.hash = next;
   }, []);

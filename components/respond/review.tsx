@@ -102,9 +102,12 @@ export function Review({
           </Button>
           <Button
             className="min-h-12 text-base"
-            disabled={pending}
+            // aria-disabled, not disabled: focus stays on the button while it sends, and an
+            // error read out by the alert below leaves the person where they can try again.
+            aria-disabled={pending || undefined}
             aria-busy={pending}
             onClick={async () => {
+              if (pending) return;
               setPending(true);
               setError(null);
               const message = await onSubmit();

@@ -31,7 +31,9 @@ export function AppShell({
       >
         Skip to content
       </a>
-      <header className="no-print sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+      {/* Sticky from the small breakpoint up: on a phone, or at 400% zoom, a header of two
+          rows that stays put would take a fifth of the screen from the content. */}
+      <header className="no-print top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur sm:sticky">
         <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3">
           <Logo />
           <WorkspaceSwitcher
@@ -43,7 +45,7 @@ export function AppShell({
             <UserMenu user={user} />
           </div>
         </div>
-        <nav aria-label="Main" className="mx-auto max-w-6xl overflow-x-auto px-2">
+        <nav aria-label="Main" className="mx-auto max-w-6xl px-2">
           <NavLinks items={nav} />
         </nav>
       </header>

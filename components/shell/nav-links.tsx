@@ -7,7 +7,8 @@ import { cn } from "@/components/ui/cn";
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 whitespace-nowrap">
+    // Wraps rather than scrolling sideways: at 320 px (or large text) every item stays in view.
+    <ul className="flex flex-wrap gap-x-1 whitespace-nowrap">
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

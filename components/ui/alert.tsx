@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 import { cn } from "./cn";
 
 const tones = {
@@ -13,14 +13,19 @@ export function Alert({
   title,
   children,
   className,
+  ref,
 }: {
   tone?: keyof typeof tones;
   title?: string;
   children?: ReactNode;
   className?: string;
+  /** For a form that moves focus to its error summary (tabIndex -1 lets a script focus it). */
+  ref?: Ref<HTMLDivElement>;
 }) {
   return (
     <div
+      ref={ref}
+      tabIndex={ref ? -1 : undefined}
       role={tone === "error" ? "alert" : "status"}
       className={cn("rounded-lg border px-4 py-3 text-sm", tones[tone], className)}
     >
