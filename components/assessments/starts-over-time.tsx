@@ -36,38 +36,41 @@ export function StartsOverTime({ starts }: { starts: Starts }) {
           {period(starts.busiest.from, starts.bucketMinutes)}).
         </p>
       ) : null}
-      <table className="mt-3 w-full text-sm">
-        <caption className="sr-only">
-          Respondents who started, per {starts.bucketMinutes} minutes, latest first
-        </caption>
-        <thead className="text-left text-slate-500">
-          <tr>
-            <th scope="col" className="py-1 font-medium">
-              From (UTC)
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Starts
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {starts.buckets.map((bucket) => (
-            <tr key={bucket.from.toISOString()} className="border-t border-slate-100">
-              <td className="py-1 pr-2 whitespace-nowrap">{formatDateTime(bucket.from)}</td>
-              <td className="py-1">
-                <span className="flex items-center justify-end gap-2">
-                  <span
-                    aria-hidden="true"
-                    className="h-2 rounded-full bg-brand-600"
-                    style={{ width: `${Math.max(4, Math.round((bucket.count / top) * 96))}px` }}
-                  />
-                  <span className="w-10 text-right tabular-nums">{bucket.count}</span>
-                </span>
-              </td>
+      {/* Scrolls inside its own box if a narrow phone with large text cannot fit a row. */}
+      <div className="mt-3 overflow-x-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">
+            Respondents who started, per {starts.bucketMinutes} minutes, latest first
+          </caption>
+          <thead className="text-left text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 font-medium">
+                From (UTC)
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Starts
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {starts.buckets.map((bucket) => (
+              <tr key={bucket.from.toISOString()} className="border-t border-slate-100">
+                <td className="py-1 pr-2 whitespace-nowrap">{formatDateTime(bucket.from)}</td>
+                <td className="py-1">
+                  <span className="flex items-center justify-end gap-2">
+                    <span
+                      aria-hidden="true"
+                      className="h-2 rounded-full bg-brand-600"
+                      style={{ width: `${Math.max(4, Math.round((bucket.count / top) * 64))}px` }}
+                    />
+                    <span className="w-10 text-right tabular-nums">{bucket.count}</span>
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {starts.earlier > 0 ? (
         <p className="mt-2 text-xs text-slate-500">
           And {starts.earlier} earlier {starts.earlier === 1 ? "period" : "periods"} with starts.
