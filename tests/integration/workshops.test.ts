@@ -12,6 +12,8 @@ import * as pauseRoute from "@/app/api/v1/workshops/[id]/pause/route";
 import * as endRoute from "@/app/api/v1/workshops/[id]/end/route";
 import { createAssessment, openAssessment } from "@/lib/assessments/mutations";
 import { hashSecretToken } from "@/lib/auth/secret-token";
+import { getResult } from "@/lib/results/data";
+import { closeAssessment } from "@/lib/results/mutations";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getFramework, latestFrameworkVersion } from "@/lib/framework";
 import { JOIN_FAILURE_LIMIT } from "@/lib/workshops/limits";
@@ -439,5 +441,41 @@ describe("join codes cannot be guessed", () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     // Another address is not affected.
     expect((await join({ code: w.code, role: "business" })).status).toBe(201);
+  });
+});
+
+describe("the agreed level is what the round scores", () => {
+  it("closing the round scores the agreed level, keeps the individual median beside it", async () => {
+    const roundId = await openRound();
+    const w = await startWorkshop(roundId);
+    const phones = [
+      await joined(w.code, "technical"),
+      await joined(w.code, "technical"),
+      await joined(w.code, "executive"),
+    ];
+    await act(openRoute.POST, "open", w.id, { questionId: Q1 });
+    for (const [phone, value] of phones.map((p, i) => [p, [0, 1, 4][i]] as const))
+      expect((await vote(w.id, phone.token, Q1, value)).status).toBe(200);
+    await act(revealRoute.POST, "reveal", w.id);
+    await act(agreeRoute.POST, "agree", w.id, {
+      questionId: Q1,
+      value: 2,
+      reason: "Monitored in one team",
+    });
+    await act(endRoute.POST, "end", w.id);
+
+    await closeAssessment(world.a.consultant.ctx, roundId);
+    const { result, agreed } = await getResult(world.a.consultant.ctx, roundId);
+    expect(result.questions.find((q) => q.id === Q1)?.medianLevel).toBe(2);
+    expect(agreed).toEqual([
+      expect.objectContaining({
+        questionId: Q1,
+        value: 2,
+        reason: "Monitored in one team",
+        individualMedian: 1,
+      }),
+    ]);
+    // The individual votes are kept as answered.
+    expect(await answerOf(phones[2]!.token, Q1)).toEqual({ value: "4" });
   });
 });
