@@ -84,8 +84,13 @@ export function WorkshopConsole({
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm text-slate-600">
             Code{" "}
-            <strong className="font-mono text-lg tracking-widest text-slate-900">{code}</strong> ·{" "}
-            <span data-testid="participants">{state.participants}</span> joined · phase{" "}
+            <strong
+              data-testid="join-code"
+              className="font-mono text-lg tracking-widest text-slate-900"
+            >
+              {code}
+            </strong>{" "}
+            · <span data-testid="participants">{state.participants}</span> joined · phase{" "}
             <strong data-testid="phase">{state.paused ? "paused" : state.phase}</strong>
             {error ? <span className="ml-2 text-amber-700">· reconnecting…</span> : null}
           </p>
@@ -111,7 +116,9 @@ export function WorkshopConsole({
               {state.question.dimensionName} · question {state.question.position} of{" "}
               {state.question.total}
             </p>
-            <h2 className="text-xl font-semibold">{state.question.text}</h2>
+            <h2 data-testid="question-text" className="text-xl font-semibold">
+              {state.question.text}
+            </h2>
             <p className="mt-2 text-lg" aria-live="polite">
               <strong data-testid="votes">{state.votes}</strong> of {state.participants} voted
               {countdown !== null ? (

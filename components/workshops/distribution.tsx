@@ -47,7 +47,7 @@ export function DistributionBars({
               <th
                 scope="row"
                 className={cn(
-                  "pr-3 text-left font-semibold tabular-nums",
+                  "whitespace-nowrap pr-3 text-left font-semibold tabular-nums",
                   large ? "w-56 text-4xl" : "w-24 text-sm",
                 )}
               >
