@@ -6,9 +6,12 @@ import type { Explanation, ScoreResult } from "@/lib/scoring";
 export function DimensionBars({
   result,
   explanation,
+  agreedQuestionIds = new Set<string>(),
 }: {
   result: ScoreResult;
   explanation: Explanation;
+  /** Questions whose level a workshop agreed: their median is the agreed level. */
+  agreedQuestionIds?: ReadonlySet<string>;
 }) {
   const explained = new Map(explanation.dimensions.map((d) => [d.id, d]));
   return (
@@ -66,7 +69,14 @@ export function DimensionBars({
                   <tbody>
                     {why.contributions.map((c) => (
                       <tr key={c.question} className="border-t border-slate-100 align-top">
-                        <td className="py-1 pr-2">{c.text}</td>
+                        <td className="py-1 pr-2">
+                          {c.text}
+                          {agreedQuestionIds.has(c.question) ? (
+                            <span className="ml-1 rounded bg-brand-50 px-1 text-brand-700">
+                              agreed in workshop
+                            </span>
+                          ) : null}
+                        </td>
                         <td className="py-1 text-right tabular-nums">{c.medianLevel ?? "—"}</td>
                         <td className="py-1 text-right tabular-nums">{c.pointsLost}</td>
                       </tr>
@@ -126,5 +136,53 @@ export function RecommendationList({ result, limit = 6 }: { result: ScoreResult;
         </li>
       ))}
     </ol>
+  );
+}
+
+const levelText = (value: number | string | null) =>
+  value === null ? "—" : value === "dont_know" ? "Don't know" : String(value);
+
+/** Levels a workshop agreed, which the round scored, beside the median of the individual votes. */
+export function AgreedLevels({
+  agreed,
+}: {
+  agreed: readonly {
+    questionId: string;
+    text: string;
+    value: number | string;
+    reason: string;
+    individualMedian: number | null;
+  }[];
+}) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">Levels agreed in workshop</caption>
+      <thead className="text-slate-500">
+        <tr>
+          <th scope="col" className="py-1 font-medium">
+            Question
+          </th>
+          <th scope="col" className="py-1 text-right font-medium">
+            Individual median
+          </th>
+          <th scope="col" className="py-1 text-right font-medium">
+            Agreed level
+          </th>
+          <th scope="col" className="py-1 pl-4 font-medium">
+            Why
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {agreed.map((a) => (
+          <tr key={a.questionId} className="border-t border-slate-100 align-top">
+            <td className="py-2 pr-2">{a.text}</td>
+            <td className="py-2 text-right tabular-nums">{levelText(a.individualMedian)}</td>
+            <td className="py-2 text-right font-semibold tabular-nums">{levelText(a.value)}</td>
+            <td className="py-2 pl-4 text-slate-700">{a.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

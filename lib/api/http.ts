@@ -140,6 +140,67 @@ export function withWorkspace(handler: ApiHandler, options: { permission: Action
   };
 }
 
+/** Who calls a workshop's room endpoint: a member of its workspace, or a participant's phone. */
+export type RoomCaller =
+  { kind: "member"; ctx: WorkspaceContext } | { kind: "participant"; token: string };
+
+/** A participant's credential is their respondent link's token (`gmr_...`), never an API token. */
+const PARTICIPANT_TOKEN = /^Bearer\s+(gmr_\S+)$/i;
+
+/**
+ * A workshop's room endpoints. A member (session or API token) needs `permission`; a participant
+ * (`Authorization: Bearer <their token>`) is let through only where `participants` says so, and
+ * gets 403 on the facilitator's actions. Which workshop a participant may touch is their token's
+ * own (lib/workshops: another workshop's token is 404).
+ */
+export function withRoom(
+  handler: (args: {
+    request: Request;
+    caller: RoomCaller;
+    params: Record<string, string>;
+  }) => Promise<Response>,
+  options: { permission: Action; participants: boolean },
+) {
+  return async (request: Request, route?: RouteContext): Promise<Response> => {
+    try {
+      const params = await routeParams(route);
+      const participant = PARTICIPANT_TOKEN.exec(
+        request.headers.get("authorization")?.trim() ?? "",
+      );
+      if (participant?.[1]) {
+        if (!options.participants)
+          throw new AppError(
+            "forbidden",
+            "Only the workshop's facilitator can do this, not a participant.",
+          );
+        return await handler({
+          request,
+          caller: { kind: "participant", token: participant[1] },
+          params,
+        });
+      }
+      refuseCrossSiteCookieWrite(request);
+      const ctx = await contextFromRequest(request);
+      assertCan(ctx, options.permission);
+      return await handler({ request, caller: { kind: "member", ctx }, params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** A workshop's facilitator actions: a member with `permission`; a participant's token is 403. */
+export function withFacilitator(handler: ApiHandler, options: { permission: Action }) {
+  return withRoom(
+    async ({ request, caller, params }) => {
+      if (caller.kind !== "member")
+        throw new AppError("forbidden", "Only the facilitator can do this.");
+      return handler({ request, ctx: caller.ctx, params });
+    },
+    { permission: options.permission, participants: false },
+  );
+}
+
 /** For endpoints authorised by something other than a member (a respondent's link token). */
 export function publicRoute(
   handler: (args: { request: Request; params: Record<string, string> }) => Promise<Response>,

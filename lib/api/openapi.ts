@@ -12,6 +12,15 @@ import {
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { answerValueSchema } from "@/lib/framework";
 import { WRITE_REFUSALS } from "@/lib/responses/write-guard";
+import {
+  agreeSchema,
+  createWorkshopSchema,
+  joinWorkshopSchema,
+  nextQuestionSchema,
+  openQuestionSchema,
+  voteSchema,
+  WORKSHOP_REFUSALS,
+} from "@/lib/workshops/schema";
 import packageJson from "@/package.json" with { type: "json" };
 
 // The OpenAPI description of /api/v1, generated from the same zod schemas the handlers parse
@@ -59,7 +68,11 @@ const ERROR_TEXT: Record<number, string> = {
   429: "Too many requests; retry after `Retry-After` seconds",
   503: "The database is busy for a moment; retry after `Retry-After` seconds",
 };
-const listedWhereTheyApply = new Set<ErrorCode>([...WRITE_REFUSALS, "invalid_cursor"]);
+const listedWhereTheyApply = new Set<ErrorCode>([
+  ...WRITE_REFUSALS,
+  ...WORKSHOP_REFUSALS,
+  "invalid_cursor",
+]);
 const codesWithStatus = (status: number) =>
   ERROR_CODES.filter((code) => ERROR_STATUS[code] === status && !listedWhereTheyApply.has(code));
 
@@ -151,10 +164,67 @@ const answersBody: JsonSchema = {
   },
 };
 
+/** The room's state, as every workshop endpoint but join and vote answers it. */
+const roomStateSchema: JsonSchema = {
+  type: "object",
+  required: ["phase", "questionId", "participants", "votes", "distribution", "agreed", "myVote"],
+  properties: {
+    phase: { enum: ["lobby", "voting", "revealed", "ended"] },
+    paused: { type: "boolean", description: "lobby with a question shown: voting paused" },
+    questionId: { type: ["string", "null"] },
+    participants: { type: "integer" },
+    votes: { type: "integer", description: "How many voted on the current question (not what)" },
+    distribution: {
+      description: "null until the question is revealed (blind vote)",
+      oneOf: [
+        { type: "null" },
+        {
+          type: "object",
+          properties: Object.fromEntries(
+            ["0", "1", "2", "3", "4", "dont_know"].map((k) => [k, { type: "integer" }]),
+          ),
+        },
+      ],
+    },
+    byRole: {
+      description:
+        "After reveal: per role; roles with fewer votes than the round's minimum group are folded into `others`, which is left out while itself under the minimum",
+      type: ["array", "null"],
+    },
+    spread: { type: ["object", "null"], description: "min, max and median level voted" },
+    agreed: { type: ["object", "null"], description: "`{ value, reason }` once recorded" },
+    myVote: { description: "The caller's own vote (participants only)" },
+    question: { type: ["object", "null"], description: "text, five levels, place in the plan" },
+    countdownEndsAt: { type: ["string", "null"], format: "date-time" },
+    code: { type: ["string", "null"], description: "The join code while the workshop runs" },
+  },
+};
+const stateOk = (description: string) => ({
+  "200": { description, content: { "application/json": { schema: roomStateSchema } } },
+});
+const roomRefusal = (...codes: ErrorCode[]): ErrorSpec => ({
+  status: 409,
+  description:
+    "The room takes no such vote: the question is not open (not yet, paused or revealed), the workshop ended, or the round is not open",
+  codes,
+});
+
 export function openApiDocument(): Record<string, unknown> {
   const org = idParam("id", "Organisation id");
   const asm = idParam("id", "Assessment id");
   const token = idParam("token", "The respondent's link token");
+  const workshop = idParam("id", "Workshop id");
+  const facilitatorAction = (summary: string, schema?: z.ZodType) => ({
+    parameters: [workshop],
+    post: {
+      summary: `${summary} (facilitator: a member's token or session; a participant's token is 403)`,
+      ...(schema ? { requestBody: body(input(schema)) } : {}),
+      responses: {
+        ...stateOk("The room's state after the action"),
+        ...errors(400, 401, 403, 404, roomRefusal("conflict", "workshop_ended"), 413, 415, 422),
+      },
+    },
+  });
   return {
     openapi: "3.1.0",
     info: {
@@ -281,6 +351,89 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { ...ok("The result"), ...errors(401, 404) },
         },
       },
+      "/api/v1/assessments/{id}/workshops": {
+        parameters: [asm],
+        post: {
+          summary:
+            "Start a live workshop on an open round. The body is optional: `{}` runs the whole questionnaire; `plan` picks one dimension or the gating questions",
+          requestBody: { ...body(input(createWorkshopSchema)), required: false },
+          responses: {
+            ...ok('`{ id, code, joinUrl, phase: "lobby" }`', "201"),
+            ...errors(
+              400,
+              401,
+              403,
+              404,
+              refusedWrite("round_not_open", "round_closed"),
+              413,
+              415,
+              422,
+            ),
+          },
+        },
+      },
+      "/api/v1/workshops/join": {
+        post: {
+          summary:
+            "Join a workshop with its code (no authentication): become a respondent of the round. After 30 unknown or ended codes in a minute from one address, 429 until the minute is over; successful joins are not limited",
+          security: [],
+          requestBody: body(input(joinWorkshopSchema)),
+          responses: {
+            ...ok("`{ workshopId, participantId, token }`: keep the token", "201"),
+            ...errors(400, 404, refusedWrite("round_not_open", "round_closed"), 413, 415, 422, 429),
+          },
+        },
+      },
+      "/api/v1/workshops/{id}/state": {
+        parameters: [workshop],
+        get: {
+          summary:
+            "The room's state: `Authorization: Bearer <participant token>`, or a member's token or session. Poll it about once a second",
+          responses: { ...stateOk("The room's state"), ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/workshops/{id}/vote": {
+        parameters: [workshop],
+        put: {
+          summary:
+            "A participant's vote on the open question (their answer to it; the last vote counts), with their token",
+          requestBody: body(input(voteSchema)),
+          responses: {
+            ...ok("`{ questionId, value }`"),
+            ...errors(
+              400,
+              401,
+              403,
+              404,
+              roomRefusal(...WORKSHOP_REFUSALS, ...WRITE_REFUSALS),
+              413,
+              415,
+              422,
+              503,
+            ),
+          },
+        },
+      },
+      "/api/v1/workshops/{id}/open": facilitatorAction(
+        "Open voting on a question of the plan, with an optional countdown in seconds",
+        openQuestionSchema,
+      ),
+      "/api/v1/workshops/{id}/reveal": facilitatorAction(
+        "Reveal the votes on the current question",
+      ),
+      "/api/v1/workshops/{id}/agree": facilitatorAction(
+        "Record the level the room agreed on the revealed question, with a reason; the round scores it",
+        agreeSchema,
+      ),
+      "/api/v1/workshops/{id}/next": facilitatorAction(
+        "Open the next question of the plan (optional body `{ seconds }`)",
+        nextQuestionSchema,
+      ),
+      "/api/v1/workshops/{id}/back": facilitatorAction("Go back to the previous question"),
+      "/api/v1/workshops/{id}/pause": facilitatorAction("Pause voting without revealing"),
+      "/api/v1/workshops/{id}/end": facilitatorAction(
+        "End the workshop (its code stops working; the round stays open)",
+      ),
       "/api/v1/respond/{token}": {
         parameters: [token],
         get: {

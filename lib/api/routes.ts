@@ -23,6 +23,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/assessments/[id]/open", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/open-link", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/result", methods: ["GET"] },
+  { path: "/api/v1/assessments/[id]/workshops", methods: ["POST"] },
   { path: "/api/v1/openapi.json", methods: ["GET"] },
   { path: "/api/v1/organizations", methods: ["GET", "POST"] },
   { path: "/api/v1/organizations/[id]", methods: ["GET", "PATCH", "DELETE"] },
@@ -33,6 +34,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/respond/[token]/answers", methods: ["PUT"] },
   { path: "/api/v1/respond/[token]/start", methods: ["POST"] },
   { path: "/api/v1/respond/[token]/submit", methods: ["POST"] },
+  { path: "/api/v1/workshops/[id]/agree", methods: ["POST"] },
+  { path: "/api/v1/workshops/[id]/back", methods: ["POST"] },
+  { path: "/api/v1/workshops/[id]/end", methods: ["POST"] },
+  { path: "/api/v1/workshops/[id]/next", methods: ["POST"] },
+  { path: "/api/v1/workshops/[id]/open", methods: ["POST"] },
+  { path: "/api/v1/workshops/[id]/pause", methods: ["POST"] },
+  { path: "/api/v1/workshops/[id]/reveal", methods: ["POST"] },
+  { path: "/api/v1/workshops/[id]/state", methods: ["GET"] },
+  { path: "/api/v1/workshops/[id]/vote", methods: ["PUT"] },
+  { path: "/api/v1/workshops/join", methods: ["POST"] },
 ];
 
 function matches(route: ApiRoute, segments: string[]): boolean {

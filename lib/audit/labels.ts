@@ -21,6 +21,9 @@ const LABELS = {
   "assessment.link_revoked": "Withdrew a respondent link",
   "assessment.opened": "Opened a round",
   "assessment.closed": "Closed a round",
+  "workshop.started": "Started a workshop",
+  "workshop.level_agreed": "Recorded a level agreed in a workshop",
+  "workshop.ended": "Ended a workshop",
   "token.created": "Created an API token",
   "token.revoked": "Revoked an API token",
 } as const satisfies Record<string, string>;

@@ -13,3 +13,4 @@ export { Prisma, Role } from "./prisma";
 export { isUniqueViolation, isNotFound } from "./errors";
 export { lockForShare, lockForUpdate } from "./locks";
 export * as answersSql from "./answers";
+export * as workshopsSql from "./workshops";

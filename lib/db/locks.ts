@@ -8,7 +8,7 @@ import { databaseProvider } from "./client";
 // submitting take an exclusive one, so they wait for saves in flight and saves after them see the
 // new state. SQLite runs one writer at a time already, so nothing is needed there.
 
-type LockedTable = "Assessment" | "Response" | "Workspace";
+type LockedTable = "Assessment" | "Response" | "Workspace" | "Workshop";
 
 async function lockRow(
   tx: DbTx,

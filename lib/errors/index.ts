@@ -17,6 +17,10 @@ export const ERROR_STATUS = {
   round_not_open: 409,
   already_submitted: 409,
   link_withdrawn: 409,
+  // A workshop vote refused by the room's state (lib/workshops): the question shown is not open
+  // for voting (not yet, or revealed, or paused), or the workshop has ended.
+  question_not_open: 409,
+  workshop_ended: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

@@ -2,10 +2,12 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { notFound } from "@/lib/errors";
+import { findFramework } from "@/lib/framework";
 import { findAssessment, getAssessment, type AssessmentView } from "@/lib/assessments/data";
 import { buildHeadline, type Headline } from "./headline";
 import { explain, type Explanation, type ScoreInput, type ScoreResult } from "@/lib/scoring";
-import { parseStoredInput, parseStoredResult } from "./snapshot";
+import { parseStoredAgreed, parseStoredInput, parseStoredResult } from "./snapshot";
+import type { AgreedInResult } from "./agreed";
 
 // Reads of closed rounds' immutable results. Every read parses the stored JSON through
 // ./snapshot, the one place that knows its shape.
@@ -17,6 +19,8 @@ export type ResultView = {
   result: ScoreResult;
   /** How many respondents' answers were scored (from the result, not the stored input). */
   responseCount: number;
+  /** Levels agreed in a workshop, which the round scored, each with the individual median. */
+  agreed: AgreedInResult[];
 };
 
 const resultSelect = { frameworkVersion: true, computedAt: true, result: true } as const;
@@ -31,6 +35,7 @@ async function readResult(assessmentId: string): Promise<ResultView | null> {
     computedAt: row.computedAt,
     result,
     responseCount: result.overall.respondents,
+    agreed: parseStoredAgreed(row.result, assessmentId),
   };
 }
 
@@ -42,10 +47,27 @@ export async function getResult(ctx: WorkspaceContext, assessmentId: string): Pr
   return result;
 }
 
+export type AgreedQuestion = AgreedInResult & { text: string };
+
 export type ResultPageData = {
   assessment: AssessmentView;
-  result: null | (ResultView & { explanation: Explanation; headline: Headline });
+  result:
+    | null
+    | (ResultView & {
+        explanation: Explanation;
+        headline: Headline;
+        /** The levels agreed in a workshop, with the question's wording. */
+        agreedQuestions: AgreedQuestion[];
+      });
 };
+
+function withQuestionText(view: ResultView): AgreedQuestion[] {
+  const framework = findFramework(view.frameworkVersion);
+  const texts = new Map(
+    (framework?.dimensions ?? []).flatMap((d) => d.questions.map((q) => [q.id, q.text] as const)),
+  );
+  return view.agreed.map((a) => ({ ...a, text: texts.get(a.questionId) ?? a.questionId }));
+}
 
 /** What the result page shows: the round, and once closed its result explained. Null: not found. */
 export async function getResultPage(
@@ -58,7 +80,12 @@ export async function getResultPage(
   return {
     assessment,
     result: result
-      ? { ...result, explanation: explain(result.result), headline: buildHeadline(result.result) }
+      ? {
+          ...result,
+          explanation: explain(result.result),
+          headline: buildHeadline(result.result),
+          agreedQuestions: withQuestionText(result),
+        }
       : null,
   };
 }

@@ -9,6 +9,8 @@ import { getFramework } from "@/lib/framework";
 import { score, type ScoreInput } from "@/lib/scoring";
 import { assessmentSelect, toAssessmentView, type AssessmentView } from "@/lib/assessments/data";
 import { audit, findManaged } from "@/lib/assessments/mutations";
+import { decodeAnswer } from "@/lib/assessments/schema";
+import { agreedInResult, applyAgreedLevels } from "./agreed";
 import { buildScoreInput } from "./input";
 import { parseStoredResult } from "./snapshot";
 
@@ -63,7 +65,7 @@ export async function closeAssessment(
           select: { result: true, frameworkVersion: true },
         })
       : null;
-    const input = buildScoreInput(
+    const answered = buildScoreInput(
       assessment,
       responses,
       baseline
@@ -73,19 +75,35 @@ export async function closeAssessment(
           }
         : null,
     );
+    // Levels agreed in a workshop replace the answers to their questions (./agreed.ts).
+    const agreed = (
+      await tx.agreedLevel.findMany({
+        where: { assessmentId: assessment.id },
+        select: { questionId: true, value: true, reason: true, agreedAt: true },
+      })
+    ).flatMap((a) => {
+      const value = decodeAnswer(a.value);
+      return value === null ? [] : [{ ...a, value }];
+    });
+    const input = applyAgreedLevels(answered, agreed);
     if (input.responses.length === 0) {
       throw new AppError(
         "conflict",
         "Nobody has answered yet: there is nothing to score. Invite respondents first.",
       );
     }
-    const result = score(input, { framework: getFramework(assessment.frameworkVersion) });
+    const framework = getFramework(assessment.frameworkVersion);
+    const result = score(input, { framework });
+    // Beside each agreed level, the median of the individual answers (scored without them).
+    const snapshot = agreed.length
+      ? { ...result, agreed: agreedInResult(agreed, score(answered, { framework })) }
+      : result;
     await tx.result.create({
       data: {
         workspaceId: ctx.workspaceId,
         assessmentId: assessment.id,
         frameworkVersion: assessment.frameworkVersion,
-        result: result as unknown as Prisma.InputJsonValue,
+        result: snapshot as unknown as Prisma.InputJsonValue,
         input: input as unknown as Prisma.InputJsonValue,
         inputHash: hashInput(input),
         computedAt: now,

@@ -7,6 +7,7 @@ import {
   respondentRoleSchema,
 } from "@/lib/framework/schema";
 import type { ScoreInput, ScoreResult } from "@/lib/scoring";
+import { agreedInResultSchema, type AgreedInResult } from "./agreed";
 
 // The one reader of a stored result. A closed round's snapshot is JSON written by the scoring
 // version of its day; every page, API route and dashboard reads it through these parsers, so a
@@ -164,4 +165,13 @@ export function parseStoredInput(json: unknown, assessmentId: string): ScoreInpu
   if (!parsed.success) throw new CorruptSnapshotError("input", assessmentId, parsed.error);
   const input: ScoreInput = parsed.data;
   return input;
+}
+
+const storedAgreedSchema = z.looseObject({ agreed: z.array(agreedInResultSchema).optional() });
+
+/** The levels a workshop agreed, kept in the snapshot beside the result; none before workshops. */
+export function parseStoredAgreed(json: unknown, assessmentId: string): AgreedInResult[] {
+  const parsed = storedAgreedSchema.safeParse(json);
+  if (!parsed.success) throw new CorruptSnapshotError("agreed levels", assessmentId, parsed.error);
+  return parsed.data.agreed ?? [];
 }

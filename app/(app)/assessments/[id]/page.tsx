@@ -15,6 +15,9 @@ import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findAssessment, getAssessmentProgress } from "@/lib/assessments/data";
 import { findOrganization } from "@/lib/organizations/data";
+import { getFramework } from "@/lib/framework";
+import { listWorkshopsOfRound } from "@/lib/workshops/data";
+import { StartWorkshop } from "@/components/workshops/start-workshop";
 import {
   closeAssessmentAction,
   inviteAction,
@@ -36,9 +39,10 @@ export default async function AssessmentPage({
   const { ctx } = await requirePageContext();
   const assessment = await findAssessment(ctx, id);
   if (!assessment) notFound();
-  const [organization, progress] = await Promise.all([
+  const [organization, progress, workshops] = await Promise.all([
     findOrganization(ctx, assessment.organizationId),
     getAssessmentProgress(ctx, assessment.id),
+    listWorkshopsOfRound(ctx, assessment.id),
   ]);
   const manage = can(ctx.role, "assessment.manage");
   const percent = Math.round(progress.completionRate * 100);
@@ -180,6 +184,54 @@ export default async function AssessmentPage({
           </Card>
         ) : null}
       </div>
+      <Card className="mt-6">
+        <h2 className="text-lg font-semibold">Live workshops</h2>
+        <p className="mb-4 mt-1 text-sm text-slate-600">
+          The room answers on its phones, a big screen shows the spread, and you record the level
+          the room agrees on: that is what the round scores.
+        </p>
+        {workshops.length ? (
+          <ul className="mb-4 divide-y divide-slate-100 text-sm">
+            {workshops.map((w) => (
+              <li key={w.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span>
+                  <span className="font-mono font-semibold">{w.code}</span> ·{" "}
+                  {w.phase === "ended" ? "ended" : "running"} · {w.questions} questions ·{" "}
+                  {w.participants} joined · {formatDate(w.createdAt)}
+                </span>
+                <span className="flex gap-3">
+                  {manage ? (
+                    <Link className="text-brand-700 hover:underline" href={`/workshops/${w.id}`}>
+                      Console
+                    </Link>
+                  ) : null}
+                  {w.phase !== "ended" ? (
+                    <Link
+                      className="text-brand-700 hover:underline"
+                      href={`/workshops/${w.id}/screen`}
+                    >
+                      Big screen
+                    </Link>
+                  ) : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mb-4 text-sm text-slate-600">No workshop in this round yet.</p>
+        )}
+        {manage && assessment.state === "open" ? (
+          <StartWorkshop
+            assessmentId={assessment.id}
+            dimensions={getFramework(assessment.frameworkVersion).dimensions.map((d) => ({
+              id: d.id,
+              name: d.name,
+            }))}
+          />
+        ) : manage && assessment.state === "draft" ? (
+          <p className="text-sm text-slate-600">Open the round to start a workshop.</p>
+        ) : null}
+      </Card>
       <Card className="mt-6">
         <h2 className="text-lg font-semibold">Starts over time</h2>
         <StartsOverTime starts={progress.startsOverTime} />

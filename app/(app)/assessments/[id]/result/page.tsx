@@ -4,7 +4,11 @@ import { notFound } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { formatDate } from "@/components/ui/format";
-import { DimensionBars, RecommendationList } from "@/components/assessments/result-view";
+import {
+  AgreedLevels,
+  DimensionBars,
+  RecommendationList,
+} from "@/components/assessments/result-view";
 import { DashboardHeadline } from "@/components/dashboard/headline";
 import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
 import { requirePageContext } from "@/lib/auth/server";
@@ -57,8 +61,22 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         <Card>
           <h2 className="text-lg font-semibold">The seven dimensions</h2>
           <p className="mb-4 mt-1 text-sm text-slate-600">{explanation.overall.summary}</p>
-          <DimensionBars result={result.result} explanation={explanation} />
+          <DimensionBars
+            result={result.result}
+            explanation={explanation}
+            agreedQuestionIds={new Set(result.agreedQuestions.map((a) => a.questionId))}
+          />
         </Card>
+        {result.agreedQuestions.length > 0 ? (
+          <Card>
+            <h2 className="text-lg font-semibold">Agreed in workshop</h2>
+            <p className="mb-4 mt-1 text-sm text-slate-600">
+              The room voted blind, saw the spread and agreed a level. The round scores the agreed
+              level; the median of the individual votes is kept beside it.
+            </p>
+            <AgreedLevels agreed={result.agreedQuestions} />
+          </Card>
+        ) : null}
         <Card>
           <h2 className="text-lg font-semibold">What to fix first</h2>
           <p className="mb-4 mt-1 text-sm text-slate-600">

@@ -1,0 +1,410 @@
+import "server-only";
+import {
+  answersSql,
+  getDb,
+  isUniqueViolation,
+  lockForUpdate,
+  runProgram,
+  workshopsSql,
+  type DbTx,
+} from "@/lib/db";
+import { assertCan } from "@/lib/auth/assert";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
+import { recordAudit } from "@/lib/audit/mutations";
+import { getAssessment } from "@/lib/assessments/data";
+import { encodeAnswer } from "@/lib/assessments/schema";
+import { AppError, parseInput } from "@/lib/errors";
+import { getFramework } from "@/lib/framework";
+import { linkTokenHash } from "@/lib/responses/data";
+import { assertLinkTakesWrites } from "@/lib/responses/write-guard";
+import { generateJoinCode, isJoinCodeShape } from "./code";
+import { getRoomStateForMember, parsePlan, workshopNotFound, workshopScope } from "./data";
+import { assertJoinNotLimited, countFailedJoin } from "./limits";
+import { buildPlan, stepThroughPlan } from "./plan";
+import {
+  agreeSchema,
+  createWorkshopSchema,
+  joinWorkshopSchema,
+  nextQuestionSchema,
+  openQuestionSchema,
+  voteSchema,
+  type VoteValue,
+} from "./schema";
+import type { RoomState } from "./state";
+
+// Writes of the room. The facilitator's actions (member, `assessment.manage`) each run in one
+// transaction holding the workshop's row lock, so two clicks, or a click and a vote, never
+// interleave; a vote is the participant's answer, saved by the answer path's own SQL.
+
+const workshopEnded = () =>
+  new AppError("workshop_ended", "This workshop has ended: it takes no more votes. Thank you.");
+
+export type CreatedWorkshop = { id: string; code: string; phase: "lobby" };
+
+/** Starts a workshop on an open round: a join code unique among live workshops. */
+export async function createWorkshop(
+  ctx: WorkspaceContext,
+  assessmentId: string,
+  input: unknown,
+): Promise<CreatedWorkshop> {
+  assertCan(ctx, "assessment.manage");
+  const { plan: choice } = parseInput(createWorkshopSchema, input);
+  const db = getDb();
+  const round = await getAssessment(ctx, assessmentId);
+  if (round.state !== "open")
+    throw new AppError(
+      round.state === "closed" ? "round_closed" : "round_not_open",
+      round.state === "closed"
+        ? "This round has closed: start a workshop on an open round."
+        : "Open the round before starting a workshop: participants answer the round.",
+    );
+  const framework = getFramework(round.frameworkVersion);
+  const plan = buildPlan(framework, choice);
+  if (plan.questionIds.length === 0)
+    throw new AppError("validation_failed", "This framework has no such dimension.", {
+      fields: { "plan.dimensionId": "Choose one of the round's dimensions." },
+    });
+  // A clash with a live code is astronomically rare; a few fresh draws settle it.
+  for (let attempt = 0; ; attempt += 1) {
+    const code = generateJoinCode();
+    try {
+      return await db.$transaction(async (tx) => {
+        const row = await tx.workshop.create({
+          data: {
+            workspaceId: ctx.workspaceId,
+            assessmentId: round.id,
+            code,
+            liveCode: code,
+            plan,
+            createdByUserId: ctx.userId,
+          },
+          select: { id: true, code: true },
+        });
+        await recordAudit(auditOf(ctx, "workshop.started", round.id, { workshopId: row.id }), tx);
+        return { id: row.id, code: row.code, phase: "lobby" as const };
+      });
+    } catch (error) {
+      if (attempt < 5 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+function auditOf(
+  ctx: WorkspaceContext,
+  action: "workshop.started" | "workshop.level_agreed" | "workshop.ended",
+  assessmentId: string,
+  detail: Record<string, string>,
+) {
+  return {
+    workspaceId: ctx.workspaceId,
+    actorUserId: ctx.userId,
+    actorLabel: ctx.email,
+    action,
+    targetType: "assessment",
+    targetId: assessmentId,
+    detail,
+  };
+}
+
+export type Joined = { workshopId: string; participantId: string; token: string };
+
+/**
+ * A person joins the room with the code: they become a respondent of the round (a personal link
+ * of their own, whose token the phone keeps), so every vote is their answer. Failed joins count
+ * against the address (./limits.ts); successful ones do not.
+ */
+export async function joinWorkshop(
+  input: unknown,
+  address: string,
+  now = new Date(),
+): Promise<Joined> {
+  const data = parseInput(joinWorkshopSchema, input);
+  await assertJoinNotLimited(address, now);
+  const db = getDb();
+  const workshop = isJoinCodeShape(data.code)
+    ? await db.workshop.findUnique({
+        where: { liveCode: data.code },
+        select: {
+          id: true,
+          workspaceId: true,
+          phase: true,
+          assessment: { select: { id: true, state: true, roles: true, anonymous: true } },
+        },
+      })
+    : null;
+  if (!workshop || workshop.phase === "ended") {
+    await countFailedJoin(address, now);
+    throw new AppError(
+      "not_found",
+      "No workshop is running with this code. Check the code on the screen.",
+    );
+  }
+  const round = workshop.assessment;
+  assertLinkTakesWrites({ revoked: false, roundState: round.state, submitted: false });
+  const roles = Array.isArray(round.roles) ? round.roles : [];
+  if (!roles.includes(data.role))
+    throw new AppError("validation_failed", "This role does not take part in this round.", {
+      fields: { role: "Choose one of the roles offered." },
+    });
+  const token = createSecretToken("gmr");
+  const tokenHash = hashSecretToken(token);
+  const invitation = await db.assessmentInvitation.create({
+    data: {
+      workspaceId: workshop.workspaceId,
+      assessmentId: round.id,
+      kind: "personal",
+      tokenHash,
+      role: data.role,
+      // An anonymous round never stores a name, whatever a client sends.
+      name: round.anonymous ? null : data.name || null,
+      response: {
+        create: {
+          workspaceId: workshop.workspaceId,
+          assessmentId: round.id,
+          role: data.role,
+          startedAt: now,
+          participant: { create: { workshopId: workshop.id, tokenHash } },
+        },
+      },
+    },
+    select: { response: { select: { participant: { select: { id: true } } } } },
+  });
+  const participantId = invitation.response?.participant?.id;
+  if (!participantId) throw new Error("joinWorkshop: the participant was not created");
+  return { workshopId: workshop.id, participantId, token };
+}
+
+/**
+ * A participant's vote on the question shown: their answer to it, upserted by (response,
+ * question) like any answer, so the last vote counts and a retry changes nothing. Refused (409)
+ * unless that question is open for voting, and by the same guard as every respondent write.
+ */
+export async function castVote(
+  token: string,
+  workshopId: string,
+  input: unknown,
+): Promise<{ questionId: string; value: VoteValue }> {
+  const tokenHash = linkTokenHash(token);
+  const vote = parseInput(voteSchema, input);
+  return runProgram(function* () {
+    const found = yield* workshopsSql.findParticipantForVote(tokenHash);
+    if (!found || found.workshopId !== workshopId) throw workshopNotFound();
+    // Under the locks a reveal and a close take (PostgreSQL), read again: a vote racing a reveal
+    // lands before it and is counted, or sees the question revealed and is refused.
+    yield* workshopsSql.lockWorkshopForVote(found.workshopId);
+    yield* answersSql.lockForWrite(found.assessmentId, found.responseId);
+    const p = yield* workshopsSql.findParticipantForVote(tokenHash);
+    if (!p) throw workshopNotFound();
+    assertLinkTakesWrites({ revoked: p.revoked, roundState: p.roundState, submitted: p.submitted });
+    if (p.phase === "ended") throw workshopEnded();
+    if (p.phase !== "voting" || p.currentQuestionId !== vote.questionId)
+      throw new AppError(
+        "question_not_open",
+        p.phase === "revealed" && p.currentQuestionId === vote.questionId
+          ? "The votes on this question are revealed: yours can no longer change."
+          : "Voting is not open on this question. Wait for the facilitator to open it.",
+      );
+    const now = new Date();
+    yield* answersSql.upsertAnswer(
+      {
+        responseId: p.responseId,
+        questionId: vote.questionId,
+        value: encodeAnswer(vote.value),
+        comment: undefined,
+      },
+      now,
+    );
+    if (!p.started) yield* answersSql.markResponseStarted(p.responseId, now);
+    return { questionId: vote.questionId, value: vote.value };
+  });
+}
+
+// ---- The facilitator's actions -------------------------------------------------------------
+
+type LockedWorkshop = {
+  id: string;
+  assessmentId: string;
+  phase: RoomState["phase"];
+  currentQuestionId: string | null;
+  plan: ReturnType<typeof parsePlan>;
+};
+
+/** Runs one facilitator action on the workshop, locked; answers the room's state after it. */
+async function facilitate(
+  ctx: WorkspaceContext,
+  workshopId: string,
+  change: (tx: DbTx, workshop: LockedWorkshop, now: Date) => Promise<void>,
+): Promise<RoomState> {
+  assertCan(ctx, "assessment.manage");
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    const where = { id: workshopId, ...workshopScope(ctx) };
+    const first = await tx.workshop.findFirst({ where, select: { id: true } });
+    if (!first) throw workshopNotFound();
+    await lockForUpdate(tx, "Workshop", first.id);
+    const row = await tx.workshop.findFirst({
+      where,
+      select: { id: true, assessmentId: true, phase: true, currentQuestionId: true, plan: true },
+    });
+    if (!row) throw workshopNotFound();
+    if (row.phase === "ended")
+      throw new AppError("workshop_ended", "This workshop has ended. Start a new one to go on.");
+    await change(tx, { ...row, plan: parsePlan(row.plan) }, new Date());
+  });
+  return getRoomStateForMember(ctx, workshopId);
+}
+
+function countdownEnd(now: Date, seconds: number | undefined): Date | null {
+  return seconds === undefined ? null : new Date(now.getTime() + seconds * 1000);
+}
+
+/** Opens voting on a question of the plan (again, if it was revealed: a second round of votes). */
+export function openQuestion(ctx: WorkspaceContext, workshopId: string, input: unknown) {
+  const data = parseInput(openQuestionSchema, input);
+  return facilitate(ctx, workshopId, async (tx, workshop, now) => {
+    if (!workshop.plan.questionIds.includes(data.questionId))
+      throw new AppError("validation_failed", "This question is not part of this workshop.", {
+        fields: { questionId: "Choose a question of the workshop's plan." },
+      });
+    await tx.workshop.update({
+      where: { id: workshop.id },
+      data: {
+        phase: "voting",
+        currentQuestionId: data.questionId,
+        countdownEndsAt: countdownEnd(now, data.seconds),
+      },
+    });
+  });
+}
+
+/** Shows the room's votes on the current question; no vote changes after this. */
+export function revealVotes(ctx: WorkspaceContext, workshopId: string) {
+  return facilitate(ctx, workshopId, async (tx, workshop) => {
+    if (!workshop.currentQuestionId || workshop.phase === "revealed")
+      throw new AppError(
+        "conflict",
+        workshop.phase === "revealed"
+          ? "The votes on this question are already revealed."
+          : "Open a question before revealing its votes.",
+      );
+    await tx.workshop.update({
+      where: { id: workshop.id },
+      data: { phase: "revealed", countdownEndsAt: null },
+    });
+  });
+}
+
+/** Records the level the room agreed on the revealed question, with the reason (replaces one). */
+export function agreeLevel(ctx: WorkspaceContext, workshopId: string, input: unknown) {
+  const data = parseInput(agreeSchema, input);
+  return facilitate(ctx, workshopId, async (tx, workshop, now) => {
+    if (workshop.phase !== "revealed" || workshop.currentQuestionId !== data.questionId)
+      throw new AppError(
+        "conflict",
+        "Reveal the votes on this question before recording the level the room agreed.",
+      );
+    const votes = await tx.answer.count({
+      where: {
+        questionId: data.questionId,
+        response: { participant: { workshopId: workshop.id } },
+      },
+    });
+    // The round scores the agreed level in place of the answers given (lib/results/agreed.ts):
+    // with no answer at all there would be nothing to replace, and the agreement would be lost.
+    if (votes === 0)
+      throw new AppError(
+        "conflict",
+        "Nobody in the room voted on this question: open it and let the room vote first.",
+      );
+    const value = encodeAnswer(data.value);
+    await tx.agreedLevel.upsert({
+      where: {
+        assessmentId_questionId: {
+          assessmentId: workshop.assessmentId,
+          questionId: data.questionId,
+        },
+      },
+      create: {
+        workspaceId: ctx.workspaceId,
+        assessmentId: workshop.assessmentId,
+        workshopId: workshop.id,
+        questionId: data.questionId,
+        value,
+        reason: data.reason,
+        agreedByUserId: ctx.userId,
+        agreedAt: now,
+      },
+      update: {
+        workshopId: workshop.id,
+        value,
+        reason: data.reason,
+        agreedByUserId: ctx.userId,
+        agreedAt: now,
+      },
+    });
+    await recordAudit(
+      auditOf(ctx, "workshop.level_agreed", workshop.assessmentId, {
+        workshopId: workshop.id,
+        questionId: data.questionId,
+        value,
+      }),
+      tx,
+    );
+  });
+}
+
+/** Opens the next question of the plan (the first, from the lobby). */
+export function nextQuestion(ctx: WorkspaceContext, workshopId: string, input: unknown) {
+  const data = parseInput(nextQuestionSchema, input ?? {});
+  return facilitate(ctx, workshopId, async (tx, workshop, now) => {
+    const next = stepThroughPlan(workshop.plan, workshop.currentQuestionId, 1);
+    if (!next)
+      throw new AppError("conflict", "This was the workshop's last question: end the workshop.");
+    await tx.workshop.update({
+      where: { id: workshop.id },
+      data: {
+        phase: "voting",
+        currentQuestionId: next,
+        countdownEndsAt: countdownEnd(now, data.seconds),
+      },
+    });
+  });
+}
+
+/** Goes back to the previous question, its votes shown (open it to vote again). */
+export function previousQuestion(ctx: WorkspaceContext, workshopId: string) {
+  return facilitate(ctx, workshopId, async (tx, workshop) => {
+    const previous = stepThroughPlan(workshop.plan, workshop.currentQuestionId, -1);
+    if (!previous) throw new AppError("conflict", "This is the workshop's first question.");
+    await tx.workshop.update({
+      where: { id: workshop.id },
+      data: { phase: "revealed", currentQuestionId: previous, countdownEndsAt: null },
+    });
+  });
+}
+
+/** Stops voting without revealing: phones wait; open the question again to go on. */
+export function pauseWorkshop(ctx: WorkspaceContext, workshopId: string) {
+  return facilitate(ctx, workshopId, async (tx, workshop) => {
+    await tx.workshop.update({
+      where: { id: workshop.id },
+      data: { phase: "lobby", countdownEndsAt: null },
+    });
+  });
+}
+
+/** Ends the workshop: its code is free again; the round stays open for answers by link. */
+export function endWorkshop(ctx: WorkspaceContext, workshopId: string) {
+  return facilitate(ctx, workshopId, async (tx, workshop, now) => {
+    await tx.workshop.update({
+      where: { id: workshop.id },
+      data: { phase: "ended", liveCode: null, endedAt: now, countdownEndsAt: null },
+    });
+    await recordAudit(
+      auditOf(ctx, "workshop.ended", workshop.assessmentId, { workshopId: workshop.id }),
+      tx,
+    );
+  });
+}

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { text } from "@/lib/validation/text";
+import { LEVELS, respondentRoleSchema } from "@/lib/framework/schema";
+import type { ErrorCode } from "@/lib/errors";
+import { JOIN_CODE_LENGTH, normalizeJoinCode } from "./code";
+
+// Every input of the workshop API, and the one reader of a workshop's stored plan.
+
+export const WORKSHOP_PHASES = ["lobby", "voting", "revealed", "ended"] as const;
+export type WorkshopPhase = (typeof WORKSHOP_PHASES)[number];
+
+/** A vote, or an agreed level: a level 0..4 or "dont_know" (a room does not vote N/A). */
+export const voteValueSchema = z.union([z.literal(LEVELS), z.literal("dont_know")], {
+  error: 'value must be a level 0..4 or "dont_know"',
+});
+export type VoteValue = z.infer<typeof voteValueSchema>;
+
+const questionId = text({ error: "Send the question's id." }).min(1).max(100);
+
+export const planChoiceSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("all") }),
+    z.strictObject({ kind: z.literal("gating") }),
+    z.strictObject({ kind: z.literal("dimension"), dimensionId: text().min(1).max(60) }),
+  ],
+  { error: 'plan.kind must be "all", "gating" or "dimension"' },
+);
+export type PlanChoice = z.infer<typeof planChoiceSchema>;
+
+/** `{}` runs the whole questionnaire. */
+export const createWorkshopSchema = z
+  .strictObject({ plan: planChoiceSchema.optional() })
+  .transform((v) => ({ plan: v.plan ?? { kind: "all" as const } }));
+
+export const NAME_MAX = 60;
+
+export const joinWorkshopSchema = z.strictObject({
+  code: text({ error: "Enter the code shown on the screen." })
+    .transform(normalizeJoinCode)
+    .pipe(
+      z
+        .string()
+        .min(1, "Enter the code shown on the screen.")
+        .max(JOIN_CODE_LENGTH * 2, "The code has 6 characters."),
+    ),
+  name: text().trim().max(NAME_MAX, `Use at most ${NAME_MAX} characters.`).optional(),
+  role: respondentRoleSchema,
+});
+
+export const voteSchema = z.strictObject({ questionId, value: voteValueSchema });
+
+export const COUNTDOWN_MAX_SECONDS = 30 * 60;
+
+export const openQuestionSchema = z.strictObject({
+  questionId,
+  seconds: z
+    .number()
+    .int()
+    .min(5, "At least 5 seconds.")
+    .max(COUNTDOWN_MAX_SECONDS, "At most 30 minutes.")
+    .optional(),
+});
+
+/** next: the following question of the plan, with an optional countdown. Body optional. */
+export const nextQuestionSchema = z.strictObject({
+  seconds: openQuestionSchema.shape.seconds,
+});
+
+export const REASON_MAX = 500;
+
+export const agreeSchema = z.strictObject({
+  questionId,
+  value: voteValueSchema,
+  reason: text({ error: "Say in a few words why the room agreed this level." })
+    .trim()
+    .min(1, "Say in a few words why the room agreed this level.")
+    .max(REASON_MAX, `Use at most ${REASON_MAX} characters.`),
+});
+
+/** The plan as stored (Workshop.plan): parsed on every read, never cast. */
+export const workshopPlanSchema = z.object({
+  kind: z.enum(["all", "dimension", "gating"]),
+  dimensionId: z.string().optional(),
+  questionIds: z.array(z.string()),
+});
+export type WorkshopPlan = z.infer<typeof workshopPlanSchema>;
+
+/** The refusals of the room (409), one code each, so the phone branches on the code. */
+export const WORKSHOP_REFUSALS = [
+  "question_not_open",
+  "workshop_ended",
+] as const satisfies readonly ErrorCode[];
+
+/** A stored vote ("0".."4" or "dont_know"); anything else is not a vote. */
+export function decodeVote(stored: string): VoteValue | null {
+  if (stored === "dont_know") return stored;
+  return LEVELS.find((level) => String(level) === stored) ?? null;
+}
