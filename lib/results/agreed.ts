@@ -2,7 +2,7 @@ import { z } from "zod";
 import { answerValueSchema, type AnswerValue } from "@/lib/framework/schema";
 import type { ScoreInput, ScoreResult } from "@/lib/scoring";
 
-// Levels a workshop agreed (docs/decisions/0008-agreed-levels-score-the-round.md). The round
+// Levels a workshop agreed (docs/decisions/0009-agreed-levels-score-the-round.md). The round
 // scores the agreed level: an input transformation, so lib/scoring is unchanged. For an agreed
 // question, every respondent who answered it is scored at the agreed level; a respondent who left
 // it unanswered stays unanswered (coverage is what was really answered). The question's median is
