@@ -33,6 +33,9 @@ type Ids = {
   submitted: string;
   closed: string;
   notOpen: string;
+  /** A live workshop on the open round, and its join code. */
+  workshop: string;
+  workshopCode: string;
 };
 type PageCheck = { name: string; who: Who; path: (ids: Ids) => string; charts?: boolean };
 
@@ -103,6 +106,13 @@ const PAGES: PageCheck[] = [
   { name: "respondent: thank-you", who: "respondent", path: (i) => i.submitted },
   { name: "respondent: closed", who: "respondent", path: (i) => i.closed },
   { name: "respondent: not open yet", who: "respondent", path: (i) => i.notOpen },
+  { name: "workshop: facilitator console", who: "owner", path: (i) => `/workshops/${i.workshop}` },
+  { name: "workshop: big screen", who: "owner", path: (i) => `/workshops/${i.workshop}/screen` },
+  {
+    name: "workshop: join on a phone",
+    who: "anonymous",
+    path: (i) => `/join?code=${i.workshopCode}`,
+  },
 ];
 
 const stamp = Date.now().toString(36);
@@ -144,6 +154,12 @@ async function setUp(browser: Browser): Promise<Ids> {
   await postJson(request, `/api/v1/assessments/${ended.id}/close`, {}, 200);
 
   const later = await apiRound(request, kestrel.id, `A11y later ${stamp}`, ["data"], false);
+  const workshop = await request.post(`/api/v1/assessments/${live.id}/workshops`, { data: {} });
+  expect(workshop.status(), await workshop.text()).toBe(201);
+  const { id: workshopId, code: workshopCode } = (await workshop.json()) as {
+    id: string;
+    code: string;
+  };
   await context.close();
   return {
     meridian: meridian.id,
@@ -154,6 +170,8 @@ async function setUp(browser: Browser): Promise<Ids> {
     submitted,
     closed: ended.links[0]!,
     notOpen: later.links[0]!,
+    workshop: workshopId,
+    workshopCode,
   };
 }
 
