@@ -38,9 +38,12 @@ export function WorkshopScreen({ workshopId }: { workshopId: string }) {
   const join = state.code ? (
     <div className="flex items-center gap-6">
       {origin ? (
-        <div role="img" aria-label={`QR code to ${joinUrl}`}>
-          <QRCodeSVG value={joinUrl} size={state.question ? 160 : 360} marginSize={2} />
-        </div>
+        <QRCodeSVG
+          value={joinUrl}
+          size={state.question ? 160 : 360}
+          marginSize={2}
+          title={`QR code to ${joinUrl}`}
+        />
       ) : null}
       <div>
         <p className={state.question ? "text-2xl" : "text-4xl"}>
