@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { text } from "@/lib/validation/text";
 
 // The one home of list cursors, for every paginated list (REST and pages).
 //
@@ -38,14 +39,16 @@ export function isInvalidCursor(error: unknown): boolean {
   return error instanceof AppError && error.code === "invalid_cursor";
 }
 
-const idSchema = z.string().min(1).max(64);
+// The key and id go into a query as given: text no database stores (a lone surrogate, a NUL,
+// both spelt by JSON escapes) would fail inside Prisma or the driver, so it is a bad cursor.
+const idSchema = text().min(1).max(64);
 
 /**
  * A codec for one list in one order, e.g. `cursorCodec("organizations.name", "text")`. The list
  * name is inside the cursor, so one list's (or one sort's) cursor is refused by another.
  */
 export function cursorCodec<T extends CursorKeyType>(list: string, keyType: T): CursorCodec<T> {
-  const keySchema = keyType === "date" ? z.iso.datetime() : z.string().max(MAX_CURSOR_LENGTH);
+  const keySchema = keyType === "date" ? z.iso.datetime() : text().max(MAX_CURSOR_LENGTH);
   const payloadSchema = z.tuple([z.literal(list), keySchema, idSchema]);
   return {
     encode(key, id) {
