@@ -9,9 +9,11 @@ const HEIGHT = 240;
 export function StageDistributionChart({
   stages,
   unassessed,
+  withoutStage,
 }: {
   stages: { stage: number; name: string; count: number }[];
   unassessed: number;
+  withoutStage: number;
 }) {
   const total = stages.reduce((s, x) => s + x.count, 0);
   const data = stages.map((s) => ({ label: `${s.stage} ${s.name}`, count: s.count }));
@@ -21,13 +23,15 @@ export function StageDistributionChart({
       title="Organisations by stage"
       description={
         total
-          ? `${total} assessed${unassessed ? `, ${unassessed} without a closed round` : ""}; most at stage ${top?.stage} (${top?.name}).`
+          ? `${total} with a stage${unassessed ? `, ${unassessed} without a closed round` : ""}${withoutStage ? `, ${withoutStage} whose last round had too few answers for a stage` : ""}; most at stage ${top?.stage} (${top?.name}).`
           : undefined
       }
       height={HEIGHT}
       empty={
         total === 0
-          ? "No organisation has a closed round yet: the distribution appears when the first round closes."
+          ? withoutStage
+            ? "No organisation has a stage yet: the closed rounds had too few answers (fewer than half of those expected). The distribution appears with the first round that has one."
+            : "No organisation has a closed round yet: the distribution appears when the first round closes."
           : null
       }
       table={

@@ -52,7 +52,7 @@ export function PortfolioFilters({
               {s} {stageNames[s] ?? ""}
             </option>
           ))}
-          <option value="none">No closed round yet</option>
+          <option value="none">No stage yet</option>
         </select>
       </label>
       <label className="text-sm font-medium text-slate-700">

@@ -92,7 +92,9 @@ export function PortfolioTable({
                 </th>
                 <td className="py-2 pr-3">
                   {r.stage === null ? (
-                    <span className="text-slate-500">No closed round</span>
+                    <span className="text-slate-500">
+                      {r.lastAssessed ? "Not enough answers yet" : "No closed round"}
+                    </span>
                   ) : (
                     <span className="whitespace-nowrap">{`${r.stage} ${stageNames[r.stage] ?? ""}`}</span>
                   )}

@@ -22,7 +22,7 @@ const blankToUndefined = (v: unknown) => {
 
 export const portfolioQuerySchema = z.object({
   sector: z.preprocess(blankToUndefined, z.string().max(80).optional()),
-  // "none" = organisations without a closed round yet.
+  // "none" = organisations without a stage: no closed round yet, or too few answers for one.
   stage: z.preprocess(
     blankToUndefined,
     z.union([z.literal("none"), z.coerce.number().int().min(1).max(5)]).optional(),
@@ -81,6 +81,9 @@ export function stageDistribution(rows: PortfolioRow[], names: Map<number, strin
       name: names.get(stage) ?? `Stage ${stage}`,
       count: rows.filter((r) => r.stage === stage).length,
     })),
-    unassessed: rows.filter((r) => r.stage === null).length,
+    /** No closed round yet. */
+    unassessed: rows.filter((r) => r.lastAssessed === null).length,
+    /** A closed round, but too few answers for a stage (framework 2027.2 on). */
+    withoutStage: rows.filter((r) => r.lastAssessed !== null && r.stage === null).length,
   };
 }

@@ -214,8 +214,20 @@ const row = (over: Partial<PortfolioRow>): PortfolioRow => ({
 
 describe("portfolio filters and sort", () => {
   const rows = [
-    row({ name: "Beta", sector: "Retail", stage: 2, index: 55 }),
-    row({ name: "alpha", sector: "Energy", stage: 3, index: 70 }),
+    row({
+      name: "Beta",
+      sector: "Retail",
+      stage: 2,
+      index: 55,
+      lastAssessed: "2026-09-30T00:00:00.000Z",
+    }),
+    row({
+      name: "alpha",
+      sector: "Energy",
+      stage: 3,
+      index: 70,
+      lastAssessed: "2026-09-30T00:00:00.000Z",
+    }),
     row({ name: "Gamma", sector: "Retail", stage: null, index: null }),
   ];
   it("parses URL params, ignoring unknown values rather than failing", () => {
@@ -259,6 +271,19 @@ describe("portfolio filters and sort", () => {
     expect(stages.map((s) => s.count)).toEqual([0, 1, 1, 0, 0]);
     expect(stages[1]!.name).toBe("Piloting");
     expect(unassessed).toBe(1);
+  });
+
+  it("tells an organisation never assessed from one whose last round had too few answers for a stage", () => {
+    const thin = row({
+      id: "d",
+      name: "Delta",
+      stage: null,
+      index: null,
+      lastAssessed: "2026-11-30T00:00:00.000Z",
+    });
+    const { unassessed, withoutStage } = stageDistribution([...rows, thin], stageNames("2027.2"));
+    expect(unassessed).toBe(1);
+    expect(withoutStage).toBe(1);
   });
 });
 

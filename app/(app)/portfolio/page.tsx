@@ -54,6 +54,7 @@ export default async function PortfolioPage({
             <StageDistributionChart
               stages={distribution.stages}
               unassessed={distribution.unassessed}
+              withoutStage={distribution.withoutStage}
             />
           </Card>
           <Card>
