@@ -20,6 +20,7 @@ export type LinkForWrite = {
   submitted: boolean;
 };
 
+/** A workshop participant's token is not a respondent link: null, as for an unknown token. */
 export function* findLinkForWrite(tokenHash: string): Program<LinkForWrite | null> {
   const rows = yield* all<{
     kind: string;
@@ -36,7 +37,8 @@ export function* findLinkForWrite(tokenHash: string): Program<LinkForWrite | nul
     FROM "AssessmentInvitation" i
     JOIN "Assessment" a ON a."id" = i."assessmentId"
     LEFT JOIN "Response" r ON r."invitationId" = i."id"
-    WHERE i."tokenHash" = ${tokenHash}`;
+    LEFT JOIN "Participant" p ON p."responseId" = r."id"
+    WHERE i."tokenHash" = ${tokenHash} AND p."id" IS NULL`;
   const row = rows[0];
   if (!row) return null;
   return {

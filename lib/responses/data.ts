@@ -39,7 +39,15 @@ const linkSelect = {
       workspace: { select: { name: true } },
     },
   },
-  response: { select: { id: true, role: true, startedAt: true, submittedAt: true } },
+  response: {
+    select: {
+      id: true,
+      role: true,
+      startedAt: true,
+      submittedAt: true,
+      participant: { select: { id: true } },
+    },
+  },
 } as const;
 
 /** The stored hash of a link's token; a token of the wrong shape is an invalid link. */
@@ -48,12 +56,21 @@ export function linkTokenHash(token: unknown): string {
   return hashSecretToken(token);
 }
 
+/**
+ * A workshop participant's token is stored on an invitation of its own too, but it is no
+ * respondent link: the room decides what it may answer and when (castVote), so the respondent
+ * endpoints know it no more than an unknown token.
+ */
+function isWorkshopLink(link: { response: { participant: { id: string } | null } | null }) {
+  return link.response?.participant != null;
+}
+
 export async function findLink(token: string) {
   const link = await getDb().assessmentInvitation.findUnique({
     where: { tokenHash: linkTokenHash(token) },
     select: linkSelect,
   });
-  if (!link || link.revokedAt) throw invalidLink();
+  if (!link || link.revokedAt || isWorkshopLink(link)) throw invalidLink();
   return link;
 }
 
@@ -71,10 +88,17 @@ export async function findLinkForWrite(token: string) {
       revokedAt: true,
       workspaceId: true,
       assessment: { select: { id: true, state: true, roles: true, frameworkVersion: true } },
-      response: { select: { id: true, startedAt: true, submittedAt: true } },
+      response: {
+        select: {
+          id: true,
+          startedAt: true,
+          submittedAt: true,
+          participant: { select: { id: true } },
+        },
+      },
     },
   });
-  if (!link) throw invalidLink();
+  if (!link || isWorkshopLink(link)) throw invalidLink();
   return link;
 }
 

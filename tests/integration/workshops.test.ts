@@ -10,6 +10,9 @@ import * as nextRoute from "@/app/api/v1/workshops/[id]/next/route";
 import * as backRoute from "@/app/api/v1/workshops/[id]/back/route";
 import * as pauseRoute from "@/app/api/v1/workshops/[id]/pause/route";
 import * as endRoute from "@/app/api/v1/workshops/[id]/end/route";
+import * as respondRoute from "@/app/api/v1/respond/[token]/route";
+import * as respondAnswersRoute from "@/app/api/v1/respond/[token]/answers/route";
+import * as respondSubmitRoute from "@/app/api/v1/respond/[token]/submit/route";
 import { createAssessment, openAssessment } from "@/lib/assessments/mutations";
 import { hashSecretToken } from "@/lib/auth/secret-token";
 import { getResult } from "@/lib/results/data";
@@ -421,6 +424,43 @@ describe("who may do what in the room", () => {
       select: { name: true },
     });
     expect(row?.name).toBeNull();
+  });
+});
+
+describe("a participant's token is not a respondent link", () => {
+  it("the respond endpoints answer 404 for it, as for an unknown token; the vote still works", async () => {
+    const w = await startWorkshop(await openRound());
+    const p = await joined(w.code, "technical");
+    await act(openRoute.POST, "open", w.id, { questionId: Q1 });
+    expect((await vote(w.id, p.token, Q1, 1)).status).toBe(200);
+    await act(revealRoute.POST, "reveal", w.id);
+    const params = { token: p.token };
+    expectError(
+      await call(respondRoute.GET, `/api/v1/respond/${p.token}`, params),
+      404,
+      "not_found",
+    );
+    // After the reveal the vote cannot change, nor can a question the room never opened be answered.
+    for (const answers of [{ [Q1]: 4 }, { [Q2]: 2 }])
+      expectError(
+        await call(respondAnswersRoute.PUT, `/api/v1/respond/${p.token}/answers`, params, {
+          method: "PUT",
+          body: { answers },
+        }),
+        404,
+        "not_found",
+      );
+    expectError(
+      await call(respondSubmitRoute.POST, `/api/v1/respond/${p.token}/submit`, params, {
+        method: "POST",
+      }),
+      404,
+      "not_found",
+    );
+    expect(await answerOf(p.token, Q1)).toEqual({ value: "1" });
+    expect(await answerOf(p.token, Q2)).toBeNull();
+    await act(openRoute.POST, "open", w.id, { questionId: Q2 });
+    expect((await vote(w.id, p.token, Q2, 3)).status).toBe(200);
   });
 });
 
