@@ -1,13 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedMethods, findApiRoute } from "@/lib/api/routes";
 import { contentSecurityPolicy, createNonce, isStaticPage } from "@/lib/security/csp";
+import { isStorableText } from "@/lib/validation/text";
 
 // Requests Next would otherwise answer with a 500 or a bare status, answered before routing:
 //
 // - A path segment that is not valid percent-encoding (`/organizations/%ff`, `/respond/%`,
 //   `/api/v1/respond/%E0%A4%A`): Next's dynamic-route matcher throws a DecodeError, which
 //   `next start` turns into a 500 (vercel/next.js#92527). Such a URL names nothing: 404, the
-//   JSON error on the API, the not-found page elsewhere.
+//   JSON error on the API, the not-found page elsewhere. So does a segment that decodes to a NUL
+//   (`%00`): no id holds one, and PostgreSQL answers a lookup of one with an error.
 // - A method a route does not take: Next answers an empty 405 (or an empty 400 for a method it
 //   does not know, e.g. PROPFIND); the API answers 405 `method_not_allowed` with `Allow`.
 // - An /api/v1 path no route serves: 404 in the JSON error shape, not the HTML not-found page.
@@ -26,10 +28,14 @@ function jsonError(status: number, code: string, message: string, headers: Heade
   );
 }
 
+/**
+ * True when a segment is not valid percent-encoding, or decodes to text no database stores
+ * (`%00`: PostgreSQL refuses a NUL even in a lookup, "invalid byte sequence 0x00", a 500).
+ */
 function hasMalformedEscape(pathname: string): boolean {
   for (const segment of pathname.split("/")) {
     try {
-      decodeURIComponent(segment);
+      if (!isStorableText(decodeURIComponent(segment))) return true;
     } catch {
       return true;
     }

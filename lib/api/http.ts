@@ -5,7 +5,7 @@ import { contextFromRequest } from "@/lib/auth/gate";
 import { assertCan } from "@/lib/auth/assert";
 import type { Action } from "@/lib/auth/roles";
 import { AppError, parseInput, toErrorBody } from "@/lib/errors";
-import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
+import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
 import { pageQuerySchema } from "@/lib/pagination/cursors";
 
 // The REST wrapper: every /api/v1 handler is wrapped once. It resolves the member (bearer token
@@ -86,12 +86,19 @@ export type ApiHandler = (args: {
   params: Record<string, string>;
 }) => Promise<Response>;
 
-/** The route's dynamic segments; a route without any (or a catch-all array) gives none. */
+/**
+ * The route's dynamic segments; a route without any (or a catch-all array) gives none.
+ * A segment that is not storable text (a NUL, a lone surrogate) names nothing and is 404 here:
+ * every id is matched in the database, where it failed with a 500 (proxy.ts answers the same
+ * for a URL first; this covers a handler reached any other way).
+ */
 async function routeParams(route: RouteContext | undefined): Promise<Record<string, string>> {
   const raw = (route ? await route.params : undefined) ?? {};
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (typeof value === "string") params[key] = value;
+    if (typeof value !== "string") continue;
+    if (!isStorableText(value)) throw new AppError("not_found", "No such resource.");
+    params[key] = value;
   }
   return params;
 }

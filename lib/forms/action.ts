@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { AppError } from "@/lib/errors";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
 import type { FormState } from "./state";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { requireActionContext } from "@/lib/auth/server";
@@ -46,6 +47,22 @@ const NOT_A_FORM = {
 } as const satisfies FormState<never>;
 
 /**
+ * Fields holding text no database stores: only a NUL can arrive in a form (FormData values are
+ * USVStrings, so a lone surrogate is already U+FFFD). Actions read ids straight from the form
+ * (`formData.get("assessmentId")`), and PostgreSQL answers a NUL in a lookup with an error, so
+ * every field is checked here, once, before any action body runs.
+ */
+function unstorableFields(formData: FormData): FieldErrors | null {
+  const fields: FieldErrors = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !isStorableText(value)) {
+      fields[key] = UNSTORABLE_TEXT_MESSAGE;
+    }
+  }
+  return Object.keys(fields).length > 0 ? fields : null;
+}
+
+/**
  * Runs an action body, turning AppErrors into form errors; redirects and notFound pass through.
  * `formData` is the action's argument as it arrived: the body runs only if it is a FormData.
  */
@@ -54,6 +71,16 @@ export async function runFormAction<T>(
   body: () => Promise<FormState<T> | void>,
 ): Promise<FormState<T>> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
+  const unstorable = unstorableFields(formData);
+  if (unstorable) {
+    return {
+      status: "error",
+      code: "validation_failed",
+      message: UNSTORABLE_TEXT_MESSAGE,
+      fields: unstorable,
+      values: echoValues(formData),
+    };
+  }
   try {
     return (await body()) ?? { status: "success" };
   } catch (error) {

@@ -75,6 +75,28 @@ describe("proxy.ts", () => {
     }
   });
 
+  it("a path segment that decodes to a NUL is a JSON 404 (PostgreSQL cannot match it)", async () => {
+    for (const pathname of [
+      "/api/v1/organizations/%00",
+      "/api/v1/organizations/a%00b",
+      "/api/v1/workshops/%00/state",
+      "/api/v1/respond/%00/answers",
+    ]) {
+      const response = proxy(request(pathname));
+      expect(response.status, pathname).toBe(404);
+      expect((await errorOf(response)).code).toBe("not_found");
+    }
+  });
+
+  it("a NUL in a page path is rewritten to the not-found page", () => {
+    for (const pathname of ["/organizations/%00", "/respond/x%00"]) {
+      const response = proxy(request(pathname));
+      expect(response.headers.get("x-middleware-rewrite"), pathname).toContain(
+        "/_not-found-malformed-path",
+      );
+    }
+  });
+
   it("a malformed escape in a page path is rewritten to the not-found page", () => {
     for (const pathname of ["/organizations/%ff", "/respond/%", "/invite/%E0%A4%A", "/%ff"]) {
       const response = proxy(request(pathname));
