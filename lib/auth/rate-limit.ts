@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, isUniqueViolation } from "@/lib/db";
 
 // Fixed-window counters in the database, so a limit holds across every app instance behind a
 // load balancer (no state in process memory).
@@ -27,24 +27,36 @@ export async function readLimit(
 export async function countHit(key: string, windowMs: number, now = new Date()): Promise<number> {
   const db = getDb();
   const windowFloor = new Date(now.getTime() - windowMs);
-  // Increment in place when the window is still open: one atomic UPDATE, safe across instances.
-  const bumped = await db.rateLimit.updateMany({
-    where: { key, windowStart: { gt: windowFloor } },
-    data: { count: { increment: 1 } },
-  });
-  if (bumped.count > 0) {
-    const row = await db.rateLimit.findUnique({ where: { key } });
-    return row?.count ?? 1;
+  for (;;) {
+    // Increment in place when the window is still open: one atomic UPDATE, safe across instances.
+    const bumped = await db.rateLimit.updateMany({
+      where: { key, windowStart: { gt: windowFloor } },
+      data: { count: { increment: 1 } },
+    });
+    if (bumped.count > 0) {
+      const row = await db.rateLimit.findUnique({ where: { key } });
+      return row?.count ?? 1;
+    }
+    // Restart a passed window, or start the first, each in one statement that only one of a
+    // parallel burst wins (an upsert's reset let every hit of the burst count as the first); the
+    // others go round and increment the window the winner started.
+    const restarted = await db.rateLimit.updateMany({
+      where: { key, windowStart: { lte: windowFloor } },
+      data: { windowStart: now, count: 1 },
+    });
+    if (restarted.count === 0) {
+      try {
+        await db.rateLimit.create({ data: { key, windowStart: now, count: 1 } });
+      } catch (error) {
+        if (isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
+    // A new window is the moment rows are added, so it is also when old ones go: the table stays
+    // about as large as the keys active in the last window, whatever an attacker sends.
+    await sweepExpired(keyPrefix(key), windowMs, now);
+    return 1;
   }
-  await db.rateLimit.upsert({
-    where: { key },
-    create: { key, windowStart: now, count: 1 },
-    update: { windowStart: now, count: 1 },
-  });
-  // A new window is the moment rows are added, so it is also when old ones go: the table stays
-  // about as large as the keys active in the last window, whatever an attacker sends.
-  await sweepExpired(keyPrefix(key), windowMs, now);
-  return 1;
 }
 
 /** Takes back one counted event of the current window (an attempt that turned out fine). */

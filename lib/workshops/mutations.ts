@@ -20,7 +20,7 @@ import { linkTokenHash } from "@/lib/responses/data";
 import { assertLinkTakesWrites } from "@/lib/responses/write-guard";
 import { generateJoinCode, isJoinCodeShape } from "./code";
 import { getRoomStateForMember, parsePlan, workshopNotFound, workshopScope } from "./data";
-import { assertJoinNotLimited, countFailedJoin } from "./limits";
+import { refundJoin, reserveJoin } from "./limits";
 import { buildPlan, stepThroughPlan } from "./plan";
 import {
   agreeSchema,
@@ -112,8 +112,9 @@ export type Joined = { workshopId: string; participantId: string; token: string 
 
 /**
  * A person joins the room with the code: they become a respondent of the round (a personal link
- * of their own, whose token the phone keeps), so every vote is their answer. Failed joins count
- * against the address (./limits.ts); successful ones do not.
+ * of their own, whose token the phone keeps), so every vote is their answer. Every join reserves
+ * a failure against the address before the code is looked up (./limits.ts); a right code gives
+ * it back.
  */
 export async function joinWorkshop(
   input: unknown,
@@ -121,7 +122,7 @@ export async function joinWorkshop(
   now = new Date(),
 ): Promise<Joined> {
   const data = parseInput(joinWorkshopSchema, input);
-  await assertJoinNotLimited(address, now);
+  await reserveJoin(address, now);
   const db = getDb();
   const workshop = isJoinCodeShape(data.code)
     ? await db.workshop.findUnique({
@@ -134,13 +135,13 @@ export async function joinWorkshop(
         },
       })
     : null;
-  if (!workshop || workshop.phase === "ended") {
-    await countFailedJoin(address, now);
+  if (!workshop || workshop.phase === "ended")
     throw new AppError(
       "not_found",
       "No workshop is running with this code. Check the code on the screen.",
     );
-  }
+  // The code was right: whatever happens next, this was no guess.
+  await refundJoin(address, now);
   const round = workshop.assessment;
   assertLinkTakesWrites({ revoked: false, roundState: round.state, submitted: false });
   const roles = Array.isArray(round.roles) ? round.roles : [];

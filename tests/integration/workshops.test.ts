@@ -484,6 +484,19 @@ describe("join codes cannot be guessed", () => {
   });
 });
 
+describe("a burst of wrong codes", () => {
+  it("80 wrong codes at once from one address: all beyond the limit get 429", async () => {
+    const address = `203.0.113.${Math.floor(Math.random() * 50) + 201}`;
+    await getDb().rateLimit.deleteMany({ where: { key: `workshop-join-fail:${address}` } });
+    const outcomes = await Promise.all(
+      Array.from({ length: 80 }, () => join({ code: "ZZZZZZ", role: "business" }, address)),
+    );
+    const limited = outcomes.filter((o) => o.status === 429).length;
+    expect(outcomes.every((o) => o.status === 429 || o.status === 404)).toBe(true);
+    expect(limited).toBeGreaterThanOrEqual(50);
+  });
+});
+
 describe("the agreed level is what the round scores", () => {
   it("closing the round scores the agreed level, keeps the individual median beside it", async () => {
     const roundId = await openRound();
