@@ -35,28 +35,49 @@ function isJsonContentType(header: string | null): boolean {
   return header?.split(";")[0]?.trim().toLowerCase() === "application/json";
 }
 
-/** Reads a JSON body of at most 64 KB and parses it with the schema (400, 413, 415, 422). */
-export async function readJson<T extends z.ZodType>(
+function tooLarge(): AppError {
+  return new AppError("payload_too_large", "The request body is larger than 64 KB.");
+}
+
+/**
+ * The body as text, read with a byte count and dropped past 64 KB. A chunked body has no
+ * Content-Length to check first, so reading it whole (`arrayBuffer()`, `text()`) would hold
+ * whatever a client sends in memory before its size was known.
+ */
+async function readBodyText(request: Request): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** Parses a body that was sent (400, 415, 422); `text` is what readBodyText read. */
+function parseJsonBody<T extends z.ZodType>(
   request: Request,
+  text: string,
   schema: T,
-): Promise<z.output<T>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) {
-    throw new AppError("payload_too_large", "The request body is larger than 64 KB.");
-  }
-  const buffer = await request.arrayBuffer();
-  if (buffer.byteLength > MAX_BODY_BYTES) {
-    throw new AppError("payload_too_large", "The request body is larger than 64 KB.");
-  }
+): z.output<T> {
   // A body a browser may send cross-site without a CORS preflight (text/plain, a form) is never
   // read as JSON: only a request that says it is JSON, which needs the preflight, gets that far.
-  if (buffer.byteLength > 0 && !isJsonContentType(request.headers.get("content-type"))) {
+  if (text.length > 0 && !isJsonContentType(request.headers.get("content-type"))) {
     throw new AppError(
       "unsupported_media_type",
       "Send the body as JSON, with `Content-Type: application/json`.",
     );
   }
-  const text = new TextDecoder().decode(buffer);
   let body: unknown;
   try {
     body = text.trim() === "" ? undefined : JSON.parse(text);
@@ -76,6 +97,26 @@ export async function readJson<T extends z.ZodType>(
     );
   }
   return parseInput(schema, body);
+}
+
+/** Reads a JSON body of at most 64 KB and parses it with the schema (400, 413, 415, 422). */
+export async function readJson<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+): Promise<z.output<T>> {
+  return parseJsonBody(request, await readBodyText(request), schema);
+}
+
+/**
+ * For an endpoint whose body is optional: undefined when none was sent (or only whitespace),
+ * otherwise as readJson. Reads the body once, with the same 64 KB limit.
+ */
+export async function readOptionalJson<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+): Promise<z.output<T> | undefined> {
+  const text = await readBodyText(request);
+  return text.trim() === "" ? undefined : parseJsonBody(request, text, schema);
 }
 
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined> | undefined> };

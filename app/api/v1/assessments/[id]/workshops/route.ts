@@ -1,12 +1,11 @@
-import { json, readJson, withWorkspace } from "@/lib/api/http";
+import { json, readOptionalJson, withWorkspace } from "@/lib/api/http";
 import { createWorkshopSchema } from "@/lib/workshops/schema";
 import { createWorkshop } from "@/lib/workshops/mutations";
 
 export const POST = withWorkspace(
   async ({ request, ctx, params }) => {
     // The body is optional: none, or `{}`, runs the whole questionnaire.
-    const hasBody = (await request.clone().text()).trim() !== "";
-    const input = hasBody ? await readJson(request, createWorkshopSchema) : {};
+    const input = (await readOptionalJson(request, createWorkshopSchema)) ?? {};
     const workshop = await createWorkshop(ctx, params.id ?? "", input);
     const joinUrl = `${new URL(request.url).origin}/join?code=${workshop.code}`;
     return json({ ...workshop, joinUrl }, 201);
