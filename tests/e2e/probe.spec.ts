@@ -54,7 +54,8 @@ async function record(label: string, call: Promise<{ status(): number }>): Promi
   return status;
 }
 
-const BAD_ESCAPES = ["%ff", "%", "%E0%A4%A", "%ED%A0%80", "%%41", "a%2"];
+// `%00` is well-formed but names nothing: PostgreSQL refused a NUL in the lookup (a 500).
+const BAD_ESCAPES = ["%ff", "%", "%E0%A4%A", "%ED%A0%80", "%%41", "a%2", "%00", "a%00b"];
 const BAD_TEXT = [
   "x\ud800",
   "\udfff",
@@ -118,6 +119,40 @@ test("foreign and unknown cursors are answered identically, on both lists", asyn
   const page = await consultantApi.get(`/organizations?cursor=${otherOrganizationId}`);
   expect(page.status()).toBe(200);
   expect(await page.text()).not.toContain(`Other tenant ${stamp}`);
+});
+
+test("a cursor of this list's shape holding a lone surrogate or a NUL: 400, the page shows page 1", async () => {
+  const encode = (payload: string) => Buffer.from(payload, "utf8").toString("base64url");
+  // JSON escapes, so the payload itself is valid UTF-8; JSON.parse makes the bad text of them.
+  const lists: [string, string, string][] = [
+    ["/api/v1/organizations", "organizations.name", "x"],
+    [
+      `/api/v1/organizations/${ownOrganizationId}/assessments`,
+      "assessments.created",
+      "2030-01-01T00:00:00.000Z",
+    ],
+  ];
+  for (const [url, list, key] of lists) {
+    const cursors = [
+      encode(`["${list}","\\ud800","x"]`),
+      encode(`["${list}","a\\u0000","x"]`),
+      encode(`["${list}","${key}","\\u0000"]`),
+      encode(`["${list}","${key}","\\udc00"]`),
+    ];
+    for (const cursor of cursors) {
+      const response = await consultantApi.get(`${url}?cursor=${cursor}`);
+      sent.push({ label: `unstorable cursor ${url}`, status: response.status() });
+      expect(response.status(), `${url} ${cursor}`).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        "invalid_cursor",
+      );
+    }
+  }
+  const page = await record(
+    "GET /organizations with an unstorable cursor",
+    consultantApi.get(`/organizations?cursor=${encode('["organizations.name","\\ud800","x"]')}`),
+  );
+  expect(page).toBe(200);
 });
 
 test("bad escapes in every dynamic route: 404, never 500", async () => {
