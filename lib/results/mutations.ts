@@ -118,6 +118,12 @@ export async function closeAssessment(
       data: { state: "closed", closedAt: now },
       select: assessmentSelect,
     });
+    // A workshop still running would take votes and agreed levels the result never scores: it
+    // ends with the round (its code freed), under the same lock its actions wait for.
+    await tx.workshop.updateMany({
+      where: { assessmentId: assessment.id, phase: { not: "ended" } },
+      data: { phase: "ended", liveCode: null, endedAt: now, countdownEndsAt: null },
+    });
     await recordAudit(
       audit(ctx, "assessment.closed", assessment.id, {
         responses: input.responses.length,

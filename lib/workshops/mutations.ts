@@ -3,6 +3,7 @@ import {
   answersSql,
   getDb,
   isUniqueViolation,
+  lockForShare,
   lockForUpdate,
   runProgram,
   workshopsSql,
@@ -194,8 +195,9 @@ export async function castVote(
     if (!found || found.workshopId !== workshopId) throw workshopNotFound();
     // Under the locks a reveal and a close take (PostgreSQL), read again: a vote racing a reveal
     // lands before it and is counted, or sees the question revealed and is refused.
-    yield* workshopsSql.lockWorkshopForVote(found.workshopId);
+    // Round first, then workshop: the order a facilitator's action and a close take them.
     yield* answersSql.lockForWrite(found.assessmentId, found.responseId);
+    yield* workshopsSql.lockWorkshopForVote(found.workshopId);
     const p = yield* workshopsSql.findParticipantForVote(tokenHash);
     if (!p) throw workshopNotFound();
     assertLinkTakesWrites({ revoked: p.revoked, roundState: p.roundState, submitted: p.submitted });
@@ -232,27 +234,48 @@ type LockedWorkshop = {
   plan: ReturnType<typeof parsePlan>;
 };
 
-/** Runs one facilitator action on the workshop, locked; answers the room's state after it. */
+/**
+ * Runs one facilitator action on the workshop, locked; answers the room's state after it. The
+ * round is locked shared first (closing takes it exclusively, then ends the round's workshops):
+ * an action either lands before a close and is scored, or sees the round closed and is refused,
+ * never recorded after the result. Ending a workshop is the one action a closed round allows.
+ */
 async function facilitate(
   ctx: WorkspaceContext,
   workshopId: string,
   change: (tx: DbTx, workshop: LockedWorkshop, now: Date) => Promise<void>,
+  options: { onClosedRound?: boolean } = {},
 ): Promise<RoomState> {
   assertCan(ctx, "assessment.manage");
   const db = getDb();
   await db.$transaction(async (tx) => {
     const where = { id: workshopId, ...workshopScope(ctx) };
-    const first = await tx.workshop.findFirst({ where, select: { id: true } });
+    const first = await tx.workshop.findFirst({ where, select: { id: true, assessmentId: true } });
     if (!first) throw workshopNotFound();
+    // Round before workshop, the order a vote and a close take them too: no deadlock.
+    await lockForShare(tx, "Assessment", first.assessmentId);
     await lockForUpdate(tx, "Workshop", first.id);
     const row = await tx.workshop.findFirst({
       where,
-      select: { id: true, assessmentId: true, phase: true, currentQuestionId: true, plan: true },
+      select: {
+        id: true,
+        assessmentId: true,
+        phase: true,
+        currentQuestionId: true,
+        plan: true,
+        assessment: { select: { state: true } },
+      },
     });
     if (!row) throw workshopNotFound();
     if (row.phase === "ended")
       throw new AppError("workshop_ended", "This workshop has ended. Start a new one to go on.");
-    await change(tx, { ...row, plan: parsePlan(row.plan) }, new Date());
+    if (row.assessment.state !== "open" && !options.onClosedRound)
+      throw new AppError(
+        row.assessment.state === "closed" ? "round_closed" : "round_not_open",
+        "This round is not open: the room's votes and agreed levels can no longer change it.",
+      );
+    const { assessment: _round, ...workshop } = row;
+    await change(tx, { ...workshop, plan: parsePlan(row.plan) }, new Date());
   });
   return getRoomStateForMember(ctx, workshopId);
 }
@@ -398,14 +421,19 @@ export function pauseWorkshop(ctx: WorkspaceContext, workshopId: string) {
 
 /** Ends the workshop: its code is free again; the round stays open for answers by link. */
 export function endWorkshop(ctx: WorkspaceContext, workshopId: string) {
-  return facilitate(ctx, workshopId, async (tx, workshop, now) => {
-    await tx.workshop.update({
-      where: { id: workshop.id },
-      data: { phase: "ended", liveCode: null, endedAt: now, countdownEndsAt: null },
-    });
-    await recordAudit(
-      auditOf(ctx, "workshop.ended", workshop.assessmentId, { workshopId: workshop.id }),
-      tx,
-    );
-  });
+  return facilitate(
+    ctx,
+    workshopId,
+    async (tx, workshop, now) => {
+      await tx.workshop.update({
+        where: { id: workshop.id },
+        data: { phase: "ended", liveCode: null, endedAt: now, countdownEndsAt: null },
+      });
+      await recordAudit(
+        auditOf(ctx, "workshop.ended", workshop.assessmentId, { workshopId: workshop.id }),
+        tx,
+      );
+    },
+    { onClosedRound: true },
+  );
 }

@@ -497,6 +497,42 @@ describe("a burst of wrong codes", () => {
   });
 });
 
+describe("a closed round", () => {
+  it("takes no agreed level: the facilitator's actions answer 409 round_closed", async () => {
+    const roundId = await openRound();
+    const w = await startWorkshop(roundId);
+    const p = await joined(w.code, "technical");
+    await act(openRoute.POST, "open", w.id, { questionId: Q1 });
+    expect((await vote(w.id, p.token, Q1, 2)).status).toBe(200);
+    await act(revealRoute.POST, "reveal", w.id);
+    await getDb().assessment.update({ where: { id: roundId }, data: { state: "closed" } });
+    expectError(
+      await act(agreeRoute.POST, "agree", w.id, { questionId: Q1, value: 3, reason: "late" }),
+      409,
+      "round_closed",
+    );
+    expectError(await act(nextRoute.POST, "next", w.id), 409, "round_closed");
+    expect(await getDb().agreedLevel.findFirst({ where: { assessmentId: roundId } })).toBeNull();
+  });
+
+  it("closing the round ends its live workshops and frees their codes", async () => {
+    const roundId = await openRound();
+    const w = await startWorkshop(roundId);
+    const p = await joined(w.code, "technical");
+    await act(openRoute.POST, "open", w.id, { questionId: Q1 });
+    expect((await vote(w.id, p.token, Q1, 2)).status).toBe(200);
+    await closeAssessment(world.a.consultant.ctx, roundId);
+    const row = await getDb().workshop.findUnique({
+      where: { id: w.id },
+      select: { phase: true, liveCode: true, endedAt: true },
+    });
+    expect(row?.phase).toBe("ended");
+    expect(row?.liveCode).toBeNull();
+    expect(row?.endedAt).toBeInstanceOf(Date);
+    expectError(await join({ code: w.code, role: "data" }), 404, "not_found");
+  });
+});
+
 describe("the agreed level is what the round scores", () => {
   it("closing the round scores the agreed level, keeps the individual median beside it", async () => {
     const roundId = await openRound();
