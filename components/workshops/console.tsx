@@ -206,7 +206,7 @@ export function WorkshopConsole({
               caption={`The room's votes${state.spread ? ` (spread ${state.spread.min}–${state.spread.max}, median ${state.spread.median})` : ""}`}
             />
             <div className="space-y-4">
-              {state.byRole ? <RoleBreakdown byRole={state.byRole} /> : null}
+              <RoleBreakdown byRole={state.byRole} hidden={state.byRoleHidden} />
               <form onSubmit={agree} className="space-y-2" aria-label="Record the agreed level">
                 <p className="text-sm font-semibold">
                   Agreed level

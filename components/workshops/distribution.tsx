@@ -79,14 +79,27 @@ export function DistributionBars({
   );
 }
 
-/** The spread by role: roles under the round's minimum group are in "Others" (or left out). */
+/**
+ * The spread by role: roles under the round's minimum group are in "Others". When a group is too
+ * small even so, the state withholds the whole breakdown (the totals would give it away): say why.
+ */
 export function RoleBreakdown({
   byRole,
+  hidden,
   large = false,
 }: {
-  byRole: NonNullable<ClientRoomState["byRole"]>;
+  byRole: ClientRoomState["byRole"];
+  hidden: boolean;
   large?: boolean;
 }) {
+  if (hidden)
+    return (
+      <p className={large ? "text-3xl text-slate-600" : "text-sm text-slate-600"}>
+        Not shown by role: a role has too few votes, and its votes could be worked out from the
+        totals.
+      </p>
+    );
+  if (!byRole) return null;
   if (byRole.length === 0)
     return (
       <p className={large ? "text-3xl text-slate-600" : "text-sm text-slate-600"}>

@@ -99,7 +99,7 @@ export function WorkshopScreen({ workshopId }: { workshopId: string }) {
             />
           </div>
           <div className="space-y-10">
-            {state.byRole ? <RoleBreakdown large byRole={state.byRole} /> : null}
+            <RoleBreakdown large byRole={state.byRole} hidden={state.byRoleHidden} />
             {state.agreed ? (
               <div className="rounded-2xl border-4 border-emerald-600 bg-emerald-50 p-6">
                 <p className="text-3xl font-semibold text-emerald-900">Agreed</p>

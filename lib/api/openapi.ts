@@ -188,8 +188,13 @@ const roomStateSchema: JsonSchema = {
     },
     byRole: {
       description:
-        "After reveal: per role; roles with fewer votes than the round's minimum group are folded into `others`, which is left out while itself under the minimum",
+        "After reveal: per role; roles with fewer votes than the round's minimum group are folded into `others`. null while `others` is itself under the minimum (see `byRoleHidden`)",
       type: ["array", "null"],
+    },
+    byRoleHidden: {
+      description:
+        "True after reveal when the breakdown by role is withheld: a group under the minimum, whose votes the totals would give away",
+      type: "boolean",
     },
     spread: { type: ["object", "null"], description: "min, max and median level voted" },
     agreed: { type: ["object", "null"], description: "`{ value, reason }` once recorded" },

@@ -26,6 +26,7 @@ export const roomStateSchema = z.object({
   byRole: z
     .array(z.object({ role: z.string(), label: z.string(), votes: count, distribution }))
     .nullable(),
+  byRoleHidden: z.boolean(),
   spread: z.object({ min: z.number(), max: z.number(), median: z.number() }).nullable(),
   agreed: z.object({ value: vote, reason: z.string() }).nullable(),
   myVote: vote.nullable(),

@@ -46,8 +46,14 @@ export type RoomState = {
   votes: number;
   /** null until the question is revealed: the vote is blind. */
   distribution: Distribution | null;
-  /** After reveal: the distribution per role, roles under the minimum group in "others". */
+  /**
+   * After reveal: the distribution per role, roles under the minimum group in "others". null when
+   * any vote would be left out of it (see byRoleHidden): the room's totals minus the roles shown
+   * would give those votes away.
+   */
   byRole: RoleDistribution[] | null;
+  /** True after reveal when the breakdown by role is withheld because a group is too small. */
+  byRoleHidden: boolean;
   /** After reveal: lowest and highest level voted, and the median (levels only, no "Don't know"). */
   spread: { min: number; max: number; median: number } | null;
   agreed: { value: VoteValue; reason: string } | null;
@@ -107,8 +113,9 @@ function medianOf(sorted: readonly number[]): number {
 
 /**
  * Per role, in the framework's role order; a role with fewer votes than the round's minimum group
- * is folded into "others". When "others" is itself under the minimum, it is left out (its votes
- * still count in the room's total): one executive must not be spotted as "others: 1 vote at 4".
+ * is folded into "others". When "others" is itself under the minimum, it is left out: one
+ * executive must not be spotted as "others: 1 vote at 4". (Its votes still count in the room's
+ * total, so the room's state then withholds the whole breakdown: buildRoomState.)
  */
 export function distributionByRole(
   votes: readonly { role: string; value: VoteValue }[],
@@ -161,11 +168,15 @@ export function buildRoomState(rows: RoomRows): RoomState {
   const position = currentId ? workshop.plan.questionIds.indexOf(currentId) + 1 : 0;
   let distribution: Distribution | null = null;
   let byRole: RoleDistribution[] | null = null;
+  let byRoleHidden = false;
   let spread: RoomState["spread"] = null;
   if (revealed && currentId) {
     distribution = emptyDistribution();
     for (const vote of votes) add(distribution, vote.value);
-    byRole = distributionByRole(votes, rows.round.minGroupSize);
+    const shown = distributionByRole(votes, rows.round.minGroupSize);
+    // The totals are shown: a breakdown that leaves any vote out gives it away by subtraction.
+    byRoleHidden = shown.reduce((n, r) => n + r.votes, 0) < votes.length;
+    byRole = byRoleHidden ? null : shown;
     const levels = votes
       .flatMap((v) => (v.value === "dont_know" ? [] : [v.value]))
       .sort((a, b) => a - b);
@@ -185,6 +196,7 @@ export function buildRoomState(rows: RoomRows): RoomState {
     votes: votes.length,
     distribution,
     byRole,
+    byRoleHidden,
     spread,
     agreed:
       rows.agreed && agreedValue !== null

@@ -107,11 +107,33 @@ describe("the room's state", () => {
     expect(state.spread).toEqual({ min: 0, max: 4, median: 1.5 });
   });
 
-  it("folds roles under the minimum group into others, and leaves others out while it is too small", () => {
+  it("shows no breakdown by role when any vote would be left out of it: the totals would give it away", () => {
     const base = rows();
     const state = buildRoomState({ ...base, workshop: { ...base.workshop, phase: "revealed" } });
-    // technical has 3 votes (shown); executive 1 + business 1 = others with 2 < 3: left out.
-    expect(state.byRole?.map((r) => r.role)).toEqual(["technical"]);
+    // technical has 3 votes; executive 1 + business 1 = others with 2 < 3. Showing technical alone
+    // would give the two others' votes away by subtraction from the room's totals.
+    expect(state.byRole).toBeNull();
+    expect(state.byRoleHidden).toBe(true);
+    expect(state.distribution).toEqual({ "0": 1, "1": 1, "2": 1, "3": 0, "4": 1, dont_know: 1 });
+    // 4 technical + 1 executive: the executive's vote is not to be read off the totals.
+    const lone = rows({
+      votes: [
+        ...["a", "b", "c", "d"].map((id) => ({ responseId: id, role: "technical", value: "2" })),
+        { responseId: "e", role: "executive", value: "4" },
+      ],
+    });
+    const shown = buildRoomState({ ...lone, workshop: { ...lone.workshop, phase: "revealed" } });
+    expect(shown.byRole).toBeNull();
+    expect(shown.byRoleHidden).toBe(true);
+    // Every vote in a group large enough: the breakdown is shown.
+    const all = rows({ votes: lone.votes.slice(0, 4) });
+    const full = buildRoomState({ ...all, workshop: { ...all.workshop, phase: "revealed" } });
+    expect(full.byRole?.map((r) => [r.role, r.votes])).toEqual([["technical", 4]]);
+    expect(full.byRoleHidden).toBe(false);
+    expect(buildRoomState(rows()).byRoleHidden).toBe(false);
+  });
+
+  it("folds roles under the minimum group into others, and leaves others out while it is too small", () => {
     const folded = distributionByRole(
       [
         { role: "executive", value: 4 },
