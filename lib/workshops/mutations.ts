@@ -22,7 +22,7 @@ import { assertLinkTakesWrites } from "@/lib/responses/write-guard";
 import { generateJoinCode, isJoinCodeShape } from "./code";
 import { getRoomStateForMember, parsePlan, workshopNotFound, workshopScope } from "./data";
 import { refundJoin, reserveJoin } from "./limits";
-import { buildPlan, stepThroughPlan } from "./plan";
+import { buildPlan, markRevealed, stepThroughPlan } from "./plan";
 import {
   agreeSchema,
   createWorkshopSchema,
@@ -298,6 +298,7 @@ export function openQuestion(ctx: WorkspaceContext, workshopId: string, input: u
         phase: "voting",
         currentQuestionId: data.questionId,
         countdownEndsAt: countdownEnd(now, data.seconds),
+        plan: markRevealed(workshop.plan, data.questionId, false),
       },
     });
   });
@@ -315,7 +316,11 @@ export function revealVotes(ctx: WorkspaceContext, workshopId: string) {
       );
     await tx.workshop.update({
       where: { id: workshop.id },
-      data: { phase: "revealed", countdownEndsAt: null },
+      data: {
+        phase: "revealed",
+        countdownEndsAt: null,
+        plan: markRevealed(workshop.plan, workshop.currentQuestionId, true),
+      },
     });
   });
 }
@@ -392,19 +397,28 @@ export function nextQuestion(ctx: WorkspaceContext, workshopId: string, input: u
         phase: "voting",
         currentQuestionId: next,
         countdownEndsAt: countdownEnd(now, data.seconds),
+        plan: markRevealed(workshop.plan, next, false),
       },
     });
   });
 }
 
-/** Goes back to the previous question, its votes shown (open it to vote again). */
+/**
+ * Goes back to the previous question: its votes shown if they were revealed, else paused with
+ * them blind (a question left mid-vote must not show its votes). Open it to vote again.
+ */
 export function previousQuestion(ctx: WorkspaceContext, workshopId: string) {
   return facilitate(ctx, workshopId, async (tx, workshop) => {
     const previous = stepThroughPlan(workshop.plan, workshop.currentQuestionId, -1);
     if (!previous) throw new AppError("conflict", "This is the workshop's first question.");
+    const revealed = (workshop.plan.revealedIds ?? []).includes(previous);
     await tx.workshop.update({
       where: { id: workshop.id },
-      data: { phase: "revealed", currentQuestionId: previous, countdownEndsAt: null },
+      data: {
+        phase: revealed ? "revealed" : "lobby",
+        currentQuestionId: previous,
+        countdownEndsAt: null,
+      },
     });
   });
 }

@@ -47,3 +47,16 @@ export function stepThroughPlan(
   if (current === null) return step === 1 ? (plan.questionIds[0] ?? null) : null;
   return plan.questionIds[at + step] ?? null;
 }
+
+/**
+ * The plan with `questionId` marked revealed (its votes were shown) or not (a new round of votes
+ * on it opened, blind until revealed again).
+ */
+export function markRevealed(
+  plan: WorkshopPlan,
+  questionId: string,
+  revealed: boolean,
+): WorkshopPlan {
+  const others = (plan.revealedIds ?? []).filter((id) => id !== questionId);
+  return { ...plan, revealedIds: revealed ? [...others, questionId] : others };
+}

@@ -83,6 +83,8 @@ export const workshopPlanSchema = z.object({
   kind: z.enum(["all", "dimension", "gating"]),
   dimensionId: z.string().optional(),
   questionIds: z.array(z.string()),
+  /** The questions whose current votes were revealed: going back shows only these revealed. */
+  revealedIds: z.array(z.string()).optional(),
 });
 export type WorkshopPlan = z.infer<typeof workshopPlanSchema>;
 

@@ -363,6 +363,36 @@ describe("the room's state machine", () => {
   });
 });
 
+describe("going back", () => {
+  it("to a question never revealed keeps its votes blind: paused, not revealed", async () => {
+    const w = await startWorkshop(await openRound({ minGroupSize: 1 }));
+    const p = await joined(w.code, "technical");
+    await act(openRoute.POST, "open", w.id, { questionId: Q1 });
+    expect((await vote(w.id, p.token, Q1, 4)).status).toBe(200);
+    await act(nextRoute.POST, "next", w.id);
+    let s = await act(backRoute.POST, "back", w.id);
+    expect(obj(s.body)).toMatchObject({
+      phase: "lobby",
+      paused: true,
+      questionId: Q1,
+      distribution: null,
+      byRole: null,
+      spread: null,
+    });
+    // Revealed once, it is shown again on the way back; voting again blinds it until revealed.
+    await act(openRoute.POST, "open", w.id, { questionId: Q1 });
+    await act(revealRoute.POST, "reveal", w.id);
+    await act(nextRoute.POST, "next", w.id);
+    s = await act(backRoute.POST, "back", w.id);
+    expect(obj(s.body)).toMatchObject({ phase: "revealed", questionId: Q1 });
+    expect(obj(obj(s.body).distribution)["4"]).toBe(1);
+    await act(openRoute.POST, "open", w.id, { questionId: Q1 });
+    await act(nextRoute.POST, "next", w.id);
+    s = await act(backRoute.POST, "back", w.id);
+    expect(obj(s.body)).toMatchObject({ phase: "lobby", questionId: Q1, distribution: null });
+  });
+});
+
 describe("who may do what in the room", () => {
   it("another workspace's workshop is 404; a participant calling facilitator actions 403; a token of another workshop 404", async () => {
     const w = await startWorkshop(await openRound());
