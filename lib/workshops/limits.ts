@@ -40,3 +40,32 @@ export async function reserveJoin(address: string, now = new Date()): Promise<vo
 export async function refundJoin(address: string, now = new Date()): Promise<void> {
   await refundHit(joinFailureKey(address), JOIN_FAILURE_LIMIT.windowMs, now);
 }
+
+// Joins with the right code are bounded as the open link's starts are (lib/responses/limits.ts):
+// a room of 300 behind one venue's address joins within 10 minutes under 360, a script creating
+// respondents from one address is stopped there. And a workshop has at most 2,000 participants,
+// far above any room's, whatever the number of addresses.
+
+export const JOIN_SUCCESS_LIMIT = { max: 360, windowMs: 10 * 60 * 1000 } as const;
+export const WORKSHOP_PARTICIPANT_CAP = 2000;
+
+/** Counts a join of `workshopId` from `address`; 429 rate_limited beyond the limit. */
+export async function limitJoin(
+  workshopId: string,
+  address: string,
+  now = new Date(),
+): Promise<void> {
+  const key = `workshop-join:${workshopId} ${address}`;
+  if ((await countHit(key, JOIN_SUCCESS_LIMIT.windowMs, now)) <= JOIN_SUCCESS_LIMIT.max) return;
+  const { retryAfterSeconds } = await readLimit(
+    key,
+    JOIN_SUCCESS_LIMIT.max,
+    JOIN_SUCCESS_LIMIT.windowMs,
+    now,
+  );
+  throw new AppError(
+    "rate_limited",
+    "Many people have just joined from this network. Wait a few minutes and try again.",
+    { retryAfterSeconds: Math.max(1, retryAfterSeconds) },
+  );
+}

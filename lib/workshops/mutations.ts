@@ -21,7 +21,7 @@ import { linkTokenHash } from "@/lib/responses/data";
 import { assertLinkTakesWrites } from "@/lib/responses/write-guard";
 import { generateJoinCode, isJoinCodeShape } from "./code";
 import { getRoomStateForMember, parsePlan, workshopNotFound, workshopScope } from "./data";
-import { refundJoin, reserveJoin } from "./limits";
+import { limitJoin, refundJoin, reserveJoin, WORKSHOP_PARTICIPANT_CAP } from "./limits";
 import { buildPlan, markRevealed, stepThroughPlan } from "./plan";
 import {
   agreeSchema,
@@ -115,7 +115,7 @@ export type Joined = { workshopId: string; participantId: string; token: string 
  * A person joins the room with the code: they become a respondent of the round (a personal link
  * of their own, whose token the phone keeps), so every vote is their answer. Every join reserves
  * a failure against the address before the code is looked up (./limits.ts); a right code gives
- * it back.
+ * it back, and counts against the bound on joins per address instead. A full workshop is 409.
  */
 export async function joinWorkshop(
   input: unknown,
@@ -143,6 +143,7 @@ export async function joinWorkshop(
     );
   // The code was right: whatever happens next, this was no guess.
   await refundJoin(address, now);
+  await limitJoin(workshop.id, address, now);
   const round = workshop.assessment;
   assertLinkTakesWrites({ revoked: false, roundState: round.state, submitted: false });
   const roles = Array.isArray(round.roles) ? round.roles : [];
@@ -152,26 +153,56 @@ export async function joinWorkshop(
     });
   const token = createSecretToken("gmr");
   const tokenHash = hashSecretToken(token);
-  const invitation = await db.assessmentInvitation.create({
-    data: {
-      workspaceId: workshop.workspaceId,
-      assessmentId: round.id,
-      kind: "personal",
-      tokenHash,
-      role: data.role,
-      // An anonymous round never stores a name, whatever a client sends.
-      name: round.anonymous ? null : data.name || null,
-      response: {
-        create: {
-          workspaceId: workshop.workspaceId,
-          assessmentId: round.id,
-          role: data.role,
-          startedAt: now,
-          participant: { create: { workshopId: workshop.id, tokenHash } },
+  const invitation = await db.$transaction(async (tx) => {
+    // Round, then workshop (the order a close and the facilitator take them): the count of
+    // participants, the workshop's phase and the round's state are read under the locks, so
+    // parallel joins cannot pass the cap together, nor join a workshop just ended or closed.
+    await lockForShare(tx, "Assessment", round.id);
+    await lockForUpdate(tx, "Workshop", workshop.id);
+    const current = await tx.workshop.findUnique({
+      where: { id: workshop.id },
+      select: {
+        phase: true,
+        assessment: { select: { state: true } },
+        _count: { select: { participants: true } },
+      },
+    });
+    if (!current || current.phase === "ended")
+      throw new AppError(
+        "not_found",
+        "No workshop is running with this code. Check the code on the screen.",
+      );
+    assertLinkTakesWrites({
+      revoked: false,
+      roundState: current.assessment.state,
+      submitted: false,
+    });
+    if (current._count.participants >= WORKSHOP_PARTICIPANT_CAP)
+      throw new AppError(
+        "conflict",
+        `This workshop is full: it takes at most ${WORKSHOP_PARTICIPANT_CAP.toLocaleString("en")} people. Ask the facilitator.`,
+      );
+    return tx.assessmentInvitation.create({
+      data: {
+        workspaceId: workshop.workspaceId,
+        assessmentId: round.id,
+        kind: "personal",
+        tokenHash,
+        role: data.role,
+        // An anonymous round never stores a name, whatever a client sends.
+        name: round.anonymous ? null : data.name || null,
+        response: {
+          create: {
+            workspaceId: workshop.workspaceId,
+            assessmentId: round.id,
+            role: data.role,
+            startedAt: now,
+            participant: { create: { workshopId: workshop.id, tokenHash } },
+          },
         },
       },
-    },
-    select: { response: { select: { participant: { select: { id: true } } } } },
+      select: { response: { select: { participant: { select: { id: true } } } } },
+    });
   });
   const participantId = invitation.response?.participant?.id;
   if (!participantId) throw new Error("joinWorkshop: the participant was not created");

@@ -19,7 +19,11 @@ import { getResult } from "@/lib/results/data";
 import { closeAssessment } from "@/lib/results/mutations";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getFramework, latestFrameworkVersion } from "@/lib/framework";
-import { JOIN_FAILURE_LIMIT } from "@/lib/workshops/limits";
+import {
+  JOIN_FAILURE_LIMIT,
+  JOIN_SUCCESS_LIMIT,
+  WORKSHOP_PARTICIPANT_CAP,
+} from "@/lib/workshops/limits";
 import { buildPlan } from "@/lib/workshops/plan";
 import {
   apiRequest,
@@ -513,6 +517,58 @@ describe("join codes cannot be guessed", () => {
     // Another address is not affected.
     expect((await join({ code: w.code, role: "business" })).status).toBe(201);
   });
+});
+
+describe("joins with the right code are bounded too", () => {
+  it(`after ${JOIN_SUCCESS_LIMIT.max} joins in 10 minutes from one address: 429; another address still joins`, async () => {
+    const w = await startWorkshop(await openRound());
+    const address = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
+    for (let i = 0; i < JOIN_SUCCESS_LIMIT.max; i += 1)
+      expect((await join({ code: w.code, role: "business" }, address)).status).toBe(201);
+    const limited = await join({ code: w.code, role: "business" }, address);
+    expectError(limited, 429, "rate_limited");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await join({ code: w.code, role: "business" })).status).toBe(201);
+    expect(await getDb().participant.count({ where: { workshopId: w.id } })).toBe(
+      JOIN_SUCCESS_LIMIT.max + 1,
+    );
+  }, 60_000);
+
+  it(`a workshop takes at most ${WORKSHOP_PARTICIPANT_CAP} participants: then 409`, async () => {
+    const roundId = await openRound();
+    const w = await startWorkshop(roundId);
+    const db = getDb();
+    const workspaceId: string = world.a.id;
+    const ids = Array.from({ length: WORKSHOP_PARTICIPANT_CAP - 1 }, () => crypto.randomUUID());
+    await db.assessmentInvitation.createMany({
+      data: ids.map((id) => ({
+        id,
+        workspaceId,
+        assessmentId: roundId,
+        kind: "personal" as const,
+        tokenHash: `seed-${id}`,
+        role: "business",
+      })),
+    });
+    await db.response.createMany({
+      data: ids.map((id) => ({
+        id,
+        workspaceId,
+        assessmentId: roundId,
+        invitationId: id,
+        role: "business",
+      })),
+    });
+    await db.participant.createMany({
+      data: ids.map((id) => ({ workshopId: w.id, responseId: id, tokenHash: `seed-${id}` })),
+    });
+    expect((await join({ code: w.code, role: "business" })).status).toBe(201);
+    const full = expectError(await join({ code: w.code, role: "business" }), 409, "conflict");
+    expect(full).toMatch(/full/);
+    expect(await db.participant.count({ where: { workshopId: w.id } })).toBe(
+      WORKSHOP_PARTICIPANT_CAP,
+    );
+  }, 60_000);
 });
 
 describe("a burst of wrong codes", () => {
