@@ -226,7 +226,16 @@ export function openApiDocument(): Record<string, unknown> {
       ...(schema ? { requestBody: body(input(schema)) } : {}),
       responses: {
         ...stateOk("The room's state after the action"),
-        ...errors(400, 401, 403, 404, roomRefusal("conflict", "workshop_ended"), 413, 415, 422),
+        ...errors(
+          400,
+          401,
+          403,
+          404,
+          roomRefusal("conflict", "workshop_ended", "round_closed", "round_not_open"),
+          413,
+          415,
+          422,
+        ),
       },
     },
   });
@@ -380,12 +389,20 @@ export function openApiDocument(): Record<string, unknown> {
       "/api/v1/workshops/join": {
         post: {
           summary:
-            "Join a workshop with its code (no authentication): become a respondent of the round. After 30 unknown or ended codes in a minute from one address, 429 until the minute is over; successful joins are not limited",
+            "Join a workshop with its code (no authentication): become a respondent of the round. After 30 unknown or ended codes in a minute from one address, 429 until the minute is over (every attempt is counted before the code is looked up; a right code gives it back); 360 joins per 10 minutes per workshop and address, then 429; 409 `conflict` once the workshop has 2,000 participants",
           security: [],
           requestBody: body(input(joinWorkshopSchema)),
           responses: {
             ...ok("`{ workshopId, participantId, token }`: keep the token", "201"),
-            ...errors(400, 404, refusedWrite("round_not_open", "round_closed"), 413, 415, 422, 429),
+            ...errors(
+              400,
+              404,
+              refusedWrite("round_not_open", "round_closed", "conflict"),
+              413,
+              415,
+              422,
+              429,
+            ),
           },
         },
       },
