@@ -44,7 +44,7 @@ function tooLarge(): AppError {
  * Content-Length to check first, so reading it whole (`arrayBuffer()`, `text()`) would hold
  * whatever a client sends in memory before its size was known.
  */
-async function readBodyText(request: Request): Promise<string> {
+export async function readBodyText(request: Request): Promise<string> {
   if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as nextAuthRoute from "@/app/api/auth/[...nextauth]/route";
 import * as workshopsRoute from "@/app/api/v1/assessments/[id]/workshops/route";
 import * as organizationsRoute from "@/app/api/v1/organizations/route";
 import * as workshopNextRoute from "@/app/api/v1/workshops/[id]/next/route";
@@ -78,5 +79,15 @@ describe("a chunked body past 64 KB is 413 payload_too_large, read no further", 
       next.pulled(),
       "next",
     );
+  });
+});
+
+describe("the sign-in endpoint reads at most 64 KB too", () => {
+  it("a chunked 1 MB body to the credentials callback is 413, read no further", async () => {
+    const { request, pulled } = chunkedRequest("/api/auth/callback/credentials", "");
+    const response = await nextAuthRoute.POST(request, {
+      params: Promise.resolve({ nextauth: ["callback", "credentials"] }),
+    });
+    await expect413(response, pulled(), "sign-in");
   });
 });

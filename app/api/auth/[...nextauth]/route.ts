@@ -1,9 +1,10 @@
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { authenticate } from "@/lib/accounts/mutations";
 import { authOptions } from "@/lib/auth/options";
 import { clientAddress } from "@/lib/auth/client-address";
 import { readSignInLimit } from "@/lib/auth/rate-limit";
-import { errorResponse, json } from "@/lib/api/http";
+import { errorResponse, json, readBodyText } from "@/lib/api/http";
 import { AppError } from "@/lib/errors";
 
 type NextAuthRouteContext = { params: Promise<{ nextauth: string[] }> };
@@ -17,9 +18,20 @@ export { handler as GET };
 // limited email gets a real 429 with Retry-After (next-auth itself only knows 401).
 export async function POST(request: Request, context: NextAuthRouteContext): Promise<Response> {
   const { nextauth } = await context.params;
+  // Read once, with a byte count (413 past 64 KB): a sign-in form is a few hundred bytes, and
+  // a chunked body of any size was otherwise held whole in memory, twice. next-auth gets a copy.
+  let text: string;
+  try {
+    text = await readBodyText(request);
+  } catch (error) {
+    return errorResponse(error);
+  }
+  const headers = new Headers(request.headers);
+  headers.delete("content-length");
+  const forwarded = new NextRequest(request.url, { method: "POST", headers, body: text });
   if (nextauth.join("/") === "callback/credentials") {
     try {
-      const form = await request.clone().formData();
+      const form = new URLSearchParams(text);
       const email = form.get("email");
       if (typeof email === "string" && email.length > 0 && email.length <= 254) {
         const limit = await readSignInLimit(email, clientAddress(request.headers));
@@ -39,5 +51,5 @@ export async function POST(request: Request, context: NextAuthRouteContext): Pro
       // Not a form post: next-auth answers it as it would.
     }
   }
-  return handler(request, context);
+  return handler(forwarded, context);
 }
