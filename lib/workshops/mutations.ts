@@ -21,7 +21,7 @@ import { linkTokenHash } from "@/lib/responses/data";
 import { assertLinkTakesWrites } from "@/lib/responses/write-guard";
 import { generateJoinCode, isJoinCodeShape } from "./code";
 import { getRoomStateForMember, parsePlan, workshopNotFound, workshopScope } from "./data";
-import { limitJoin, refundJoin, reserveJoin, WORKSHOP_PARTICIPANT_CAP } from "./limits";
+import { limitJoin, lookUpJoinCode, WORKSHOP_PARTICIPANT_CAP } from "./limits";
 import { buildPlan, markRevealed, stepThroughPlan } from "./plan";
 import {
   agreeSchema,
@@ -113,9 +113,9 @@ export type Joined = { workshopId: string; participantId: string; token: string 
 
 /**
  * A person joins the room with the code: they become a respondent of the round (a personal link
- * of their own, whose token the phone keeps), so every vote is their answer. Every join reserves
- * a failure against the address before the code is looked up (./limits.ts); a right code gives
- * it back, and counts against the bound on joins per address instead. A full workshop is 409.
+ * of their own, whose token the phone keeps), so every vote is their answer. Every code looked up
+ * counts against the address, a right one taken back at once (./limits.ts); a join then counts
+ * against the bound on joins per address. A full workshop is 409.
  */
 export async function joinWorkshop(
   input: unknown,
@@ -123,26 +123,26 @@ export async function joinWorkshop(
   now = new Date(),
 ): Promise<Joined> {
   const data = parseInput(joinWorkshopSchema, input);
-  await reserveJoin(address, now);
-  const db = getDb();
   const workshop = isJoinCodeShape(data.code)
-    ? await db.workshop.findUnique({
-        where: { liveCode: data.code },
-        select: {
-          id: true,
-          workspaceId: true,
-          phase: true,
-          assessment: { select: { id: true, state: true, roles: true, anonymous: true } },
-        },
-      })
+    ? await lookUpJoinCode(
+        address,
+        (tx) =>
+          tx.workshop.findFirst({
+            where: { liveCode: data.code, phase: { not: "ended" } },
+            select: {
+              id: true,
+              workspaceId: true,
+              assessment: { select: { id: true, state: true, roles: true, anonymous: true } },
+            },
+          }),
+        now,
+      )
     : null;
-  if (!workshop || workshop.phase === "ended")
+  if (!workshop)
     throw new AppError(
       "not_found",
       "No workshop is running with this code. Check the code on the screen.",
     );
-  // The code was right: whatever happens next, this was no guess.
-  await refundJoin(address, now);
   await limitJoin(workshop.id, address, now);
   const round = workshop.assessment;
   assertLinkTakesWrites({ revoked: false, roundState: round.state, submitted: false });
@@ -153,7 +153,7 @@ export async function joinWorkshop(
     });
   const token = createSecretToken("gmr");
   const tokenHash = hashSecretToken(token);
-  const invitation = await db.$transaction(async (tx) => {
+  const invitation = await getDb().$transaction(async (tx) => {
     // Round, then workshop (the order a close and the facilitator take them): the count of
     // participants, the workshop's phase and the round's state are read under the locks, so
     // parallel joins cannot pass the cap together, nor join a workshop just ended or closed.

@@ -582,6 +582,16 @@ describe("a burst of wrong codes", () => {
     expect(outcomes.every((o) => o.status === 429 || o.status === 404)).toBe(true);
     expect(limited).toBeGreaterThanOrEqual(50);
   });
+
+  it("a room of 60 joining at once from one address all get in: right codes are no guesses", async () => {
+    const w = await startWorkshop(await openRound());
+    const address = `203.0.113.${Math.floor(Math.random() * 50) + 201}`;
+    await getDb().rateLimit.deleteMany({ where: { key: `workshop-join-fail:${address}` } });
+    const outcomes = await Promise.all(
+      Array.from({ length: 60 }, () => join({ code: w.code, role: "business" }, address)),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(outcomes.map(() => 201));
+  });
 });
 
 describe("a closed round", () => {
