@@ -1,6 +1,6 @@
-import type { RoundComparison } from "@/lib/dashboards/compare";
+import type { AssessmentComparison } from "@/lib/dashboards/compare";
 
-type Comparison = NonNullable<RoundComparison["comparison"]>;
+type Comparison = NonNullable<AssessmentComparison["comparison"]>;
 
 /** A round without an index (too few answers) shows a dash, never a stand-in number. */
 function indexText(score: number | null): string {

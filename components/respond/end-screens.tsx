@@ -5,14 +5,14 @@ import { formatDay, plural } from "@/lib/respond-client/copy";
 import { unsentFileName, type UnsentAnswer } from "@/lib/respond-client/unsent";
 import { MessagePanel } from "./respond-frame";
 import { UnsentExport } from "./unsent-export";
-import type { RoundInfo } from "./welcome";
+import type { AssessmentInfo } from "./welcome";
 
 export function ThankYou({
   round,
   submittedAt,
   answered,
 }: {
-  round: RoundInfo;
+  round: AssessmentInfo;
   submittedAt: string;
   answered?: number;
 }) {
@@ -48,10 +48,14 @@ export function ThankYou({
 /** The answers still on this device, to hand over (given by the questionnaire, which has them). */
 type Unsent = { unsent: number; unsentAnswers?: readonly UnsentAnswer[] };
 
-const exportHeading = (round: RoundInfo) =>
+const exportHeading = (round: AssessmentInfo) =>
   `My unsent answers: ${round.organizationName} · ${round.name}`;
 
-export function RoundClosed({ round, unsent, unsentAnswers = [] }: { round: RoundInfo } & Unsent) {
+export function RoundClosed({
+  round,
+  unsent,
+  unsentAnswers = [],
+}: { round: AssessmentInfo } & Unsent) {
   const one = unsent === 1;
   return (
     <MessagePanel
@@ -85,7 +89,7 @@ export function RoundClosed({ round, unsent, unsentAnswers = [] }: { round: Roun
   );
 }
 
-export function RoundNotOpen({ round }: { round: RoundInfo }) {
+export function RoundNotOpen({ round }: { round: AssessmentInfo }) {
   return (
     <MessagePanel
       eyebrow={`${round.organizationName} · ${round.name}`}
@@ -107,7 +111,7 @@ export function LinkNoLongerValid({
   unsentAnswers = [],
   round,
   withdrawn = false,
-}: Unsent & { round?: RoundInfo; withdrawn?: boolean }) {
+}: Unsent & { round?: AssessmentInfo; withdrawn?: boolean }) {
   return (
     <MessagePanel title={withdrawn ? "This link was withdrawn" : "This link no longer works"}>
       <p>

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { RespondentView } from "@/lib/responses/data";
 import { formatDay } from "@/lib/respond-client/copy";
 
-export type RoundInfo = RespondentView["round"];
+export type AssessmentInfo = RespondentView["round"];
 
 /**
  * The first page a respondent sees: who asks, why, how long, and what happens to the answers.
@@ -14,7 +14,7 @@ export function Welcome({
   resumeNote,
   children,
 }: {
-  round: RoundInfo;
+  round: AssessmentInfo;
   howLong: ReactNode;
   resumeNote?: ReactNode;
   children: ReactNode;

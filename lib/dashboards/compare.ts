@@ -7,19 +7,24 @@ import { organizationScope } from "@/lib/organizations/scope";
 import { assessmentScope } from "@/lib/assessments/scope";
 import { findFramework } from "@/lib/framework";
 import { compare, type Comparison } from "@/lib/scoring";
-import { readSnapshotsOfScopedRounds } from "@/lib/results/data";
+import { readSnapshotsOfScopedAssessments } from "@/lib/results/data";
 
 // Two closed rounds of one organisation side by side, from their immutable result snapshots.
 // Scoped exactly like the dashboard: another workspace's, or an ungranted organisation's, round
 // is simply not found.
 
-export type ClosedRound = { id: string; name: string; closedAt: string; frameworkVersion: string };
+export type ClosedAssessment = {
+  id: string;
+  name: string;
+  closedAt: string;
+  frameworkVersion: string;
+};
 
-export type RoundComparison = {
+export type AssessmentComparison = {
   organization: { id: string; name: string };
-  rounds: ClosedRound[];
-  before: ClosedRound | null;
-  after: ClosedRound | null;
+  rounds: ClosedAssessment[];
+  before: ClosedAssessment | null;
+  after: ClosedAssessment | null;
   comparison:
     | null
     | (Comparison & {
@@ -30,11 +35,11 @@ export type RoundComparison = {
       });
 };
 
-export async function getRoundComparison(
+export async function getAssessmentComparison(
   ctx: WorkspaceContext,
   organizationId: string,
   choice: { before?: string; after?: string } = {},
-): Promise<RoundComparison> {
+): Promise<AssessmentComparison> {
   assertCan(ctx, "assessment.read");
   const db = getDb();
   const organization = await db.organization.findFirst({
@@ -52,7 +57,7 @@ export async function getRoundComparison(
       result: { select: { frameworkVersion: true } },
     },
   });
-  const rounds: ClosedRound[] = rows.flatMap((r) =>
+  const rounds: ClosedAssessment[] = rows.flatMap((r) =>
     r.closedAt && r.result
       ? [
           {
@@ -64,7 +69,7 @@ export async function getRoundComparison(
         ]
       : [],
   );
-  const pick = (id: string | undefined, fallback: ClosedRound | undefined) => {
+  const pick = (id: string | undefined, fallback: ClosedAssessment | undefined) => {
     if (!id) return fallback ?? null;
     const round = rounds.find((r) => r.id === id);
     if (!round) throw notFound("Closed round");
@@ -75,7 +80,7 @@ export async function getRoundComparison(
   const after = pick(choice.after, rounds.at(-1));
   if (!before || !after || before.id === after.id)
     return { organization, rounds, before, after, comparison: null };
-  const snapshots = await readSnapshotsOfScopedRounds([before.id, after.id]);
+  const snapshots = await readSnapshotsOfScopedAssessments([before.id, after.id]);
   const b = snapshots.get(before.id)?.result;
   const a = snapshots.get(after.id)?.result;
   if (!b || !a) throw notFound("Result");

@@ -9,7 +9,10 @@ import { assessmentSelect, toAssessmentView, type AssessmentView } from "@/lib/a
 import { assessmentScope } from "@/lib/assessments/scope";
 import type { ScoreResult } from "@/lib/scoring";
 import { buildHeadline, type Headline } from "@/lib/results/headline";
-import { readScoredInputOfScopedRound, readSnapshotsOfScopedRounds } from "@/lib/results/data";
+import {
+  readScoredInputOfScopedAssessment,
+  readSnapshotsOfScopedAssessments,
+} from "@/lib/results/data";
 import {
   buildAgreementHeatmap,
   buildBlindSpots,
@@ -101,12 +104,12 @@ export async function getOrganizationDashboard(
 
 export type OrganizationPage = Omit<OrganizationDashboard, "organization"> & {
   organization: OrganizationView;
-  /** The newest rounds first, at most ROUNDS_ON_PAGE; `roundCount` says how many there are. */
+  /** The newest rounds first, at most ASSESSMENTS_ON_PAGE; `assessmentCount` says how many there are. */
   rounds: AssessmentView[];
-  roundCount: number;
+  assessmentCount: number;
 };
 
-export const ROUNDS_ON_PAGE = 20;
+export const ASSESSMENTS_ON_PAGE = 20;
 
 /**
  * Everything the organisation page shows, in one call: the organisation once, every round once
@@ -158,9 +161,9 @@ export async function findOrganizationPage(
     openRounds,
     closedRounds: rounds.length,
     rounds: assessments
-      .slice(0, ROUNDS_ON_PAGE)
+      .slice(0, ASSESSMENTS_ON_PAGE)
       .map(({ result: _, ...row }) => toAssessmentView(row)),
-    roundCount: assessments.length,
+    assessmentCount: assessments.length,
     ...shaped,
   };
 }
@@ -175,9 +178,9 @@ async function shapeDashboard(
 ): Promise<ShapedDashboard> {
   const last = rounds.at(-1);
   const [snapshots, input] = await Promise.all([
-    readSnapshotsOfScopedRounds(rounds.map((r) => r.id)),
+    readSnapshotsOfScopedAssessments(rounds.map((r) => r.id)),
     // The answers are read only for the latest round, for the agreement heatmap by role.
-    last ? readScoredInputOfScopedRound(last.id) : null,
+    last ? readScoredInputOfScopedAssessment(last.id) : null,
   ]);
   const scored = rounds.flatMap((r) => {
     const snapshot = snapshots.get(r.id);

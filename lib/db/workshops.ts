@@ -12,7 +12,7 @@ export type ParticipantForVote = {
   phase: string;
   currentQuestionId: string | null;
   assessmentId: string;
-  roundState: string;
+  assessmentState: string;
   responseId: string;
   revoked: boolean;
   submitted: boolean;
@@ -26,14 +26,14 @@ export function* findParticipantForVote(tokenHash: string): Program<ParticipantF
     phase: string;
     currentQuestionId: string | null;
     assessmentId: string;
-    roundState: string;
+    assessmentState: string;
     responseId: string;
     revokedAt: unknown;
     submittedAt: unknown;
     startedAt: unknown;
   }>`
     SELECT p."id" AS "participantId", w."id" AS "workshopId", w."phase", w."currentQuestionId",
-           a."id" AS "assessmentId", a."state" AS "roundState", r."id" AS "responseId",
+           a."id" AS "assessmentId", a."state" AS "assessmentState", r."id" AS "responseId",
            i."revokedAt", r."submittedAt", r."startedAt"
     FROM "Participant" p
     JOIN "Workshop" w ON w."id" = p."workshopId"
@@ -49,7 +49,7 @@ export function* findParticipantForVote(tokenHash: string): Program<ParticipantF
     phase: String(row.phase),
     currentQuestionId: row.currentQuestionId,
     assessmentId: row.assessmentId,
-    roundState: String(row.roundState),
+    assessmentState: String(row.assessmentState),
     responseId: row.responseId,
     revoked: row.revokedAt !== null && row.revokedAt !== undefined,
     submitted: row.submittedAt !== null && row.submittedAt !== undefined,

@@ -35,12 +35,12 @@ const ROLE_BIAS: Record<RespondentRole, number> = {
 const EXECUTIVE_OPTIMISM = new Set(["monitoring", "data", "output_quality"]);
 const ROLES: RespondentRole[] = ["executive", "business", "technical", "data"];
 
-export type DemoRound = { name: string; frameworkVersion: string; closedAt: Date };
+export type DemoAssessment = { name: string; frameworkVersion: string; closedAt: Date };
 
 export async function seedHistory(
   ctx: WorkspaceContext,
   profiles: DemoProfile[],
-  rounds: DemoRound[],
+  rounds: DemoAssessment[],
 ): Promise<void> {
   const db = getDb();
   for (const [p, profile] of profiles.entries()) {

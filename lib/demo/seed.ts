@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/mutations";
 import { seesOnlyGrantedOrganizations, type Role } from "@/lib/auth/roles";
 import { actAsMember, systemContext } from "@/lib/auth/context";
-import { seedHistory, type DemoRound } from "./history";
+import { seedHistory, type DemoAssessment } from "./history";
 
 // The demo workspace a first-time visitor sees after `npm start`: a consultancy with a handful
 // of client organisations, an owner, a consultant and one client executive.
@@ -189,7 +189,7 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
 }
 
 // Four closed quarters; the oldest was scored with the previous framework version.
-const DEMO_ROUNDS: DemoRound[] = [
+const DEMO_ROUNDS: DemoAssessment[] = [
   { name: "Q4 2025", frameworkVersion: "2026.4", closedAt: new Date("2025-12-12T16:00:00Z") },
   { name: "Q1 2026", frameworkVersion: "2027.1", closedAt: new Date("2026-03-20T16:00:00Z") },
   { name: "Q2 2026", frameworkVersion: "2027.1", closedAt: new Date("2026-06-19T16:00:00Z") },

@@ -136,7 +136,7 @@ export function questionsFor(framework: Framework, role: RespondentRole): Respon
     .filter((s) => s.questions.length > 0);
 }
 
-type RoundInfo = {
+type AssessmentInfo = {
   name: string;
   organizationName: string;
   askedBy: string;
@@ -147,10 +147,10 @@ type RoundInfo = {
 };
 
 export type RespondentView =
-  | { kind: "open"; round: RoundInfo; roles: RespondentRole[] }
+  | { kind: "open"; round: AssessmentInfo; roles: RespondentRole[] }
   | {
       kind: "personal";
-      round: RoundInfo;
+      round: AssessmentInfo;
       respondent: { role: RespondentRole; name: string | null };
       sections: RespondentSection[];
       questionCount: number;
@@ -162,7 +162,7 @@ export type RespondentView =
 export async function getRespondentView(token: string): Promise<RespondentView> {
   const link = await findLink(token);
   const a = link.assessment;
-  const round: RoundInfo = {
+  const round: AssessmentInfo = {
     name: a.name,
     organizationName: a.organization.name,
     askedBy: a.workspace.name,

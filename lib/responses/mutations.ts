@@ -29,7 +29,7 @@ export async function startFromOpenLink(
     throw new AppError("conflict", "This is a personal link: it already has a role.");
   assertLinkTakesWrites({
     revoked: link.revokedAt !== null,
-    roundState: link.assessment.state,
+    assessmentState: link.assessment.state,
     submitted: false,
   });
   const { role } = parseInput(chooseRoleSchema, input);
@@ -80,7 +80,7 @@ export async function saveAnswers(
     const responseId = link.responseId;
     assertLinkTakesWrites({
       revoked: link.revoked,
-      roundState: link.state,
+      assessmentState: link.state,
       submitted: link.submitted,
     });
     const data = parseInput(
@@ -94,7 +94,7 @@ export async function saveAnswers(
     // that races it may still land, kept like the answers given before it.)
     assertLinkTakesWrites({
       revoked: link.revoked,
-      roundState: current.state,
+      assessmentState: current.state,
       submitted: current.submitted,
     });
     const ids = [
@@ -165,7 +165,7 @@ export async function submitResponse(
     // twin answers with the twin's record, below.
     assertLinkTakesWrites({
       revoked: link.revokedAt !== null,
-      roundState: link.assessment.state,
+      assessmentState: link.assessment.state,
       submitted: link.response.submittedAt !== null,
     });
     return await db.$transaction(async (tx) => {
@@ -184,7 +184,7 @@ export async function submitResponse(
       if (!current) throw invalidLink();
       assertLinkTakesWrites({
         revoked: current.invitation.revokedAt !== null,
-        roundState: current.assessment.state,
+        assessmentState: current.assessment.state,
         submitted: current.submittedAt !== null,
       });
       const now = new Date();

@@ -16,7 +16,7 @@ export const WRITE_REFUSALS = [
 export type LinkWriteState = {
   /** Withdrawn by the round's consultant (a new open link withdraws the previous one). */
   revoked: boolean;
-  roundState: string;
+  assessmentState: string;
   /** The link's response was submitted; an open link has none, so false. */
   submitted: boolean;
 };
@@ -32,12 +32,12 @@ export function assertLinkTakesWrites(link: LinkWriteState): void {
       "link_withdrawn",
       "This link was withdrawn: it takes no more answers. Ask the person who sent it for a new one.",
     );
-  if (link.roundState === "closed")
+  if (link.assessmentState === "closed")
     throw new AppError(
       "round_closed",
       "This round has closed: it takes no more answers. Thank you.",
     );
-  if (link.roundState !== "open")
+  if (link.assessmentState !== "open")
     throw new AppError(
       "round_not_open",
       "This round has not opened yet. Try again when your consultant opens it.",

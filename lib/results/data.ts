@@ -98,7 +98,7 @@ export type Snapshot = { assessmentId: string; frameworkVersion: string; result:
  * adding the workspace made SQLite scan every result of the workspace (25 ms instead of 5 with
  * 10,000 results).
  */
-export async function readSnapshotsOfScopedRounds(
+export async function readSnapshotsOfScopedAssessments(
   assessmentIds: readonly string[],
 ): Promise<Map<string, Snapshot>> {
   if (assessmentIds.length === 0) return new Map();
@@ -119,7 +119,7 @@ export async function readSnapshotsOfScopedRounds(
 }
 
 /** The exact answers a scoped round's result was computed from (the agreement heatmap's source). */
-export async function readScoredInputOfScopedRound(
+export async function readScoredInputOfScopedAssessment(
   assessmentId: string,
 ): Promise<ScoreInput | null> {
   const row = await getDb().result.findUnique({ where: { assessmentId }, select: { input: true } });

@@ -5,7 +5,7 @@ import type { ScoreInput, ScoreResult } from "@/lib/scoring";
 // What a round's result is computed from, built from what the database holds: a pure function,
 // so the rule "which answers count, under which name" is read and tested in one place.
 
-export type RoundToScore = {
+export type AssessmentToScore = {
   frameworkVersion: string;
   anonymous: boolean;
   targets: Record<string, number> | null;
@@ -27,7 +27,7 @@ export type Baseline = { frameworkVersion: string; result: ScoreResult };
  * different versions do not compare point for point.
  */
 export function buildScoreInput(
-  round: RoundToScore,
+  round: AssessmentToScore,
   responses: readonly StoredResponse[],
   baseline: Baseline | null,
 ): ScoreInput {

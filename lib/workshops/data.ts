@@ -115,7 +115,7 @@ export type WorkshopSummary = {
 };
 
 /** A round's workshops, newest first (the round page). */
-export async function listWorkshopsOfRound(
+export async function listWorkshopsOfAssessment(
   ctx: WorkspaceContext,
   assessmentId: string,
 ): Promise<WorkshopSummary[]> {

@@ -145,7 +145,7 @@ export async function joinWorkshop(
     );
   await limitJoin(workshop.id, address, now);
   const round = workshop.assessment;
-  assertLinkTakesWrites({ revoked: false, roundState: round.state, submitted: false });
+  assertLinkTakesWrites({ revoked: false, assessmentState: round.state, submitted: false });
   const roles = Array.isArray(round.roles) ? round.roles : [];
   if (!roles.includes(data.role))
     throw new AppError("validation_failed", "This role does not take part in this round.", {
@@ -174,7 +174,7 @@ export async function joinWorkshop(
       );
     assertLinkTakesWrites({
       revoked: false,
-      roundState: current.assessment.state,
+      assessmentState: current.assessment.state,
       submitted: false,
     });
     if (current._count.participants >= WORKSHOP_PARTICIPANT_CAP)
@@ -231,7 +231,11 @@ export async function castVote(
     yield* workshopsSql.lockWorkshopForVote(found.workshopId);
     const p = yield* workshopsSql.findParticipantForVote(tokenHash);
     if (!p) throw workshopNotFound();
-    assertLinkTakesWrites({ revoked: p.revoked, roundState: p.roundState, submitted: p.submitted });
+    assertLinkTakesWrites({
+      revoked: p.revoked,
+      assessmentState: p.assessmentState,
+      submitted: p.submitted,
+    });
     if (p.phase === "ended") throw workshopEnded();
     if (p.phase !== "voting" || p.currentQuestionId !== vote.questionId)
       throw new AppError(

@@ -11,7 +11,7 @@ import {
   getPortfolio,
   peerBenchmark,
 } from "@/lib/dashboards/data";
-import { getRoundComparison } from "@/lib/dashboards/compare";
+import { getAssessmentComparison } from "@/lib/dashboards/compare";
 import { getFramework, type RespondentRole } from "@/lib/framework";
 import { createOrganization } from "@/lib/organizations/mutations";
 import { questionsFor } from "@/lib/responses/data";
@@ -201,7 +201,7 @@ describe("organisation dashboard", () => {
     const page = await findOrganizationPage(world.a.consultant.ctx, history);
     expect(page?.organization.id).toBe(history);
     expect(page?.rounds.map((r) => r.name)[0]).toBe("Q4 2026");
-    expect(page?.roundCount).toBe(quarters.length + 1);
+    expect(page?.assessmentCount).toBe(quarters.length + 1);
     expect(page?.openRounds).toBe(1);
     expect(page?.latest?.name).toBe("Q3 2026");
     expect(page?.latest?.perception.minGroupSize).toBe(2);
@@ -218,7 +218,7 @@ describe("organisation dashboard", () => {
     ).rejects.toMatchObject({
       code: "not_found",
     });
-    await expect(getRoundComparison(world.b.consultant.ctx, history)).rejects.toMatchObject({
+    await expect(getAssessmentComparison(world.b.consultant.ctx, history)).rejects.toMatchObject({
       code: "not_found",
     });
     for (const [bearer, id] of [
@@ -294,7 +294,7 @@ describe("organisation dashboard", () => {
 
 describe("round comparison", () => {
   it("defaults to the last two closed rounds and explains each dimension's change by its questions", async () => {
-    const data = await getRoundComparison(world.a.executive.ctx, history);
+    const data = await getAssessmentComparison(world.a.executive.ctx, history);
     expect(data.rounds.map((r) => r.name)).toEqual(["Q4 2025", "Q1 2026", "Q2 2026", "Q3 2026"]);
     expect([data.before?.name, data.after?.name]).toEqual(["Q2 2026", "Q3 2026"]);
     const changed = data.comparison!.dimensions.filter((d) => (d.delta ?? 0) > 0);
@@ -304,8 +304,8 @@ describe("round comparison", () => {
   });
 
   it("compares across a framework-version change, in the newer version's terms", async () => {
-    const { rounds } = await getRoundComparison(world.a.consultant.ctx, history);
-    const data = await getRoundComparison(world.a.consultant.ctx, history, {
+    const { rounds } = await getAssessmentComparison(world.a.consultant.ctx, history);
+    const data = await getAssessmentComparison(world.a.consultant.ctx, history, {
       before: rounds[0]!.id,
       after: rounds[3]!.id,
     });
@@ -317,11 +317,11 @@ describe("round comparison", () => {
   });
 
   it("does not find a round of another organisation", async () => {
-    const other = await getRoundComparison(world.a.consultant.ctx, world.a.notGranted.id);
+    const other = await getAssessmentComparison(world.a.consultant.ctx, world.a.notGranted.id);
     expect(other.rounds).toEqual([]);
-    const { rounds } = await getRoundComparison(world.a.consultant.ctx, history);
+    const { rounds } = await getAssessmentComparison(world.a.consultant.ctx, history);
     await expect(
-      getRoundComparison(world.a.consultant.ctx, world.a.notGranted.id, {
+      getAssessmentComparison(world.a.consultant.ctx, world.a.notGranted.id, {
         before: rounds[0]!.id,
         after: rounds[1]!.id,
       }),

@@ -16,7 +16,7 @@ import { can } from "@/lib/auth/roles";
 import { findAssessment, getAssessmentProgress } from "@/lib/assessments/data";
 import { findOrganization } from "@/lib/organizations/data";
 import { getFramework } from "@/lib/framework";
-import { listWorkshopsOfRound } from "@/lib/workshops/data";
+import { listWorkshopsOfAssessment } from "@/lib/workshops/data";
 import { StartWorkshop } from "@/components/workshops/start-workshop";
 import {
   closeAssessmentAction,
@@ -42,7 +42,7 @@ export default async function AssessmentPage({
   const [organization, progress, workshops] = await Promise.all([
     findOrganization(ctx, assessment.organizationId),
     getAssessmentProgress(ctx, assessment.id),
-    listWorkshopsOfRound(ctx, assessment.id),
+    listWorkshopsOfAssessment(ctx, assessment.id),
   ]);
   const manage = can(ctx.role, "assessment.manage");
   const percent = Math.round(progress.completionRate * 100);

@@ -195,9 +195,9 @@ export default async function OrganizationPage({
             ) : null}
           </div>
           <RoundsList rounds={dashboard.rounds} canManage={canManage} />
-          {dashboard.roundCount > dashboard.rounds.length ? (
+          {dashboard.assessmentCount > dashboard.rounds.length ? (
             <p className="mt-2 text-sm text-slate-600">
-              The newest {dashboard.rounds.length} of {dashboard.roundCount} rounds.
+              The newest {dashboard.rounds.length} of {dashboard.assessmentCount} rounds.
             </p>
           ) : null}
           {dashboard.openRounds ? (

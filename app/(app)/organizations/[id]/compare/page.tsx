@@ -6,7 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { ComparisonView } from "@/components/dashboard/comparison-view";
 import { requirePageContext } from "@/lib/auth/server";
-import { getRoundComparison } from "@/lib/dashboards/compare";
+import { getAssessmentComparison } from "@/lib/dashboards/compare";
 import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Compare rounds" };
@@ -21,7 +21,7 @@ export default async function CompareRoundsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ id }, query, { ctx }] = await Promise.all([params, searchParams, requirePageContext()]);
-  const data = await getRoundComparison(ctx, id, {
+  const data = await getAssessmentComparison(ctx, id, {
     before: one(query.before),
     after: one(query.after),
   }).catch((error: unknown) => {
