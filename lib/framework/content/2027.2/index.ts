@@ -1,14 +1,17 @@
 import type { FrameworkContent } from "../../schema";
-import { data } from "./data";
-import { integration } from "./integration";
-import { leadership } from "./leadership";
-import { monitoring } from "./monitoring";
-import { outputQuality } from "./output-quality";
-import { ownership } from "./ownership";
-import { recommendations } from "./recommendations";
+import { data } from "../2027.1/data";
+import { integration } from "../2027.1/integration";
+import { leadership } from "../2027.1/leadership";
+import { monitoring } from "../2027.1/monitoring";
+import { outputQuality } from "../2027.1/output-quality";
+import { ownership } from "../2027.1/ownership";
+import { recommendations } from "../2027.1/recommendations";
 import { diagnostic, gates, rules, sequence, stages } from "./rules";
-import { workflowRedesign } from "./workflow-redesign";
+import { workflowRedesign } from "../2027.1/workflow-redesign";
 
+// 2027.2 asks the same questions with the same anchors and recommendations as 2027.1 (imported,
+// not copied, so the difference between the versions is only what this folder holds: the rules).
+// A content change for 2027.2 copies the one file it changes into this folder first.
 export const framework2027_2: FrameworkContent = {
   version: "2027.2",
   name: "GapMap AI production readiness framework",
