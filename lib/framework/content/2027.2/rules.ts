@@ -1,85 +1,8 @@
 import type { z } from "zod";
-import type {
-  diagnosticSchema,
-  gateSchema,
-  rulesSchema,
-  sequenceStepSchema,
-  stageSchema,
-} from "../../schema";
+import type { gateSchema, rulesSchema } from "../../schema";
 
-export const diagnostic: z.input<typeof diagnosticSchema> = {
-  metAtLevel: 3,
-  partialAtLevel: 2,
-  unknownAtDontKnowShare: 0.5,
-  parts: [
-    {
-      id: "data_audit",
-      name: "Data readiness audited at the workflow level",
-      description:
-        "Data readiness is audited for the workflow to be scaled, not for the platform in general, " +
-        "and the data AI uses is governed.",
-      questionIds: ["data.workflow_audit", "data.governance_practices"],
-    },
-    {
-      id: "ownership",
-      name: "Ownership defined",
-      description:
-        "A named person is accountable if the deployed model produces a wrong output at scale, and " +
-        "the initiative is owned by the business that runs the workflow.",
-      questionIds: ["ownership.wrong_output_owner", "ownership.business_owner"],
-    },
-    {
-      id: "monitoring",
-      name: "Monitoring built before go-live",
-      description:
-        "Monitoring of the AI, including the quality of its outputs, is built and tested before " +
-        "going live, not after.",
-      questionIds: ["monitoring.before_go_live", "monitoring.output_quality_tracking"],
-    },
-  ],
-};
-
-export const stages: z.input<typeof stageSchema>[] = [
-  {
-    stage: 1,
-    name: "Exploring",
-    description:
-      "AI is explored in demos and experiments; the structures production needs are largely absent.",
-    minScore: 0,
-  },
-  {
-    stage: 2,
-    name: "Piloting",
-    description:
-      "Pilots run, but the organisation cannot yet take them into production safely: gaps in " +
-      "integration, quality, monitoring, ownership or data remain open.",
-    minScore: 30,
-  },
-  {
-    stage: 3,
-    name: "Ready to scale",
-    description:
-      "The three-part diagnostic is met and the structural gaps are mostly closed: the " +
-      "organisation can take a pilot into production with confidence.",
-    minScore: 55,
-  },
-  {
-    stage: 4,
-    name: "Scaling",
-    description:
-      "AI runs in production across several workflows, redesigned, owned and monitored, and " +
-      "each deployment makes the next one easier.",
-    minScore: 70,
-  },
-  {
-    stage: 5,
-    name: "Embedded",
-    description:
-      "Running AI in production is an operational discipline: leaders model it, and every new " +
-      "workflow follows the same sequence.",
-    minScore: 85,
-  },
-];
+// The diagnostic, the stages and the sequence are 2027.1's; 2027.2 changes the gates and the rules.
+export { diagnostic, sequence, stages } from "../2027.1/rules";
 
 export const gates: z.input<typeof gateSchema>[] = [
   {
@@ -151,15 +74,6 @@ export const gates: z.input<typeof gateSchema>[] = [
 
 // The article's order: redesign the workflow, establish ownership, build monitoring from day one.
 // The remaining gaps follow, in the order the article's chain of failure meets them.
-export const sequence: z.input<typeof sequenceStepSchema>[] = [
-  { id: "redesign", step: 1, name: "Redesign the workflow" },
-  { id: "ownership", step: 2, name: "Establish ownership" },
-  { id: "monitoring", step: 3, name: "Build monitoring before go-live" },
-  { id: "data", step: 4, name: "Make the workflow's data ready" },
-  { id: "integration", step: 5, name: "Integrate with the systems of record" },
-  { id: "quality", step: 6, name: "Hold output quality at volume" },
-];
-
 export const rules: z.input<typeof rulesSchema> = {
   perceptionGapPoints: 20,
   defaultTarget: 70,
