@@ -21,6 +21,11 @@ const LABELS = {
   "assessment.link_revoked": "Withdrew a respondent link",
   "assessment.opened": "Opened a round",
   "assessment.closed": "Closed a round",
+  "initiative.created": "Added an initiative",
+  "initiative.updated": "Edited an initiative",
+  "initiative.diagnostic_recorded": "Recorded an initiative's diagnostic",
+  "initiative.status_changed": "Changed an initiative's status",
+  "initiative.status_overridden": "Moved an initiative on despite a no-go",
   "token.created": "Created an API token",
   "token.revoked": "Revoked an API token",
 } as const satisfies Record<string, string>;

@@ -26,6 +26,17 @@ import OrganizationPage from "@/app/(app)/organizations/[id]/page";
 import AuditPage from "@/app/(app)/settings/audit/page";
 import MembersPage from "@/app/(app)/settings/members/page";
 import { listAuditEvents } from "@/lib/audit/data";
+import * as organizationInitiativesRoute from "@/app/api/v1/organizations/[id]/initiatives/route";
+import * as initiativeRoute from "@/app/api/v1/initiatives/[id]/route";
+import * as initiativeDiagnosticRoute from "@/app/api/v1/initiatives/[id]/diagnostic/route";
+import * as initiativeStatusRoute from "@/app/api/v1/initiatives/[id]/status/route";
+import { getInitiative } from "@/lib/initiatives/data";
+import {
+  changeInitiativeStatus,
+  createInitiative,
+  recordDiagnostic,
+  updateInitiative,
+} from "@/lib/initiatives/mutations";
 import { ACTIONS, can, ROLES, type Action, type Role } from "@/lib/auth/roles";
 import { disconnectDb, getDb } from "@/lib/db";
 import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/errors";
@@ -77,6 +88,8 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "organization.delete": true,
     "assessment.read": true,
     "assessment.manage": true,
+    "initiative.read": true,
+    "initiative.manage": true,
     "member.read": true,
     "member.invite": true,
     "member.update": true,
@@ -91,6 +104,8 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "organization.delete": false,
     "assessment.read": true,
     "assessment.manage": true,
+    "initiative.read": true,
+    "initiative.manage": true,
     "member.read": true,
     "member.invite": false,
     "member.update": false,
@@ -105,6 +120,8 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "organization.delete": false,
     "assessment.read": true,
     "assessment.manage": false,
+    "initiative.read": true,
+    "initiative.manage": false,
     "member.read": false,
     "member.invite": false,
     "member.update": false,
@@ -120,7 +137,14 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
 type Scope = "own" | "other" | "granted" | "notGranted";
 type Outcome = "allowed" | ErrorCode;
 type TargetKind =
-  "none" | "organization" | "assessment" | "member" | "invitation" | "token" | "auditEvent";
+  | "none"
+  | "organization"
+  | "assessment"
+  | "initiative"
+  | "member"
+  | "invitation"
+  | "token"
+  | "auditEvent";
 
 type Target = {
   readonly ws: WorkspaceWorld;
@@ -150,7 +174,10 @@ function expectedOutcome(role: Role, action: Action, scope: Scope): Outcome {
 
 function scopesFor(role: Role, target: TargetKind): Scope[] {
   if (target === "none") return ["own"];
-  if ((target === "organization" || target === "assessment") && role === "executive")
+  if (
+    (target === "organization" || target === "assessment" || target === "initiative") &&
+    role === "executive"
+  )
     return ["granted", "notGranted", "other"];
   return ["own", "other"];
 }
@@ -177,6 +204,16 @@ async function makeTarget(
       });
       const assessment = await createAssessment(ws.owner.ctx, organization.id, { name: label });
       return { ws, id: assessment.id, name: label };
+    }
+    case "initiative": {
+      const organization = await freshOrganization(ws, "Matrix initiative org", {
+        grantToExecutive: scope === "granted" || scope === "other",
+      });
+      const initiative = await createInitiative(ws.owner.ctx, organization.id, {
+        name: label,
+        status: "pilot",
+      });
+      return { ws, id: initiative.id, name: label };
     }
     case "member": {
       // A fresh member costs an argon2 hash: only when the call is expected to change them.
@@ -209,6 +246,17 @@ const organizationRow = (t: Target) => getDb().organization.findUnique({ where: 
 const assessmentRow = (t: Target) =>
   getDb().assessment.findUnique({ where: { id: t.id }, select: { state: true, name: true } });
 const assessmentsOf = (t: Target) => getDb().assessment.count({ where: { organizationId: t.id } });
+const initiativeRow = (t: Target) =>
+  getDb().initiative.findUnique({
+    where: { id: t.id },
+    select: {
+      name: true,
+      status: true,
+      statusChanges: { select: { id: true } },
+      diagnosticParts: { select: { part: true, status: true } },
+    },
+  });
+const initiativesOf = (t: Target) => getDb().initiative.count({ where: { organizationId: t.id } });
 const organizationByName = (t: Target) =>
   getDb().organization.findFirst({ where: { nameKey: t.name.toLowerCase() } });
 const memberRow = (t: Target) =>
@@ -333,6 +381,59 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       mutates: true,
       run: (actor, t) => outcomeOf(() => openAssessment(actor.ctx, t.id)),
       snapshot: assessmentRow,
+    },
+  ],
+  "initiative.read": [
+    {
+      name: "getInitiative",
+      target: "initiative",
+      mutates: false,
+      run: async (actor, t) =>
+        outcomeOf(async () => expect((await getInitiative(actor.ctx, t.id)).name).toBe(t.name)),
+      snapshot: initiativeRow,
+    },
+  ],
+  "initiative.manage": [
+    {
+      name: "createInitiative",
+      target: "organization",
+      mutates: true,
+      run: (actor, t) =>
+        outcomeOf(() => createInitiative(actor.ctx, t.id, { name: "Matrix pilot" })),
+      snapshot: initiativesOf,
+    },
+    {
+      name: "updateInitiative",
+      target: "initiative",
+      mutates: true,
+      run: (actor, t) =>
+        outcomeOf(() => updateInitiative(actor.ctx, t.id, { name: `${t.name} (renamed)` })),
+      snapshot: initiativeRow,
+    },
+    {
+      name: "recordDiagnostic",
+      target: "initiative",
+      mutates: true,
+      run: (actor, t) =>
+        outcomeOf(() =>
+          recordDiagnostic(actor.ctx, t.id, {
+            monitoring: { status: "met", evidence: "Dashboards live." },
+          }),
+        ),
+      snapshot: initiativeRow,
+    },
+    {
+      name: "changeInitiativeStatus",
+      target: "initiative",
+      mutates: true,
+      run: (actor, t) =>
+        outcomeOf(() =>
+          changeInitiativeStatus(actor.ctx, t.id, {
+            status: "production",
+            override: { reason: "The matrix overrides the no-go." },
+          }),
+        ),
+      snapshot: initiativeRow,
     },
   ],
   "member.read": [
@@ -587,6 +688,94 @@ const ROUTES: Partial<Record<Action, RouteProbe[]>> = {
           t,
         ),
       snapshot: assessmentRow,
+    },
+  ],
+  "initiative.read": [
+    {
+      name: "GET /api/v1/initiatives/[id]",
+      target: "initiative",
+      mutates: false,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await initiativeRoute.GET(
+            apiRequest(`/api/v1/initiatives/${t.id}`, credentials),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: initiativeRow,
+    },
+  ],
+  "initiative.manage": [
+    {
+      name: "POST /api/v1/organizations/[id]/initiatives",
+      target: "organization",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await organizationInitiativesRoute.POST(
+            apiRequest(`/api/v1/organizations/${t.id}/initiatives`, {
+              ...credentials,
+              body: { name: "Matrix pilot" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: initiativesOf,
+    },
+    {
+      name: "PATCH /api/v1/initiatives/[id]",
+      target: "initiative",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await initiativeRoute.PATCH(
+            apiRequest(`/api/v1/initiatives/${t.id}`, {
+              ...credentials,
+              method: "PATCH",
+              body: { workflow: "changed through the API" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: (t) => getDb().initiative.findUnique({ where: { id: t.id } }),
+    },
+    {
+      name: "PUT /api/v1/initiatives/[id]/diagnostic",
+      target: "initiative",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await initiativeDiagnosticRoute.PUT(
+            apiRequest(`/api/v1/initiatives/${t.id}/diagnostic`, {
+              ...credentials,
+              method: "PUT",
+              body: { ownership: { status: "partial", evidence: "Named, not agreed." } },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: initiativeRow,
+    },
+    {
+      name: "POST /api/v1/initiatives/[id]/status",
+      target: "initiative",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await initiativeStatusRoute.POST(
+            apiRequest(`/api/v1/initiatives/${t.id}/status`, {
+              ...credentials,
+              body: { status: "retired" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: initiativeRow,
     },
   ],
 };
