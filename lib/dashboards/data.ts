@@ -21,7 +21,13 @@ import {
   type PerceptionView,
   type TrendPoint,
 } from "./shape";
-import { seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
+import { can, seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
+import {
+  pipelineOf,
+  readInitiativesOfScopedOrganization,
+  type InitiativeView,
+  type Pipeline,
+} from "@/lib/initiatives/data";
 
 // Dashboards read the immutable result snapshots of closed rounds, never live answers, so a
 // changed framework never rewrites what a dashboard showed.
@@ -104,6 +110,9 @@ export type OrganizationPage = Omit<OrganizationDashboard, "organization"> & {
   /** The newest rounds first, at most ROUNDS_ON_PAGE; `roundCount` says how many there are. */
   rounds: AssessmentView[];
   roundCount: number;
+  /** The organisation's initiatives, oldest first, and how many are at each status. */
+  initiatives: InitiativeView[];
+  pipeline: Pipeline;
 };
 
 export const ROUNDS_ON_PAGE = 20;
@@ -124,11 +133,16 @@ export async function findOrganizationPage(
     select: organizationSelect,
   });
   if (!organization) return null;
-  const assessments = await db.assessment.findMany({
-    where: { ...assessmentScope(ctx), organizationId: organization.id },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { ...assessmentSelect, result: { select: { id: true, computedAt: true } } },
-  });
+  const [assessments, initiatives] = await Promise.all([
+    db.assessment.findMany({
+      where: { ...assessmentScope(ctx), organizationId: organization.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { ...assessmentSelect, result: { select: { id: true, computedAt: true } } },
+    }),
+    can(ctx.role, "initiative.read")
+      ? readInitiativesOfScopedOrganization(ctx, organization.id)
+      : Promise.resolve([]),
+  ]);
   const openRounds = assessments.filter((a) => a.state !== "closed").length;
   const rounds = assessments
     .flatMap((a) =>
@@ -161,6 +175,8 @@ export async function findOrganizationPage(
       .slice(0, ROUNDS_ON_PAGE)
       .map(({ result: _, ...row }) => toAssessmentView(row)),
     roundCount: assessments.length,
+    initiatives,
+    pipeline: pipelineOf(initiatives),
     ...shaped,
   };
 }

@@ -219,6 +219,27 @@ export async function listInitiatives(
   return { items: items.map(toInitiativeView), nextCursor };
 }
 
+/** Initiatives shown on a page at most; the API pages through all of them. */
+export const INITIATIVES_ON_PAGE = 200;
+
+/**
+ * The initiatives of an organisation the caller's scope already found (the organisation page's
+ * one data call, lib/dashboards/data.ts), oldest first.
+ */
+export async function readInitiativesOfScopedOrganization(
+  ctx: WorkspaceContext,
+  organizationId: string,
+): Promise<InitiativeView[]> {
+  assertCan(ctx, "initiative.read");
+  const rows = await getDb().initiative.findMany({
+    where: { ...initiativeScope(ctx), organizationId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: INITIATIVES_ON_PAGE,
+    select: initiativeSelect,
+  });
+  return rows.map(toInitiativeView);
+}
+
 export async function findInitiative(
   ctx: WorkspaceContext,
   id: string,
@@ -282,4 +303,21 @@ export async function membersToOwn(
     select: { id: true, user: { select: { name: true, email: true } } },
   });
   return rows.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email }));
+}
+
+/** The new-initiative page: the organisation (null when out of reach) and the owner choices. */
+export async function findNewInitiativePage(
+  ctx: WorkspaceContext,
+  organizationId: string,
+): Promise<{
+  organization: { id: string; name: string };
+  members: { id: string; name: string; email: string }[];
+} | null> {
+  assertCan(ctx, "initiative.read");
+  const organization = await getDb().organization.findFirst({
+    where: { ...organizationScope(ctx), id: organizationId },
+    select: { id: true, name: true },
+  });
+  if (!organization) return null;
+  return { organization, members: await membersToOwn(ctx) };
 }

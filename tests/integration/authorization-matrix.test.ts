@@ -20,6 +20,13 @@ import * as assessmentRoute from "@/app/api/v1/assessments/[id]/route";
 import * as openAssessmentRoute from "@/app/api/v1/assessments/[id]/open/route";
 import { openAssessmentAction } from "@/app/(app)/assessments/actions";
 import AssessmentPage from "@/app/(app)/assessments/[id]/page";
+import InitiativePage from "@/app/(app)/initiatives/[id]/page";
+import {
+  changeStatusAction,
+  createInitiativeAction,
+  recordDiagnosticAction,
+  updateInitiativeAction,
+} from "@/app/(app)/initiatives/actions";
 import { getAssessment } from "@/lib/assessments/data";
 import { createAssessment, openAssessment } from "@/lib/assessments/mutations";
 import OrganizationPage from "@/app/(app)/organizations/[id]/page";
@@ -807,6 +814,67 @@ function outcomeOfAction<T>(outcome: ActionOutcome<T>): Outcome {
 type ActionProbe = Omit<Probe, "run"> & { run(target: Target): Promise<Outcome> };
 
 const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
+  "initiative.manage": [
+    {
+      name: "createInitiativeAction",
+      target: "organization",
+      mutates: true,
+      run: async (t) => {
+        const outcome = await submit(createInitiativeAction, {
+          organizationId: t.id,
+          name: "Matrix form pilot",
+          status: "pilot",
+          "owner.kind": "person",
+          "owner.name": "Dana Ruiz",
+          "owner.role": "Head of claims",
+        });
+        if (outcome.kind === "redirect")
+          expect(outcome.location).toMatch(/^\/initiatives\/[^/?]+\?created=1$/);
+        return outcomeOfAction(outcome);
+      },
+      snapshot: initiativesOf,
+    },
+    {
+      name: "updateInitiativeAction",
+      target: "initiative",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(
+          await submit(updateInitiativeAction, { id: t.id, name: `${t.name} (edited)` }),
+        ),
+      snapshot: initiativeRow,
+    },
+    {
+      name: "recordDiagnosticAction",
+      target: "initiative",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(
+          await submit(recordDiagnosticAction, {
+            id: t.id,
+            part: "data_audit",
+            "data_audit.status": "met",
+            "data_audit.evidence": "Audited with the claims data team.",
+            "data_audit.links": "https://wiki.example.test/audit",
+          }),
+        ),
+      snapshot: initiativeRow,
+    },
+    {
+      name: "changeStatusAction",
+      target: "initiative",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(
+          await submit(changeStatusAction, {
+            id: t.id,
+            status: "scaled",
+            "override.reason": "The matrix overrides through the form.",
+          }),
+        ),
+      snapshot: initiativeRow,
+    },
+  ],
   "assessment.manage": [
     {
       name: "openAssessmentAction",
@@ -943,6 +1011,7 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
 const NO_SERVER_ACTION: readonly Action[] = [
   "organization.read",
   "assessment.read",
+  "initiative.read",
   "member.read",
   "audit.read",
 ];
@@ -1016,6 +1085,23 @@ const PAGES: Partial<Record<Action, PageProbe[]>> = {
           t,
         ),
       snapshot: assessmentRow,
+    },
+  ],
+  "initiative.read": [
+    {
+      name: "the initiative page",
+      target: "initiative",
+      mutates: false,
+      run: (t) =>
+        outcomeOfPage(
+          () =>
+            InitiativePage({
+              params: Promise.resolve({ id: t.id }),
+              searchParams: Promise.resolve({}),
+            }),
+          t,
+        ),
+      snapshot: initiativeRow,
     },
   ],
   "member.read": [

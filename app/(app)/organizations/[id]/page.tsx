@@ -11,6 +11,7 @@ import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
 import { NextSteps } from "@/components/dashboard/recommendations";
 import { ArticleContext } from "@/components/dashboard/article-context";
 import { RoundsList } from "@/components/dashboard/rounds-list";
+import { InitiativesSection } from "@/components/initiatives/initiatives-section";
 import { DimensionsChart } from "@/components/charts/dimensions-chart";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { PerceptionChart } from "@/components/charts/perception-chart";
@@ -183,6 +184,15 @@ export default async function OrganizationPage({
           </p>
         </Card>
       )}
+
+      <Card className="mt-6">
+        <InitiativesSection
+          organizationId={organization.id}
+          initiatives={dashboard.initiatives}
+          pipeline={dashboard.pipeline}
+          canManage={can(ctx.role, "initiative.manage")}
+        />
+      </Card>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
