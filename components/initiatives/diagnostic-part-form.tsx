@@ -44,6 +44,8 @@ export function DiagnosticPartForm({
           name={name("status")}
           placeholder="Choose"
           options={PART_STATUSES.map((s) => ({ value: s, label: PART_STATUS_LABELS[s] }))}
+          // A select keeps its first default: the key remounts it with the value sent back.
+          key={`status-${value("status", part.status ?? "")}`}
           defaultValue={value("status", part.status ?? "")}
           error={errorFor(state, name("status"))}
         />

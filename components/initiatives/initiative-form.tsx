@@ -70,6 +70,7 @@ export function InitiativeForm({
               { value: "idea", label: "Idea" },
               { value: "pilot", label: "Pilot" },
             ]}
+            key={`status-${value("status", "idea")}`}
             defaultValue={value("status", "idea")}
             error={fieldError(state, "status")}
             hint="Production and scale come later, after the diagnostic."

@@ -55,7 +55,9 @@ export function InitiativesSection({
             : "No initiative yet."}
         </p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        // relative: the screen-reader-only labels inside are absolutely placed; without a
+        // positioned ancestor they escape the scroll box and widen the page on a phone.
+        <div className="relative mt-4 overflow-x-auto">
           <table className="w-full min-w-[640px] border-collapse text-left text-sm">
             <caption className="sr-only">
               Initiatives with their status, accountable owner and go / no-go

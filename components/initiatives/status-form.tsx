@@ -38,6 +38,8 @@ export function StatusForm({
         name="status"
         placeholder="Choose a status"
         options={options}
+        // A select keeps its first default: the key remounts it with the value sent back.
+        key={`status-${fieldValue(state, "status")}`}
         defaultValue={fieldValue(state, "status")}
         error={fieldError(state, "status")}
       />

@@ -33,6 +33,8 @@ type Ids = {
   submitted: string;
   closed: string;
   notOpen: string;
+  /** An initiative of Meridian with a no-go diagnostic and an overridden move to production. */
+  initiative: string;
 };
 type PageCheck = { name: string; who: Who; path: (ids: Ids) => string; charts?: boolean };
 
@@ -55,6 +57,12 @@ const PAGES: PageCheck[] = [
     who: "owner",
     path: (i) => `/organizations/${i.meridian}/assessments/new`,
   },
+  {
+    name: "new initiative",
+    who: "owner",
+    path: (i) => `/organizations/${i.meridian}/initiatives/new`,
+  },
+  { name: "initiative", who: "owner", path: (i) => `/initiatives/${i.initiative}` },
   { name: "open round", who: "owner", path: (i) => `/assessments/${i.liveRound}` },
   { name: "closed round", who: "owner", path: (i) => `/assessments/${i.closedRound}` },
   {
@@ -93,6 +101,7 @@ const PAGES: PageCheck[] = [
     path: (i) => `/organizations/${i.meridian}/report`,
     charts: true,
   },
+  { name: "executive: initiative", who: "executive", path: (i) => `/initiatives/${i.initiative}` },
   { name: "respondent: welcome", who: "respondent", path: (i) => i.answering },
   {
     name: "respondent: question",
@@ -144,6 +153,28 @@ async function setUp(browser: Browser): Promise<Ids> {
   await postJson(request, `/api/v1/assessments/${ended.id}/close`, {}, 200);
 
   const later = await apiRound(request, kestrel.id, `A11y later ${stamp}`, ["data"], false);
+  const initiative = await postJson<{ id: string }>(
+    request,
+    `/api/v1/organizations/${meridian.id}/initiatives`,
+    {
+      name: `A11y initiative ${stamp}`,
+      status: "pilot",
+      owner: { kind: "person", name: "Dana Ruiz", role: "Head of operations" },
+    },
+    201,
+  );
+  await request.put(`/api/v1/initiatives/${initiative.id}/diagnostic`, {
+    data: {
+      data_audit: { status: "met", evidence: "Audited.", links: ["https://example.test/a"] },
+      ownership: { status: "partial", evidence: "Named, not agreed." },
+    },
+  });
+  await postJson(
+    request,
+    `/api/v1/initiatives/${initiative.id}/status`,
+    { status: "production", override: { reason: "Checked by the accessibility spec." } },
+    200,
+  );
   await context.close();
   return {
     meridian: meridian.id,
@@ -154,6 +185,7 @@ async function setUp(browser: Browser): Promise<Ids> {
     submitted,
     closed: ended.links[0]!,
     notOpen: later.links[0]!,
+    initiative: initiative.id,
   };
 }
 
