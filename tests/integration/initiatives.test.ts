@@ -190,6 +190,16 @@ describe("initiatives through the REST API", () => {
     ]);
   });
 
+  it("a part checked on a given date keeps that date", async () => {
+    const id = idOf((await addInitiative(world.a.granted.id, { name: "Dated check" })).body);
+    const recorded = await putDiagnostic(id, {
+      monitoring: { ...part("met"), checkedAt: "2027-01-15" },
+    });
+    expect(recorded.status).toBe(200);
+    const parts = ((recorded.body as Json).diagnostic as Json).parts as Json[];
+    expect(parts[2]).toMatchObject({ part: "monitoring", checkedAt: "2027-01-15T00:00:00.000Z" });
+  });
+
   it("idea, pilot and retired need no go; moving to the status it has is a 409 conflict", async () => {
     const id = idOf((await addInitiative(world.a.granted.id, { name: "Idea" })).body);
     expect((await moveTo(id, { status: "pilot" })).status).toBe(200);
