@@ -9,6 +9,7 @@ import {
   updateOrganizationSchema,
   deleteOrganizationSchema,
 } from "@/lib/organizations/schema";
+import { createActionSchema, updateActionSchema } from "@/lib/actions/schema";
 import {
   changeStatusSchema,
   createInitiativeSchema,
@@ -301,6 +302,35 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             ...ok("The initiative"),
             ...errors(400, 401, 403, 404, noGo, 413, 415, 422),
+          },
+        },
+      },
+      "/api/v1/organizations/{id}/actions": {
+        parameters: [org],
+        get: {
+          summary: "List an organisation's actions (recommendations someone owns), oldest first",
+          description:
+            "Each action: title, dimension, recommendationId, owner (member or named person, or null), dueDate, status (open, in_progress, done, dropped), `overdue` (open or in progress after its due date), completedAt.",
+          parameters: pageParams,
+          responses: { ...ok("A page of actions"), ...errors(badCursor, 401, 404, 422) },
+        },
+        post: {
+          summary: "Create an action, e.g. from a recommendation (its id and dimension)",
+          requestBody: body(input(createActionSchema)),
+          responses: {
+            ...ok("The action", "201"),
+            ...errors(400, 401, 403, 404, 413, 415, 422),
+          },
+        },
+      },
+      "/api/v1/actions/{id}": {
+        parameters: [idParam("id", "Action id")],
+        patch: {
+          summary: "Change an action: status, owner, due date, title",
+          requestBody: body(input(updateActionSchema)),
+          responses: {
+            ...ok("The action"),
+            ...errors(400, 401, 403, 404, 413, 415, 422),
           },
         },
       },

@@ -17,6 +17,7 @@ export type ApiRoute = {
 export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/auth/[...nextauth]", methods: ["GET", "POST"] },
   { path: "/api/health", methods: ["GET"] },
+  { path: "/api/v1/actions/[id]", methods: ["PATCH"] },
   { path: "/api/v1/assessments/[id]", methods: ["GET"] },
   { path: "/api/v1/assessments/[id]/close", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/invitations", methods: ["POST"] },
@@ -29,6 +30,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/openapi.json", methods: ["GET"] },
   { path: "/api/v1/organizations", methods: ["GET", "POST"] },
   { path: "/api/v1/organizations/[id]", methods: ["GET", "PATCH", "DELETE"] },
+  { path: "/api/v1/organizations/[id]/actions", methods: ["GET", "POST"] },
   { path: "/api/v1/organizations/[id]/assessments", methods: ["GET", "POST"] },
   { path: "/api/v1/organizations/[id]/dashboard", methods: ["GET"] },
   { path: "/api/v1/organizations/[id]/initiatives", methods: ["GET", "POST"] },

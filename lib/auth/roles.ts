@@ -14,6 +14,8 @@ export const ACTIONS = [
   "assessment.manage",
   "initiative.read",
   "initiative.manage",
+  "action.read",
+  "action.manage",
   "member.read",
   "member.invite",
   "member.update",
@@ -33,9 +35,16 @@ const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "assessment.manage",
     "initiative.read",
     "initiative.manage",
+    "action.read",
+    "action.manage",
     "member.read",
   ]),
-  executive: new Set<Action>(["organization.read", "assessment.read", "initiative.read"]),
+  executive: new Set<Action>([
+    "organization.read",
+    "assessment.read",
+    "initiative.read",
+    "action.read",
+  ]),
 };
 
 export function can(role: Role, action: Action): boolean {

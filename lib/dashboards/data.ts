@@ -22,7 +22,9 @@ import {
   type TrendPoint,
 } from "./shape";
 import { can, seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
+import { readActionsOfScopedOrganization, type ActionView } from "@/lib/actions/data";
 import {
+  membersToOwn,
   pipelineOf,
   readInitiativesOfScopedOrganization,
   type InitiativeView,
@@ -113,6 +115,10 @@ export type OrganizationPage = Omit<OrganizationDashboard, "organization"> & {
   /** The organisation's initiatives, oldest first, and how many are at each status. */
   initiatives: InitiativeView[];
   pipeline: Pipeline;
+  /** The organisation's actions, oldest first, each saying whether it is overdue. */
+  actions: ActionView[];
+  /** Who can be named owner of an initiative or action; empty for a caller who cannot edit. */
+  members: { id: string; name: string; email: string }[];
 };
 
 export const ROUNDS_ON_PAGE = 20;
@@ -133,7 +139,7 @@ export async function findOrganizationPage(
     select: organizationSelect,
   });
   if (!organization) return null;
-  const [assessments, initiatives] = await Promise.all([
+  const [assessments, initiatives, actions, members] = await Promise.all([
     db.assessment.findMany({
       where: { ...assessmentScope(ctx), organizationId: organization.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -142,6 +148,10 @@ export async function findOrganizationPage(
     can(ctx.role, "initiative.read")
       ? readInitiativesOfScopedOrganization(ctx, organization.id)
       : Promise.resolve([]),
+    can(ctx.role, "action.read")
+      ? readActionsOfScopedOrganization(ctx, organization.id)
+      : Promise.resolve([]),
+    membersToOwn(ctx),
   ]);
   const openRounds = assessments.filter((a) => a.state !== "closed").length;
   const rounds = assessments
@@ -177,6 +187,8 @@ export async function findOrganizationPage(
     roundCount: assessments.length,
     initiatives,
     pipeline: pipelineOf(initiatives),
+    actions,
+    members,
     ...shaped,
   };
 }

@@ -38,6 +38,11 @@ import * as initiativeRoute from "@/app/api/v1/initiatives/[id]/route";
 import * as initiativeDiagnosticRoute from "@/app/api/v1/initiatives/[id]/diagnostic/route";
 import * as initiativeStatusRoute from "@/app/api/v1/initiatives/[id]/status/route";
 import { getInitiative } from "@/lib/initiatives/data";
+import * as organizationActionsRoute from "@/app/api/v1/organizations/[id]/actions/route";
+import * as actionRoute from "@/app/api/v1/actions/[id]/route";
+import { createActionAction, updateActionStatusAction } from "@/app/(app)/action-items/actions";
+import { listActions } from "@/lib/actions/data";
+import { createAction, updateAction } from "@/lib/actions/mutations";
 import {
   changeInitiativeStatus,
   createInitiative,
@@ -97,6 +102,8 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "assessment.manage": true,
     "initiative.read": true,
     "initiative.manage": true,
+    "action.read": true,
+    "action.manage": true,
     "member.read": true,
     "member.invite": true,
     "member.update": true,
@@ -113,6 +120,8 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "assessment.manage": true,
     "initiative.read": true,
     "initiative.manage": true,
+    "action.read": true,
+    "action.manage": true,
     "member.read": true,
     "member.invite": false,
     "member.update": false,
@@ -129,6 +138,8 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "assessment.manage": false,
     "initiative.read": true,
     "initiative.manage": false,
+    "action.read": true,
+    "action.manage": false,
     "member.read": false,
     "member.invite": false,
     "member.update": false,
@@ -148,6 +159,7 @@ type TargetKind =
   | "organization"
   | "assessment"
   | "initiative"
+  | "action"
   | "member"
   | "invitation"
   | "token"
@@ -182,7 +194,10 @@ function expectedOutcome(role: Role, action: Action, scope: Scope): Outcome {
 function scopesFor(role: Role, target: TargetKind): Scope[] {
   if (target === "none") return ["own"];
   if (
-    (target === "organization" || target === "assessment" || target === "initiative") &&
+    (target === "organization" ||
+      target === "assessment" ||
+      target === "initiative" ||
+      target === "action") &&
     role === "executive"
   )
     return ["granted", "notGranted", "other"];
@@ -221,6 +236,13 @@ async function makeTarget(
         status: "pilot",
       });
       return { ws, id: initiative.id, name: label };
+    }
+    case "action": {
+      const organization = await freshOrganization(ws, "Matrix action org", {
+        grantToExecutive: scope === "granted" || scope === "other",
+      });
+      const action = await createAction(ws.owner.ctx, organization.id, { title: label });
+      return { ws, id: action.id, name: label };
     }
     case "member": {
       // A fresh member costs an argon2 hash: only when the call is expected to change them.
@@ -264,6 +286,12 @@ const initiativeRow = (t: Target) =>
     },
   });
 const initiativesOf = (t: Target) => getDb().initiative.count({ where: { organizationId: t.id } });
+const actionRow = (t: Target) =>
+  getDb().action.findUnique({
+    where: { id: t.id },
+    select: { title: true, status: true, dueDate: true, completedAt: true },
+  });
+const actionsOf = (t: Target) => getDb().action.count({ where: { organizationId: t.id } });
 const organizationByName = (t: Target) =>
   getDb().organization.findFirst({ where: { nameKey: t.name.toLowerCase() } });
 const memberRow = (t: Target) =>
@@ -441,6 +469,31 @@ const DATA_LAYER: Record<Action, Probe[]> = {
           }),
         ),
       snapshot: initiativeRow,
+    },
+  ],
+  "action.read": [
+    {
+      name: "listActions",
+      target: "organization",
+      mutates: false,
+      run: (actor, t) => outcomeOf(() => listActions(actor.ctx, t.id)),
+      snapshot: actionsOf,
+    },
+  ],
+  "action.manage": [
+    {
+      name: "createAction",
+      target: "organization",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => createAction(actor.ctx, t.id, { title: "Matrix action" })),
+      snapshot: actionsOf,
+    },
+    {
+      name: "updateAction",
+      target: "action",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => updateAction(actor.ctx, t.id, { status: "done" })),
+      snapshot: actionRow,
     },
   ],
   "member.read": [
@@ -785,6 +838,59 @@ const ROUTES: Partial<Record<Action, RouteProbe[]>> = {
       snapshot: initiativeRow,
     },
   ],
+  "action.read": [
+    {
+      name: "GET /api/v1/organizations/[id]/actions",
+      target: "organization",
+      mutates: false,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await organizationActionsRoute.GET(
+            apiRequest(`/api/v1/organizations/${t.id}/actions`, credentials),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: actionsOf,
+    },
+  ],
+  "action.manage": [
+    {
+      name: "POST /api/v1/organizations/[id]/actions",
+      target: "organization",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await organizationActionsRoute.POST(
+            apiRequest(`/api/v1/organizations/${t.id}/actions`, {
+              ...credentials,
+              body: { title: "Matrix action", dueDate: "2027-03-31" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: actionsOf,
+    },
+    {
+      name: "PATCH /api/v1/actions/[id]",
+      target: "action",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await actionRoute.PATCH(
+            apiRequest(`/api/v1/actions/${t.id}`, {
+              ...credentials,
+              method: "PATCH",
+              body: { status: "in_progress" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: actionRow,
+    },
+  ],
 };
 
 // Actions that have no REST route (yet). A new action must be listed here or get a route probe.
@@ -814,6 +920,34 @@ function outcomeOfAction<T>(outcome: ActionOutcome<T>): Outcome {
 type ActionProbe = Omit<Probe, "run"> & { run(target: Target): Promise<Outcome> };
 
 const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
+  "action.manage": [
+    {
+      name: "createActionAction",
+      target: "organization",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(
+          await submit(createActionAction, {
+            organizationId: t.id,
+            prefix: "rec-x",
+            "rec-x.title": "Name an accountable owner",
+            "rec-x.dueDate": "2027-03-31",
+            "rec-x.owner.kind": "person",
+            "rec-x.owner.name": "Dana Ruiz",
+            "rec-x.owner.role": "COO",
+          }),
+        ),
+      snapshot: actionsOf,
+    },
+    {
+      name: "updateActionStatusAction",
+      target: "action",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(await submit(updateActionStatusAction, { id: t.id, status: "done" })),
+      snapshot: actionRow,
+    },
+  ],
   "initiative.manage": [
     {
       name: "createInitiativeAction",
@@ -1012,6 +1146,7 @@ const NO_SERVER_ACTION: readonly Action[] = [
   "organization.read",
   "assessment.read",
   "initiative.read",
+  "action.read",
   "member.read",
   "audit.read",
 ];
@@ -1102,6 +1237,28 @@ const PAGES: Partial<Record<Action, PageProbe[]>> = {
           t,
         ),
       snapshot: initiativeRow,
+    },
+  ],
+  "action.read": [
+    {
+      name: "the organisation page's actions",
+      target: "action",
+      mutates: false,
+      run: async (t) => {
+        const action = await getDb().action.findUniqueOrThrow({
+          where: { id: t.id },
+          select: { organizationId: true },
+        });
+        return outcomeOfPage(
+          () =>
+            OrganizationPage({
+              params: Promise.resolve({ id: action.organizationId }),
+              searchParams: Promise.resolve({}),
+            }),
+          t,
+        );
+      },
+      snapshot: actionRow,
     },
   ],
   "member.read": [
