@@ -145,3 +145,74 @@ test("a consultant runs the diagnostic on two initiatives, is stopped on the no-
   await page.setViewportSize({ width: 390, height: 900 });
   await expectNoHorizontalScroll(page);
 });
+
+test("a consultant turns two next steps into owned actions; the overdue one stands out until done", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, "consultant@gapmap.demo");
+  await page.goto("/organizations");
+  await page.getByRole("link", { name: "Meridian Logistics" }).first().click();
+  await expect(page.getByRole("heading", { name: "Meridian Logistics", level: 1 })).toBeVisible();
+
+  const first = page.locator("details", { hasText: "Turn into an action" }).first();
+  await first.locator("summary").click();
+  const firstForm = first.getByRole("form");
+  const firstTitle = ((await firstForm.getAttribute("aria-label")) ?? "").replace(
+    "Action for: ",
+    "",
+  );
+  await firstForm.getByLabel("Member", { exact: true }).selectOption({ index: 1 });
+  await firstForm.getByLabel("Due date").fill("2020-01-31");
+  await firstForm.getByRole("button", { name: "Create action" }).click();
+  // The page refreshes with the action: the step now says its status.
+  await expect(page.getByText("Action: Open, overdue")).toBeVisible();
+
+  const second = page.locator("details", { hasText: "Turn into an action" }).first();
+  await second.locator("summary").click();
+  const secondForm = second.getByRole("form");
+  const secondTitle = ((await secondForm.getAttribute("aria-label")) ?? "").replace(
+    "Action for: ",
+    "",
+  );
+  await secondForm.getByLabel("Owner", { exact: true }).selectOption("person");
+  await secondForm.getByLabel("Name", { exact: true }).fill("Priya Shah");
+  await secondForm.getByLabel("Role", { exact: true }).fill("Head of operations");
+  await secondForm.getByLabel("Due date").fill("2030-06-30");
+  await secondForm.getByRole("button", { name: "Create action" }).click();
+  await expect(page.getByText("Action: Open", { exact: true })).toBeVisible();
+
+  await page.reload();
+  const table = page.getByRole("table", { name: /Actions with their owner/ });
+  const overdueRow = table.getByRole("row", { name: new RegExp(escapeRegExp(firstTitle)) });
+  await expect(overdueRow).toContainText("Overdue");
+  await expect(
+    table.getByRole("row", { name: new RegExp(escapeRegExp(secondTitle)) }),
+  ).toContainText("Priya Shah (Head of operations)");
+  await expect(page.getByText("Action: Open, overdue")).toBeVisible();
+  await screenshotBoth(page, "actions-organization");
+  // The two cards up close, at phone width, to look at.
+  await page.setViewportSize({ width: 390, height: 900 });
+  for (const [name, heading] of [
+    ["next-steps", "Next steps, in sequence"],
+    ["actions", "Actions"],
+  ] as const) {
+    await page
+      .locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) })
+      .screenshot({ path: `tests/e2e/.artifacts/screens/card-${name}-390.png` });
+  }
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await overdueRow.getByLabel(`Status of ${firstTitle}`).selectOption("done");
+  await overdueRow.getByRole("button", { name: /Save/ }).click();
+  await expect(overdueRow.getByText("Saved")).toBeVisible();
+  await page.reload();
+  await expect(
+    table.getByRole("row", { name: new RegExp(escapeRegExp(firstTitle)) }),
+  ).not.toContainText("Overdue");
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
