@@ -154,6 +154,19 @@ test("a consultant turns two next steps into owned actions; the overdue one stan
   await page.goto("/organizations");
   await page.getByRole("link", { name: "Meridian Logistics" }).first().click();
   await expect(page.getByRole("heading", { name: "Meridian Logistics", level: 1 })).toBeVisible();
+  // The demo seed's initiatives: the pipeline, a go, an override, and an overdue action.
+  const initiatives = page.getByRole("table", { name: /Initiatives with their status/ });
+  await expect(initiatives.getByRole("row", { name: /Shipment ETA prediction/ })).toContainText(
+    "Go",
+  );
+  await expect(initiatives.getByRole("row", { name: /Customer email triage/ })).toContainText(
+    "Moved on despite a no-go",
+  );
+  await expect(page.getByRole("heading", { name: "Actions", exact: true })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page
+    .locator("section", { has: page.getByRole("heading", { name: "Initiatives", exact: true }) })
+    .screenshot({ path: "tests/e2e/.artifacts/screens/card-initiatives-demo-1280.png" });
 
   const first = page.locator("details", { hasText: "Turn into an action" }).first();
   await first.locator("summary").click();
