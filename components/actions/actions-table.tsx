@@ -40,7 +40,14 @@ export function ActionsTable({
             : ""}
         </p>
       ) : (
-        <div className="relative mt-3 overflow-x-auto">
+        // A focusable, named region: a keyboard can scroll the table where it is wider than a
+        // phone, even when no row holds a control (an executive's read-only view). WCAG 2.1.1.
+        <div
+          className="relative mt-3 overflow-x-auto"
+          role="region"
+          aria-label="Actions table"
+          tabIndex={0}
+        >
           <table className="w-full min-w-[640px] border-collapse text-left text-sm">
             <caption className="sr-only">Actions with their owner, due date and status</caption>
             <thead>

@@ -56,8 +56,14 @@ export function InitiativesSection({
         </p>
       ) : (
         // relative: the screen-reader-only labels inside are absolutely placed; without a
-        // positioned ancestor they escape the scroll box and widen the page on a phone.
-        <div className="relative mt-4 overflow-x-auto">
+        // positioned ancestor they escape the scroll box and widen the page on a phone. Focusable
+        // and named, so a keyboard can scroll it (WCAG 2.1.1).
+        <div
+          className="relative mt-4 overflow-x-auto"
+          role="region"
+          aria-label="Initiatives table"
+          tabIndex={0}
+        >
           <table className="w-full min-w-[640px] border-collapse text-left text-sm">
             <caption className="sr-only">
               Initiatives with their status, accountable owner and go / no-go
