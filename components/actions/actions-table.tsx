@@ -1,4 +1,6 @@
 import { formatDay } from "@/components/ui/format";
+import { CsvDownloadLink } from "@/components/ui/csv-link";
+import { actionsToCsv } from "@/lib/actions/csv";
 import type { ActionView } from "@/lib/actions/data";
 import type { FormAction } from "@/lib/forms/state";
 import { ActionStatusForm } from "./action-status-form";
@@ -25,12 +27,21 @@ export function ActionsTable({
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold">Actions</h2>
-        {overdue ? (
-          <p className="text-sm font-semibold text-orange-900">
-            <span aria-hidden>⚠ </span>
-            {overdue} overdue
-          </p>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          {overdue ? (
+            <p className="text-sm font-semibold text-orange-900">
+              <span aria-hidden>⚠ </span>
+              {overdue} overdue
+            </p>
+          ) : null}
+          {actions.length ? (
+            <CsvDownloadLink
+              csv={actionsToCsv(actions)}
+              filename="gapmap-actions.csv"
+              label="Download actions (CSV)"
+            />
+          ) : null}
+        </div>
       </div>
       {actions.length === 0 ? (
         <p className="mt-2 text-slate-600">

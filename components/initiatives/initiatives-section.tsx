@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { LinkButton } from "@/components/ui/button";
+import { CsvDownloadLink } from "@/components/ui/csv-link";
+import { initiativesToCsv } from "@/lib/initiatives/csv";
 import type { InitiativeView, Pipeline } from "@/lib/initiatives/data";
 import { GoBadge, PartLights } from "./go-lights";
 import { INITIATIVE_STATUS_LABELS } from "./labels";
@@ -27,11 +29,20 @@ export function InitiativesSection({
         <h2 className="text-lg font-semibold" id="initiatives">
           Initiatives
         </h2>
-        {canManage ? (
-          <LinkButton href={`/organizations/${organizationId}/initiatives/new`}>
-            New initiative
-          </LinkButton>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          {initiatives.length ? (
+            <CsvDownloadLink
+              csv={initiativesToCsv(initiatives)}
+              filename="gapmap-initiatives.csv"
+              label="Download initiatives (CSV)"
+            />
+          ) : null}
+          {canManage ? (
+            <LinkButton href={`/organizations/${organizationId}/initiatives/new`}>
+              New initiative
+            </LinkButton>
+          ) : null}
+        </div>
       </div>
       <p className="mt-1 max-w-3xl text-sm text-slate-600">
         Each AI pilot or workflow, with the three-part diagnostic applied to it before any scaling
