@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 type Part = NonNullable<OrganizationDashboard["latest"]>["diagnostic"][number];
 
 // A word and a symbol beside every colour; blue/orange rather than green/red.
-const STATUS = {
+export const DIAGNOSTIC_STATUS_LOOK = {
   met: { label: "Met", symbol: "✓", className: "bg-sky-50 text-sky-950 ring-sky-300" },
   partial: {
     label: "Partial",
@@ -33,7 +33,7 @@ export function DiagnosticStatusLights({ diagnostic }: { diagnostic: Part[] }) {
   return (
     <ul className="grid gap-3 md:grid-cols-3">
       {diagnostic.map((part, i) => {
-        const s = STATUS[part.status];
+        const s = DIAGNOSTIC_STATUS_LOOK[part.status];
         return (
           <li key={part.id} className={cn("rounded-xl p-4 ring-1 ring-inset", s.className)}>
             <p className="flex items-start gap-2 font-semibold">

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { OrganizationDashboard } from "@/lib/dashboards/data";
 import { NoRecommendation } from "@/components/assessments/result-view";
 
@@ -10,12 +11,15 @@ export function NextSteps({
   brief = false,
   indexMissing,
   unanswered,
+  actionFor,
 }: {
   recommendations: Recommendation[];
   limit?: number;
   brief?: boolean;
   indexMissing: boolean;
   unanswered: number;
+  /** What to show under a step about its action (the form to create one, or the action). */
+  actionFor?: (recommendation: Recommendation) => ReactNode;
 }) {
   const items = recommendations.slice(0, limit);
   if (items.length === 0)
@@ -29,6 +33,7 @@ export function NextSteps({
           </p>
           <p className="mt-1 font-semibold">{r.title}</p>
           {brief ? null : <p className="mt-1 text-sm text-slate-700">Why: {r.why}</p>}
+          {actionFor ? actionFor(r) : null}
         </li>
       ))}
     </ol>

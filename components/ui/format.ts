@@ -20,3 +20,15 @@ export function formatDate(date: Date): string {
 export function formatDateTime(date: Date): string {
   return dateTimeFormat.format(date);
 }
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** A calendar day stored as UTC midnight (a due date): the same day whatever the server's zone. */
+export function formatDay(date: Date): string {
+  return dayFormat.format(date);
+}

@@ -9,6 +9,13 @@ import {
   updateOrganizationSchema,
   deleteOrganizationSchema,
 } from "@/lib/organizations/schema";
+import { createActionSchema, updateActionSchema } from "@/lib/actions/schema";
+import {
+  changeStatusSchema,
+  createInitiativeSchema,
+  diagnosticInputSchema,
+  updateInitiativeSchema,
+} from "@/lib/initiatives/schema";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { answerValueSchema } from "@/lib/framework";
 import { WRITE_REFUSALS } from "@/lib/responses/write-guard";
@@ -72,6 +79,7 @@ const listedWhereTheyApply = new Set<ErrorCode>([
   ...WRITE_REFUSALS,
   ...WORKSHOP_REFUSALS,
   "invalid_cursor",
+  "diagnostic_no_go",
 ]);
 const codesWithStatus = (status: number) =>
   ERROR_CODES.filter((code) => ERROR_STATUS[code] === status && !listedWhereTheyApply.has(code));
@@ -118,6 +126,13 @@ const refusedWrite = (...codes: ErrorCode[]): ErrorSpec => ({
     "The link or its round takes no more of this: the link was withdrawn, the round has not opened or has closed, or the answers were already submitted",
   codes,
 });
+
+const noGo: ErrorSpec = {
+  status: 409,
+  description:
+    "The status is already that one (`conflict`), or the move goes past pilot while the diagnostic says no-go and no `override` was given (`diagnostic_no_go`; `fields` holds one reason per part, keyed `diagnostic.<part>`)",
+  codes: ["conflict", "diagnostic_no_go"],
+};
 
 const ok = (description: string, status = "200") => ({
   [status]: { description, content: { "application/json": { schema: { type: "object" } } } },
@@ -217,6 +232,7 @@ const roomRefusal = (...codes: ErrorCode[]): ErrorSpec => ({
 export function openApiDocument(): Record<string, unknown> {
   const org = idParam("id", "Organisation id");
   const asm = idParam("id", "Assessment id");
+  const ini = idParam("id", "Initiative id");
   const token = idParam("token", "The respondent's link token");
   const workshop = idParam("id", "Workshop id");
   const facilitatorAction = (summary: string, schema?: z.ZodType) => ({
@@ -309,6 +325,94 @@ export function openApiDocument(): Record<string, unknown> {
           description:
             "`latest` (null before a round closes): headline (stage, index, confidence, ready-to-scale verdict with gate reasons; stage and index are null when the round has too few answers for an index, framework 2027.2 on), change since the previous round (null figures where either round has no index), dimensions with target, previous score and delta, the three-part diagnostic, perception by role (roles under the round's minimum group size are left out and named in `hiddenReason`), blind spots per dimension, agreement per question and role, top recommendations in sequence order. `trend`: one point per closed round with an index, oldest first, with index, stage, per-dimension scores, `frameworkVersion` and `versionChanged`.",
           responses: { ...ok("The dashboard"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/organizations/{id}/initiatives": {
+        parameters: [org],
+        get: {
+          summary: "List an organisation's initiatives (AI pilots or workflows), oldest first",
+          description:
+            "Each initiative: name, businessFunction, workflow, dataSources, status, owner (`{kind: member, memberId, name, email}` or `{kind: person, name, role}` or null), `diagnostic` (the three parts with status, evidence, links, checkedAt, checkedBy; `decision` go or no_go; `reasons` one per part not met) and `history` (dated status changes, with any override).",
+          parameters: pageParams,
+          responses: { ...ok("A page of initiatives"), ...errors(badCursor, 401, 404, 422) },
+        },
+        post: {
+          summary: "Add an initiative (status idea or pilot)",
+          requestBody: body(input(createInitiativeSchema)),
+          responses: {
+            ...ok("The initiative", "201"),
+            ...errors(400, 401, 403, 404, 413, 415, 422),
+          },
+        },
+      },
+      "/api/v1/initiatives/{id}": {
+        parameters: [ini],
+        get: {
+          summary: "One initiative with its diagnostic, go / no-go and status history",
+          responses: { ...ok("The initiative"), ...errors(401, 404) },
+        },
+        patch: {
+          summary: "Change an initiative's details or accountable owner",
+          requestBody: body(input(updateInitiativeSchema)),
+          responses: {
+            ...ok("The initiative"),
+            ...errors(400, 401, 403, 404, 413, 415, 422),
+          },
+        },
+      },
+      "/api/v1/initiatives/{id}/diagnostic": {
+        parameters: [ini],
+        put: {
+          summary: "Record the three-part diagnostic (parts left out keep what was recorded)",
+          description:
+            "Each part: status met, partial or unmet, evidence text, links, checkedAt (default now); the caller is recorded as who checked. Answers the initiative with `diagnostic.decision` (go when all three parts are met) and `diagnostic.reasons`.",
+          requestBody: body(input(diagnosticInputSchema)),
+          responses: {
+            ...ok("The initiative with its go / no-go"),
+            ...errors(400, 401, 403, 404, 413, 415, 422),
+          },
+        },
+      },
+      "/api/v1/initiatives/{id}/status": {
+        parameters: [ini],
+        post: {
+          summary: "Move an initiative to a status",
+          description:
+            "Production and scaled need a go from the diagnostic, or `override: { reason }`; the override is recorded (who, why, when, the parts it overrode) in the status history and the audit log.",
+          requestBody: body(input(changeStatusSchema)),
+          responses: {
+            ...ok("The initiative"),
+            ...errors(400, 401, 403, 404, noGo, 413, 415, 422),
+          },
+        },
+      },
+      "/api/v1/organizations/{id}/actions": {
+        parameters: [org],
+        get: {
+          summary: "List an organisation's actions (recommendations someone owns), oldest first",
+          description:
+            "Each action: title, dimension, recommendationId, owner (member or named person, or null), dueDate, status (open, in_progress, done, dropped), `overdue` (open or in progress after its due date), completedAt.",
+          parameters: pageParams,
+          responses: { ...ok("A page of actions"), ...errors(badCursor, 401, 404, 422) },
+        },
+        post: {
+          summary: "Create an action, e.g. from a recommendation (its id and dimension)",
+          requestBody: body(input(createActionSchema)),
+          responses: {
+            ...ok("The action", "201"),
+            ...errors(400, 401, 403, 404, 413, 415, 422),
+          },
+        },
+      },
+      "/api/v1/actions/{id}": {
+        parameters: [idParam("id", "Action id")],
+        patch: {
+          summary: "Change an action: status, owner, due date, title",
+          requestBody: body(input(updateActionSchema)),
+          responses: {
+            ...ok("The action"),
+            ...errors(400, 401, 403, 404, 413, 415, 422),
+          },
         },
       },
       "/api/v1/portfolio": {

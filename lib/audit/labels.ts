@@ -24,6 +24,13 @@ const LABELS = {
   "workshop.started": "Started a workshop",
   "workshop.level_agreed": "Recorded a level agreed in a workshop",
   "workshop.ended": "Ended a workshop",
+  "initiative.created": "Added an initiative",
+  "initiative.updated": "Edited an initiative",
+  "initiative.diagnostic_recorded": "Recorded an initiative's diagnostic",
+  "initiative.status_changed": "Changed an initiative's status",
+  "initiative.status_overridden": "Moved an initiative on despite a no-go",
+  "action.created": "Created an action",
+  "action.updated": "Updated an action",
   "token.created": "Created an API token",
   "token.revoked": "Revoked an API token",
 } as const satisfies Record<string, string>;

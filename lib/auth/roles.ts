@@ -12,6 +12,10 @@ export const ACTIONS = [
   "organization.delete",
   "assessment.read",
   "assessment.manage",
+  "initiative.read",
+  "initiative.manage",
+  "action.read",
+  "action.manage",
   "member.read",
   "member.invite",
   "member.update",
@@ -29,9 +33,18 @@ const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "organization.update",
     "assessment.read",
     "assessment.manage",
+    "initiative.read",
+    "initiative.manage",
+    "action.read",
+    "action.manage",
     "member.read",
   ]),
-  executive: new Set<Action>(["organization.read", "assessment.read"]),
+  executive: new Set<Action>([
+    "organization.read",
+    "assessment.read",
+    "initiative.read",
+    "action.read",
+  ]),
 };
 
 export function can(role: Role, action: Action): boolean {
@@ -55,6 +68,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   owner: "Everything, including members, API tokens and deleting data.",
-  consultant: "Manages organisations, assessments and workshops; sees all results.",
+  consultant: "Manages organisations, assessments, initiatives and workshops; sees all results.",
   executive: "Read-only, and only for the organisations they are granted.",
 };

@@ -24,7 +24,15 @@ import {
   type PerceptionView,
   type TrendPoint,
 } from "./shape";
-import { seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
+import { can, seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
+import { readActionsOfScopedOrganization, type ActionView } from "@/lib/actions/data";
+import {
+  membersToOwn,
+  pipelineOf,
+  readInitiativesOfScopedOrganization,
+  type InitiativeView,
+  type Pipeline,
+} from "@/lib/initiatives/data";
 
 // Dashboards read the immutable result snapshots of closed rounds, never live answers, so a
 // changed framework never rewrites what a dashboard showed.
@@ -107,6 +115,13 @@ export type OrganizationPage = Omit<OrganizationDashboard, "organization"> & {
   /** The newest rounds first, at most ASSESSMENTS_ON_PAGE; `assessmentCount` says how many there are. */
   rounds: AssessmentView[];
   assessmentCount: number;
+  /** The organisation's initiatives, oldest first, and how many are at each status. */
+  initiatives: InitiativeView[];
+  pipeline: Pipeline;
+  /** The organisation's actions, oldest first, each saying whether it is overdue. */
+  actions: ActionView[];
+  /** Who can be named owner of an initiative or action; empty for a caller who cannot edit. */
+  members: { id: string; name: string; email: string }[];
 };
 
 export const ASSESSMENTS_ON_PAGE = 20;
@@ -127,11 +142,20 @@ export async function findOrganizationPage(
     select: organizationSelect,
   });
   if (!organization) return null;
-  const assessments = await db.assessment.findMany({
-    where: { ...assessmentScope(ctx), organizationId: organization.id },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { ...assessmentSelect, result: { select: { id: true, computedAt: true } } },
-  });
+  const [assessments, initiatives, actions, members] = await Promise.all([
+    db.assessment.findMany({
+      where: { ...assessmentScope(ctx), organizationId: organization.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { ...assessmentSelect, result: { select: { id: true, computedAt: true } } },
+    }),
+    can(ctx.role, "initiative.read")
+      ? readInitiativesOfScopedOrganization(ctx, organization.id)
+      : Promise.resolve([]),
+    can(ctx.role, "action.read")
+      ? readActionsOfScopedOrganization(ctx, organization.id)
+      : Promise.resolve([]),
+    membersToOwn(ctx),
+  ]);
   const openRounds = assessments.filter((a) => a.state !== "closed").length;
   const rounds = assessments
     .flatMap((a) =>
@@ -164,6 +188,10 @@ export async function findOrganizationPage(
       .slice(0, ASSESSMENTS_ON_PAGE)
       .map(({ result: _, ...row }) => toAssessmentView(row)),
     assessmentCount: assessments.length,
+    initiatives,
+    pipeline: pipelineOf(initiatives),
+    actions,
+    members,
     ...shaped,
   };
 }

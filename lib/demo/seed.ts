@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/mutations";
 import { seesOnlyGrantedOrganizations, type Role } from "@/lib/auth/roles";
 import { actAsMember, systemContext } from "@/lib/auth/context";
+import { seedInitiatives } from "./initiatives";
 import { seedHistory, type DemoAssessment } from "./history";
 
 // The demo workspace a first-time visitor sees after `npm start`: a consultancy with a handful
@@ -184,6 +185,7 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
       { organization: kestrel, start: 1.1, gain: 0.3, weak: ["data", "ownership"], respondents: 8 },
     ].flatMap((p) => (p.organization ? [{ ...p, organizationId: p.organization.id }] : []));
     await seedHistory(ctx, profiles, DEMO_ROUNDS);
+    if (meridian) await seedInitiatives(ctx, meridian.id, created.owner.memberId);
   }
   return true;
 }

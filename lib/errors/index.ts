@@ -21,6 +21,9 @@ export const ERROR_STATUS = {
   // for voting (not yet, or revealed, or paused), or the workshop has ended.
   question_not_open: 409,
   workshop_ended: 409,
+  // An initiative moved past "pilot" while its diagnostic says no-go, without an override: the
+  // reasons are in `fields`, keyed `diagnostic.<part>`.
+  diagnostic_no_go: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

@@ -3,6 +3,7 @@ export {
   LEVELS,
   RESPONDENT_ROLES,
   answerValueSchema,
+  diagnosticPartIdSchema,
   dimensionSchema,
   frameworkSchema,
   questionSchema,

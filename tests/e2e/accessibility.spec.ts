@@ -36,6 +36,8 @@ type Ids = {
   /** A live workshop on the open round, and its join code. */
   workshop: string;
   workshopCode: string;
+  /** An initiative of Meridian with a no-go diagnostic and an overridden move to production. */
+  initiative: string;
 };
 type PageCheck = { name: string; who: Who; path: (ids: Ids) => string; charts?: boolean };
 
@@ -58,6 +60,12 @@ const PAGES: PageCheck[] = [
     who: "owner",
     path: (i) => `/organizations/${i.meridian}/assessments/new`,
   },
+  {
+    name: "new initiative",
+    who: "owner",
+    path: (i) => `/organizations/${i.meridian}/initiatives/new`,
+  },
+  { name: "initiative", who: "owner", path: (i) => `/initiatives/${i.initiative}` },
   { name: "open round", who: "owner", path: (i) => `/assessments/${i.liveRound}` },
   { name: "closed round", who: "owner", path: (i) => `/assessments/${i.closedRound}` },
   {
@@ -96,6 +104,7 @@ const PAGES: PageCheck[] = [
     path: (i) => `/organizations/${i.meridian}/report`,
     charts: true,
   },
+  { name: "executive: initiative", who: "executive", path: (i) => `/initiatives/${i.initiative}` },
   { name: "respondent: welcome", who: "respondent", path: (i) => i.answering },
   {
     name: "respondent: question",
@@ -160,6 +169,28 @@ async function setUp(browser: Browser): Promise<Ids> {
     id: string;
     code: string;
   };
+  const initiative = await postJson<{ id: string }>(
+    request,
+    `/api/v1/organizations/${meridian.id}/initiatives`,
+    {
+      name: `A11y initiative ${stamp}`,
+      status: "pilot",
+      owner: { kind: "person", name: "Dana Ruiz", role: "Head of operations" },
+    },
+    201,
+  );
+  await request.put(`/api/v1/initiatives/${initiative.id}/diagnostic`, {
+    data: {
+      data_audit: { status: "met", evidence: "Audited.", links: ["https://example.test/a"] },
+      ownership: { status: "partial", evidence: "Named, not agreed." },
+    },
+  });
+  await postJson(
+    request,
+    `/api/v1/initiatives/${initiative.id}/status`,
+    { status: "production", override: { reason: "Checked by the accessibility spec." } },
+    200,
+  );
   await context.close();
   return {
     meridian: meridian.id,
@@ -172,6 +203,7 @@ async function setUp(browser: Browser): Promise<Ids> {
     notOpen: later.links[0]!,
     workshop: workshopId,
     workshopCode,
+    initiative: initiative.id,
   };
 }
 

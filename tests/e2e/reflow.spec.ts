@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { apiRound, listOf, respondentSections, settle, storageFor } from "./a11y";
+import { apiRound, listOf, postJson, respondentSections, settle, storageFor } from "./a11y";
 
 // Issue 13, WCAG 1.4.10 (reflow) and 1.4.4 (resize text), on the main pages with the demo data:
 //  - at 320 CSS px wide (what 1280 px at 400% zoom gives), and
@@ -12,7 +12,13 @@ import { apiRound, listOf, respondentSections, settle, storageFor } from "./a11y
 // its own (a data table's or a chart's). Full-page screenshots go to tests/e2e/.artifacts/reflow/
 // for a person to look at.
 
-type Ids = { meridian: string; closedRound: string; answering: string; firstSection: string };
+type Ids = {
+  meridian: string;
+  closedRound: string;
+  answering: string;
+  firstSection: string;
+  initiative: string;
+};
 type Reflow = { name: string; who: "anonymous" | "owner" | "respondent"; path: (i: Ids) => string };
 
 const PAGES: Reflow[] = [
@@ -20,6 +26,7 @@ const PAGES: Reflow[] = [
   { name: "method", who: "anonymous", path: () => "/method" },
   { name: "organisations", who: "owner", path: () => "/organizations" },
   { name: "dashboard", who: "owner", path: (i) => `/organizations/${i.meridian}` },
+  { name: "initiative", who: "owner", path: (i) => `/initiatives/${i.initiative}` },
   { name: "round", who: "owner", path: (i) => `/assessments/${i.closedRound}` },
   { name: "result", who: "owner", path: (i) => `/assessments/${i.closedRound}/result` },
   { name: "compare", who: "owner", path: (i) => `/organizations/${i.meridian}/compare` },
@@ -59,12 +66,23 @@ async function setUp(browser: Browser): Promise<Ids> {
   const rounds = await listOf(context.request, `/api/v1/organizations/${meridian.id}/assessments`);
   const round = await apiRound(context.request, corvane.id, `Reflow ${stamp}`, ["business"], true);
   const sections = await respondentSections(context.request, round.links[0]!);
+  const initiative = await postJson<{ id: string }>(
+    context.request,
+    `/api/v1/organizations/${meridian.id}/initiatives`,
+    {
+      name: `Reflow initiative ${stamp} with a long name that has to wrap on a phone`,
+      status: "pilot",
+      owner: { kind: "person", name: "Dana Ruiz", role: "Head of customer operations" },
+    },
+    201,
+  );
   await context.close();
   return {
     meridian: meridian.id,
     closedRound: rounds.find((r) => r.state === "closed")!.id,
     answering: round.links[0]!,
     firstSection: sections[0]!.id,
+    initiative: initiative.id,
   };
 }
 

@@ -20,12 +20,35 @@ import * as assessmentRoute from "@/app/api/v1/assessments/[id]/route";
 import * as openAssessmentRoute from "@/app/api/v1/assessments/[id]/open/route";
 import { openAssessmentAction } from "@/app/(app)/assessments/actions";
 import AssessmentPage from "@/app/(app)/assessments/[id]/page";
+import InitiativePage from "@/app/(app)/initiatives/[id]/page";
+import {
+  changeStatusAction,
+  createInitiativeAction,
+  recordDiagnosticAction,
+  updateInitiativeAction,
+} from "@/app/(app)/initiatives/actions";
 import { getAssessment } from "@/lib/assessments/data";
 import { createAssessment, openAssessment } from "@/lib/assessments/mutations";
 import OrganizationPage from "@/app/(app)/organizations/[id]/page";
 import AuditPage from "@/app/(app)/settings/audit/page";
 import MembersPage from "@/app/(app)/settings/members/page";
 import { listAuditEvents } from "@/lib/audit/data";
+import * as organizationInitiativesRoute from "@/app/api/v1/organizations/[id]/initiatives/route";
+import * as initiativeRoute from "@/app/api/v1/initiatives/[id]/route";
+import * as initiativeDiagnosticRoute from "@/app/api/v1/initiatives/[id]/diagnostic/route";
+import * as initiativeStatusRoute from "@/app/api/v1/initiatives/[id]/status/route";
+import { getInitiative } from "@/lib/initiatives/data";
+import * as organizationActionsRoute from "@/app/api/v1/organizations/[id]/actions/route";
+import * as actionRoute from "@/app/api/v1/actions/[id]/route";
+import { createActionAction, updateActionStatusAction } from "@/app/(app)/action-items/actions";
+import { listActions } from "@/lib/actions/data";
+import { createAction, updateAction } from "@/lib/actions/mutations";
+import {
+  changeInitiativeStatus,
+  createInitiative,
+  recordDiagnostic,
+  updateInitiative,
+} from "@/lib/initiatives/mutations";
 import { ACTIONS, can, ROLES, type Action, type Role } from "@/lib/auth/roles";
 import { disconnectDb, getDb } from "@/lib/db";
 import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/errors";
@@ -77,6 +100,10 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "organization.delete": true,
     "assessment.read": true,
     "assessment.manage": true,
+    "initiative.read": true,
+    "initiative.manage": true,
+    "action.read": true,
+    "action.manage": true,
     "member.read": true,
     "member.invite": true,
     "member.update": true,
@@ -91,6 +118,10 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "organization.delete": false,
     "assessment.read": true,
     "assessment.manage": true,
+    "initiative.read": true,
+    "initiative.manage": true,
+    "action.read": true,
+    "action.manage": true,
     "member.read": true,
     "member.invite": false,
     "member.update": false,
@@ -105,6 +136,10 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "organization.delete": false,
     "assessment.read": true,
     "assessment.manage": false,
+    "initiative.read": true,
+    "initiative.manage": false,
+    "action.read": true,
+    "action.manage": false,
     "member.read": false,
     "member.invite": false,
     "member.update": false,
@@ -120,7 +155,15 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
 type Scope = "own" | "other" | "granted" | "notGranted";
 type Outcome = "allowed" | ErrorCode;
 type TargetKind =
-  "none" | "organization" | "assessment" | "member" | "invitation" | "token" | "auditEvent";
+  | "none"
+  | "organization"
+  | "assessment"
+  | "initiative"
+  | "action"
+  | "member"
+  | "invitation"
+  | "token"
+  | "auditEvent";
 
 type Target = {
   readonly ws: WorkspaceWorld;
@@ -150,7 +193,13 @@ function expectedOutcome(role: Role, action: Action, scope: Scope): Outcome {
 
 function scopesFor(role: Role, target: TargetKind): Scope[] {
   if (target === "none") return ["own"];
-  if ((target === "organization" || target === "assessment") && role === "executive")
+  if (
+    (target === "organization" ||
+      target === "assessment" ||
+      target === "initiative" ||
+      target === "action") &&
+    role === "executive"
+  )
     return ["granted", "notGranted", "other"];
   return ["own", "other"];
 }
@@ -177,6 +226,23 @@ async function makeTarget(
       });
       const assessment = await createAssessment(ws.owner.ctx, organization.id, { name: label });
       return { ws, id: assessment.id, name: label };
+    }
+    case "initiative": {
+      const organization = await freshOrganization(ws, "Matrix initiative org", {
+        grantToExecutive: scope === "granted" || scope === "other",
+      });
+      const initiative = await createInitiative(ws.owner.ctx, organization.id, {
+        name: label,
+        status: "pilot",
+      });
+      return { ws, id: initiative.id, name: label };
+    }
+    case "action": {
+      const organization = await freshOrganization(ws, "Matrix action org", {
+        grantToExecutive: scope === "granted" || scope === "other",
+      });
+      const action = await createAction(ws.owner.ctx, organization.id, { title: label });
+      return { ws, id: action.id, name: label };
     }
     case "member": {
       // A fresh member costs an argon2 hash: only when the call is expected to change them.
@@ -209,6 +275,23 @@ const organizationRow = (t: Target) => getDb().organization.findUnique({ where: 
 const assessmentRow = (t: Target) =>
   getDb().assessment.findUnique({ where: { id: t.id }, select: { state: true, name: true } });
 const assessmentsOf = (t: Target) => getDb().assessment.count({ where: { organizationId: t.id } });
+const initiativeRow = (t: Target) =>
+  getDb().initiative.findUnique({
+    where: { id: t.id },
+    select: {
+      name: true,
+      status: true,
+      statusChanges: { select: { id: true } },
+      diagnosticParts: { select: { part: true, status: true } },
+    },
+  });
+const initiativesOf = (t: Target) => getDb().initiative.count({ where: { organizationId: t.id } });
+const actionRow = (t: Target) =>
+  getDb().action.findUnique({
+    where: { id: t.id },
+    select: { title: true, status: true, dueDate: true, completedAt: true },
+  });
+const actionsOf = (t: Target) => getDb().action.count({ where: { organizationId: t.id } });
 const organizationByName = (t: Target) =>
   getDb().organization.findFirst({ where: { nameKey: t.name.toLowerCase() } });
 const memberRow = (t: Target) =>
@@ -333,6 +416,84 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       mutates: true,
       run: (actor, t) => outcomeOf(() => openAssessment(actor.ctx, t.id)),
       snapshot: assessmentRow,
+    },
+  ],
+  "initiative.read": [
+    {
+      name: "getInitiative",
+      target: "initiative",
+      mutates: false,
+      run: async (actor, t) =>
+        outcomeOf(async () => expect((await getInitiative(actor.ctx, t.id)).name).toBe(t.name)),
+      snapshot: initiativeRow,
+    },
+  ],
+  "initiative.manage": [
+    {
+      name: "createInitiative",
+      target: "organization",
+      mutates: true,
+      run: (actor, t) =>
+        outcomeOf(() => createInitiative(actor.ctx, t.id, { name: "Matrix pilot" })),
+      snapshot: initiativesOf,
+    },
+    {
+      name: "updateInitiative",
+      target: "initiative",
+      mutates: true,
+      run: (actor, t) =>
+        outcomeOf(() => updateInitiative(actor.ctx, t.id, { name: `${t.name} (renamed)` })),
+      snapshot: initiativeRow,
+    },
+    {
+      name: "recordDiagnostic",
+      target: "initiative",
+      mutates: true,
+      run: (actor, t) =>
+        outcomeOf(() =>
+          recordDiagnostic(actor.ctx, t.id, {
+            monitoring: { status: "met", evidence: "Dashboards live." },
+          }),
+        ),
+      snapshot: initiativeRow,
+    },
+    {
+      name: "changeInitiativeStatus",
+      target: "initiative",
+      mutates: true,
+      run: (actor, t) =>
+        outcomeOf(() =>
+          changeInitiativeStatus(actor.ctx, t.id, {
+            status: "production",
+            override: { reason: "The matrix overrides the no-go." },
+          }),
+        ),
+      snapshot: initiativeRow,
+    },
+  ],
+  "action.read": [
+    {
+      name: "listActions",
+      target: "organization",
+      mutates: false,
+      run: (actor, t) => outcomeOf(() => listActions(actor.ctx, t.id)),
+      snapshot: actionsOf,
+    },
+  ],
+  "action.manage": [
+    {
+      name: "createAction",
+      target: "organization",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => createAction(actor.ctx, t.id, { title: "Matrix action" })),
+      snapshot: actionsOf,
+    },
+    {
+      name: "updateAction",
+      target: "action",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => updateAction(actor.ctx, t.id, { status: "done" })),
+      snapshot: actionRow,
     },
   ],
   "member.read": [
@@ -589,6 +750,147 @@ const ROUTES: Partial<Record<Action, RouteProbe[]>> = {
       snapshot: assessmentRow,
     },
   ],
+  "initiative.read": [
+    {
+      name: "GET /api/v1/initiatives/[id]",
+      target: "initiative",
+      mutates: false,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await initiativeRoute.GET(
+            apiRequest(`/api/v1/initiatives/${t.id}`, credentials),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: initiativeRow,
+    },
+  ],
+  "initiative.manage": [
+    {
+      name: "POST /api/v1/organizations/[id]/initiatives",
+      target: "organization",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await organizationInitiativesRoute.POST(
+            apiRequest(`/api/v1/organizations/${t.id}/initiatives`, {
+              ...credentials,
+              body: { name: "Matrix pilot" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: initiativesOf,
+    },
+    {
+      name: "PATCH /api/v1/initiatives/[id]",
+      target: "initiative",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await initiativeRoute.PATCH(
+            apiRequest(`/api/v1/initiatives/${t.id}`, {
+              ...credentials,
+              method: "PATCH",
+              body: { workflow: "changed through the API" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: (t) => getDb().initiative.findUnique({ where: { id: t.id } }),
+    },
+    {
+      name: "PUT /api/v1/initiatives/[id]/diagnostic",
+      target: "initiative",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await initiativeDiagnosticRoute.PUT(
+            apiRequest(`/api/v1/initiatives/${t.id}/diagnostic`, {
+              ...credentials,
+              method: "PUT",
+              body: { ownership: { status: "partial", evidence: "Named, not agreed." } },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: initiativeRow,
+    },
+    {
+      name: "POST /api/v1/initiatives/[id]/status",
+      target: "initiative",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await initiativeStatusRoute.POST(
+            apiRequest(`/api/v1/initiatives/${t.id}/status`, {
+              ...credentials,
+              body: { status: "retired" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: initiativeRow,
+    },
+  ],
+  "action.read": [
+    {
+      name: "GET /api/v1/organizations/[id]/actions",
+      target: "organization",
+      mutates: false,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await organizationActionsRoute.GET(
+            apiRequest(`/api/v1/organizations/${t.id}/actions`, credentials),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: actionsOf,
+    },
+  ],
+  "action.manage": [
+    {
+      name: "POST /api/v1/organizations/[id]/actions",
+      target: "organization",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await organizationActionsRoute.POST(
+            apiRequest(`/api/v1/organizations/${t.id}/actions`, {
+              ...credentials,
+              body: { title: "Matrix action", dueDate: "2027-03-31" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: actionsOf,
+    },
+    {
+      name: "PATCH /api/v1/actions/[id]",
+      target: "action",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await actionRoute.PATCH(
+            apiRequest(`/api/v1/actions/${t.id}`, {
+              ...credentials,
+              method: "PATCH",
+              body: { status: "in_progress" },
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: actionRow,
+    },
+  ],
 };
 
 // Actions that have no REST route (yet). A new action must be listed here or get a route probe.
@@ -618,6 +920,95 @@ function outcomeOfAction<T>(outcome: ActionOutcome<T>): Outcome {
 type ActionProbe = Omit<Probe, "run"> & { run(target: Target): Promise<Outcome> };
 
 const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
+  "action.manage": [
+    {
+      name: "createActionAction",
+      target: "organization",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(
+          await submit(createActionAction, {
+            organizationId: t.id,
+            prefix: "rec-x",
+            "rec-x.title": "Name an accountable owner",
+            "rec-x.dueDate": "2027-03-31",
+            "rec-x.owner.kind": "person",
+            "rec-x.owner.name": "Dana Ruiz",
+            "rec-x.owner.role": "COO",
+          }),
+        ),
+      snapshot: actionsOf,
+    },
+    {
+      name: "updateActionStatusAction",
+      target: "action",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(await submit(updateActionStatusAction, { id: t.id, status: "done" })),
+      snapshot: actionRow,
+    },
+  ],
+  "initiative.manage": [
+    {
+      name: "createInitiativeAction",
+      target: "organization",
+      mutates: true,
+      run: async (t) => {
+        const outcome = await submit(createInitiativeAction, {
+          organizationId: t.id,
+          name: "Matrix form pilot",
+          status: "pilot",
+          "owner.kind": "person",
+          "owner.name": "Dana Ruiz",
+          "owner.role": "Head of claims",
+        });
+        if (outcome.kind === "redirect")
+          expect(outcome.location).toMatch(/^\/initiatives\/[^/?]+\?created=1$/);
+        return outcomeOfAction(outcome);
+      },
+      snapshot: initiativesOf,
+    },
+    {
+      name: "updateInitiativeAction",
+      target: "initiative",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(
+          await submit(updateInitiativeAction, { id: t.id, name: `${t.name} (edited)` }),
+        ),
+      snapshot: initiativeRow,
+    },
+    {
+      name: "recordDiagnosticAction",
+      target: "initiative",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(
+          await submit(recordDiagnosticAction, {
+            id: t.id,
+            part: "data_audit",
+            "data_audit.status": "met",
+            "data_audit.evidence": "Audited with the claims data team.",
+            "data_audit.links": "https://wiki.example.test/audit",
+          }),
+        ),
+      snapshot: initiativeRow,
+    },
+    {
+      name: "changeStatusAction",
+      target: "initiative",
+      mutates: true,
+      run: async (t) =>
+        outcomeOfAction(
+          await submit(changeStatusAction, {
+            id: t.id,
+            status: "scaled",
+            "override.reason": "The matrix overrides through the form.",
+          }),
+        ),
+      snapshot: initiativeRow,
+    },
+  ],
   "assessment.manage": [
     {
       name: "openAssessmentAction",
@@ -754,6 +1145,8 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
 const NO_SERVER_ACTION: readonly Action[] = [
   "organization.read",
   "assessment.read",
+  "initiative.read",
+  "action.read",
   "member.read",
   "audit.read",
 ];
@@ -827,6 +1220,45 @@ const PAGES: Partial<Record<Action, PageProbe[]>> = {
           t,
         ),
       snapshot: assessmentRow,
+    },
+  ],
+  "initiative.read": [
+    {
+      name: "the initiative page",
+      target: "initiative",
+      mutates: false,
+      run: (t) =>
+        outcomeOfPage(
+          () =>
+            InitiativePage({
+              params: Promise.resolve({ id: t.id }),
+              searchParams: Promise.resolve({}),
+            }),
+          t,
+        ),
+      snapshot: initiativeRow,
+    },
+  ],
+  "action.read": [
+    {
+      name: "the organisation page's actions",
+      target: "action",
+      mutates: false,
+      run: async (t) => {
+        const action = await getDb().action.findUniqueOrThrow({
+          where: { id: t.id },
+          select: { organizationId: true },
+        });
+        return outcomeOfPage(
+          () =>
+            OrganizationPage({
+              params: Promise.resolve({ id: action.organizationId }),
+              searchParams: Promise.resolve({}),
+            }),
+          t,
+        );
+      },
+      snapshot: actionRow,
     },
   ],
   "member.read": [

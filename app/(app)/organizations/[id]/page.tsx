@@ -11,6 +11,11 @@ import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
 import { NextSteps } from "@/components/dashboard/recommendations";
 import { ArticleContext } from "@/components/dashboard/article-context";
 import { RoundsList } from "@/components/dashboard/rounds-list";
+import { InitiativesSection } from "@/components/initiatives/initiatives-section";
+import { ActionsTable } from "@/components/actions/actions-table";
+import { ACTION_STATUS_LABELS } from "@/components/actions/labels";
+import { RecommendationActionForm } from "@/components/actions/recommendation-action-form";
+import { createActionAction, updateActionStatusAction } from "../../action-items/actions";
 import { DimensionsChart } from "@/components/charts/dimensions-chart";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { PerceptionChart } from "@/components/charts/perception-chart";
@@ -42,6 +47,10 @@ export default async function OrganizationPage({
   const roundsHref = canManage ? `/organizations/${organization.id}/assessments/new` : undefined;
   const dimensionNames = Object.fromEntries((latest?.dimensions ?? []).map((d) => [d.id, d.name]));
   const previousName = dashboard.trend.at(-2)?.name ?? null;
+  const canManageActions = can(ctx.role, "action.manage");
+  const actionOf = new Map(
+    dashboard.actions.flatMap((a) => (a.recommendationId ? [[a.recommendationId, a]] : [])),
+  );
   const facts = [
     { label: "Sector", value: organization.sector },
     { label: "Size (employees)", value: organization.sizeBand },
@@ -139,6 +148,24 @@ export default async function OrganizationPage({
               limit={5}
               indexMissing={latest.headline.index === null}
               unanswered={latest.dimensions.filter((d) => d.score === null).length}
+              actionFor={(r) => {
+                const existing = actionOf.get(r.id);
+                if (existing)
+                  return (
+                    <p className="mt-2 text-sm text-slate-700">
+                      Action: {ACTION_STATUS_LABELS[existing.status]}
+                      {existing.overdue ? ", overdue" : ""}
+                    </p>
+                  );
+                return canManageActions ? (
+                  <RecommendationActionForm
+                    action={createActionAction}
+                    organizationId={organization.id}
+                    recommendation={{ id: r.id, title: r.title, dimension: r.dimension }}
+                    members={dashboard.members}
+                  />
+                ) : null;
+              }}
             />
           </Card>
 
@@ -183,6 +210,23 @@ export default async function OrganizationPage({
           </p>
         </Card>
       )}
+
+      <Card className="mt-6">
+        <ActionsTable
+          actions={dashboard.actions}
+          dimensionNames={dimensionNames}
+          statusAction={canManageActions ? updateActionStatusAction : undefined}
+        />
+      </Card>
+
+      <Card className="mt-6">
+        <InitiativesSection
+          organizationId={organization.id}
+          initiatives={dashboard.initiatives}
+          pipeline={dashboard.pipeline}
+          canManage={can(ctx.role, "initiative.manage")}
+        />
+      </Card>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">

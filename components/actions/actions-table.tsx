@@ -1,0 +1,127 @@
+import { formatDay } from "@/components/ui/format";
+import { CsvDownloadLink } from "@/components/ui/csv-link";
+import { actionsToCsv } from "@/lib/actions/csv";
+import type { ActionView } from "@/lib/actions/data";
+import type { FormAction } from "@/lib/forms/state";
+import { ActionStatusForm } from "./action-status-form";
+import { ACTION_STATUS_LABELS } from "./labels";
+
+function ownerText(owner: ActionView["owner"]): string {
+  if (!owner) return "No owner";
+  return owner.kind === "member" ? owner.name : `${owner.name} (${owner.role})`;
+}
+
+/** The organisation's actions; an overdue one says so in words, not colour alone. */
+export function ActionsTable({
+  actions,
+  dimensionNames,
+  statusAction,
+}: {
+  actions: ActionView[];
+  dimensionNames: Record<string, string>;
+  /** Given to callers who may change actions. */
+  statusAction?: FormAction;
+}) {
+  const overdue = actions.filter((a) => a.overdue).length;
+  return (
+    <>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-lg font-semibold">Actions</h2>
+        <div className="flex flex-wrap items-center gap-3">
+          {overdue ? (
+            <p className="text-sm font-semibold text-orange-900">
+              <span aria-hidden>⚠ </span>
+              {overdue} overdue
+            </p>
+          ) : null}
+          {actions.length ? (
+            <CsvDownloadLink
+              csv={actionsToCsv(actions)}
+              filename="gapmap-actions.csv"
+              label="Download actions (CSV)"
+            />
+          ) : null}
+        </div>
+      </div>
+      {actions.length === 0 ? (
+        <p className="mt-2 text-slate-600">
+          No action yet.
+          {statusAction
+            ? " Turn a next step above into an action with an owner and a due date."
+            : ""}
+        </p>
+      ) : (
+        // A focusable, named region: a keyboard can scroll the table where it is wider than a
+        // phone, even when no row holds a control (an executive's read-only view). WCAG 2.1.1.
+        <div
+          className="relative mt-3 overflow-x-auto"
+          role="region"
+          aria-label="Actions table"
+          tabIndex={0}
+        >
+          <table className="w-full min-w-[640px] border-collapse text-left text-sm">
+            <caption className="sr-only">Actions with their owner, due date and status</caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-slate-600">
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Action
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Owner
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Due
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {actions.map((a) => (
+                <tr
+                  key={a.id}
+                  className={
+                    a.overdue
+                      ? "border-b border-orange-200 bg-orange-50 align-top"
+                      : "border-b border-slate-100 align-top"
+                  }
+                >
+                  <th scope="row" className="py-2 pr-3 font-medium">
+                    {a.title}
+                    {a.dimension ? (
+                      <span className="block font-normal text-slate-600">
+                        {dimensionNames[a.dimension] ?? a.dimension}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className="py-2 pr-3 text-slate-700">{ownerText(a.owner)}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">
+                    {a.dueDate ? formatDay(a.dueDate) : "No date"}
+                    {a.overdue ? (
+                      <span className="block font-semibold text-orange-900">
+                        <span aria-hidden>⚠ </span>Overdue
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="py-2 pr-3">
+                    {statusAction ? (
+                      <ActionStatusForm
+                        action={statusAction}
+                        actionId={a.id}
+                        title={a.title}
+                        status={a.status}
+                      />
+                    ) : (
+                      ACTION_STATUS_LABELS[a.status]
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

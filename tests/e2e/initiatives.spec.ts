@@ -1,0 +1,231 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoHorizontalScroll, screenshotBoth, signIn } from "./helpers";
+
+// Issue 11: a consultant adds two initiatives, runs the three-part diagnostic to "go" on one and
+// "no-go" on the other, is stopped moving the no-go one to production, and overrides with a reason.
+
+const stamp = Date.now().toString(36);
+
+async function addInitiative(
+  page: Page,
+  organizationId: string,
+  fields: { name: string; businessFunction: string; owner: "person" | "member" },
+): Promise<void> {
+  await page.goto(`/organizations/${organizationId}`);
+  await page.getByRole("link", { name: "New initiative" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("New initiative");
+  await page.getByLabel("Name", { exact: true }).fill(fields.name);
+  await page.getByLabel("Business function").fill(fields.businessFunction);
+  await page.getByLabel("Status", { exact: true }).selectOption("pilot");
+  await page.getByLabel("Workflow it changes").fill("First notice of loss: triage and routing.");
+  await page.getByLabel("Owner is").selectOption(fields.owner);
+  if (fields.owner === "person") {
+    await page.getByLabel("Owner's name").fill("Dana Ruiz");
+    await page.getByLabel("Owner's role").fill("Head of claims operations");
+  } else {
+    await page.getByLabel("Member", { exact: true }).selectOption({ index: 1 });
+  }
+  await page.getByRole("button", { name: "Add initiative" }).click();
+  await expect(page.getByRole("heading", { name: fields.name, level: 1 })).toBeVisible();
+  await expect(page.getByText("Initiative added.")).toBeVisible();
+}
+
+async function recordPart(
+  page: Page,
+  partName: string,
+  status: "met" | "partial" | "unmet",
+  evidence: string,
+) {
+  const form = page.getByRole("form", { name: partName });
+  await form.getByLabel("Status").selectOption(status);
+  await form.getByLabel("Evidence").fill(evidence);
+  await form.getByLabel("Links (one per line)").fill("https://wiki.example.test/evidence");
+  await form.getByRole("button", { name: "Save this part" }).click();
+  // The part's light says what was recorded once the page has reloaded with it.
+  const label = { met: "Met", partial: "Partial", unmet: "Not met" }[status];
+  await expect(page.getByText(`${partName}: ${label}`, { exact: false }).first()).toBeVisible();
+  await expect(page.getByText("Diagnostic part saved.")).toBeVisible();
+}
+
+test("a consultant runs the diagnostic on two initiatives, is stopped on the no-go, and overrides with a reason", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "consultant@gapmap.demo");
+  const created = await page.request.post("/api/v1/organizations", {
+    data: { name: `Initiatives E2E ${stamp}`, sector: "Insurance" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const organizationId = ((await created.json()) as { id: string }).id;
+
+  await page.goto(`/organizations/${organizationId}`);
+  await expect(page.getByRole("heading", { name: "Initiatives", exact: true })).toBeVisible();
+  await expect(page.getByText("No initiative yet.", { exact: false })).toBeVisible();
+
+  // The first initiative: all three parts met, go, and production without an override.
+  await addInitiative(page, organizationId, {
+    name: "Claims triage assistant",
+    businessFunction: "Claims",
+    owner: "person",
+  });
+  await expect(
+    page.getByText("No-go for production or scale until every part is met:"),
+  ).toBeVisible();
+  await recordPart(
+    page,
+    "Data readiness audited at the workflow level",
+    "met",
+    "Audited the FNOL data with the claims data team.",
+  );
+  await recordPart(page, "Ownership defined", "met", "Dana Ruiz signed the accountability note.");
+  await recordPart(
+    page,
+    "Monitoring built before go-live",
+    "met",
+    "Drift and error dashboards live in staging.",
+  );
+  await expect(
+    page.getByText("All three parts are met: go for production or scale."),
+  ).toBeVisible();
+  await page.getByLabel("Move to").selectOption("production");
+  await page.getByRole("button", { name: "Change status" }).click();
+  await expect(page.getByText("Status changed to Production.")).toBeVisible();
+
+  // The second: ownership partial, monitoring not met: no-go.
+  await addInitiative(page, organizationId, {
+    name: "Invoice matching",
+    businessFunction: "Finance",
+    owner: "member",
+  });
+  await recordPart(
+    page,
+    "Data readiness audited at the workflow level",
+    "met",
+    "Supplier master data audited.",
+  );
+  await recordPart(
+    page,
+    "Ownership defined",
+    "partial",
+    "Owner named; accountability for wrong matches not agreed.",
+  );
+  await recordPart(page, "Monitoring built before go-live", "unmet", "No monitoring yet.");
+  await expect(page.getByText("Ownership defined: only partly met.")).toBeVisible();
+  await expect(page.getByText("Monitoring built before go-live: not met.")).toBeVisible();
+
+  // Moving it to production without a reason is refused, with the reasons.
+  await page.getByLabel("Move to").selectOption("production");
+  await page.getByRole("button", { name: "Change status" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "That did not work" });
+  await expect(refusal).toContainText("The diagnostic says no-go");
+  await expect(refusal).toContainText("Ownership defined: only partly met.");
+  await expect(page.getByText("Now: Pilot")).toBeVisible();
+  const reason = page.getByLabel(/Override reason/);
+  await expect(reason).toBeFocused();
+  await screenshotBoth(page, "initiative-no-go-refused");
+
+  // With a reason, the override goes through and is recorded.
+  await reason.fill("Quarter-end backlog; monitoring ships in two weeks, owner agreed in writing.");
+  await page.getByRole("button", { name: "Change status" }).click();
+  await expect(page.getByText("Status changed to Production.")).toBeVisible();
+  await expect(page.getByText("Override of a no-go")).toBeVisible();
+  await expect(page.getByText(/Quarter-end backlog; monitoring ships/)).toBeVisible();
+  await screenshotBoth(page, "initiative-overridden");
+
+  // The organisation page: the pipeline, both initiatives, and the override stands out.
+  await page.getByRole("link", { name: `Initiatives E2E ${stamp}` }).click();
+  const pipeline = page.getByRole("list", { name: "Initiatives by status" });
+  await expect(pipeline.getByRole("listitem").filter({ hasText: "Production" })).toContainText("2");
+  const table = page.getByRole("table", { name: /Initiatives with their status/ });
+  await expect(table.getByRole("row", { name: /Claims triage assistant/ })).toContainText("Go");
+  await expect(table.getByRole("row", { name: /Invoice matching/ })).toContainText(
+    "Moved on despite a no-go",
+  );
+  await screenshotBoth(page, "initiatives-organization");
+  await page.setViewportSize({ width: 390, height: 900 });
+  await expectNoHorizontalScroll(page);
+});
+
+test("a consultant turns two next steps into owned actions; the overdue one stands out until done", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, "consultant@gapmap.demo");
+  await page.goto("/organizations");
+  await page.getByRole("link", { name: "Meridian Logistics" }).first().click();
+  await expect(page.getByRole("heading", { name: "Meridian Logistics", level: 1 })).toBeVisible();
+  // The demo seed's initiatives: the pipeline, a go, an override, and an overdue action.
+  const initiatives = page.getByRole("table", { name: /Initiatives with their status/ });
+  await expect(initiatives.getByRole("row", { name: /Shipment ETA prediction/ })).toContainText(
+    "Go",
+  );
+  await expect(initiatives.getByRole("row", { name: /Customer email triage/ })).toContainText(
+    "Moved on despite a no-go",
+  );
+  await expect(page.getByRole("heading", { name: "Actions", exact: true })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page
+    .locator("section", { has: page.getByRole("heading", { name: "Initiatives", exact: true }) })
+    .screenshot({ path: "tests/e2e/.artifacts/screens/card-initiatives-demo-1280.png" });
+
+  const first = page.locator("details", { hasText: "Turn into an action" }).first();
+  await first.locator("summary").click();
+  const firstForm = first.getByRole("form");
+  const firstTitle = ((await firstForm.getAttribute("aria-label")) ?? "").replace(
+    "Action for: ",
+    "",
+  );
+  await firstForm.getByLabel("Member", { exact: true }).selectOption({ index: 1 });
+  await firstForm.getByLabel("Due date").fill("2020-01-31");
+  await firstForm.getByRole("button", { name: "Create action" }).click();
+  // The page refreshes with the action: the step now says its status.
+  await expect(page.getByText("Action: Open, overdue")).toBeVisible();
+
+  const second = page.locator("details", { hasText: "Turn into an action" }).first();
+  await second.locator("summary").click();
+  const secondForm = second.getByRole("form");
+  const secondTitle = ((await secondForm.getAttribute("aria-label")) ?? "").replace(
+    "Action for: ",
+    "",
+  );
+  await secondForm.getByLabel("Owner", { exact: true }).selectOption("person");
+  await secondForm.getByLabel("Name", { exact: true }).fill("Priya Shah");
+  await secondForm.getByLabel("Role", { exact: true }).fill("Head of operations");
+  await secondForm.getByLabel("Due date").fill("2030-06-30");
+  await secondForm.getByRole("button", { name: "Create action" }).click();
+  await expect(page.getByText("Action: Open", { exact: true })).toBeVisible();
+
+  await page.reload();
+  const table = page.getByRole("table", { name: /Actions with their owner/ });
+  const overdueRow = table.getByRole("row", { name: new RegExp(escapeRegExp(firstTitle)) });
+  await expect(overdueRow).toContainText("Overdue");
+  await expect(
+    table.getByRole("row", { name: new RegExp(escapeRegExp(secondTitle)) }),
+  ).toContainText("Priya Shah (Head of operations)");
+  await expect(page.getByText("Action: Open, overdue")).toBeVisible();
+  await screenshotBoth(page, "actions-organization");
+  // The two cards up close, at phone width, to look at.
+  await page.setViewportSize({ width: 390, height: 900 });
+  for (const [name, heading] of [
+    ["next-steps", "Next steps, in sequence"],
+    ["actions", "Actions"],
+  ] as const) {
+    await page
+      .locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) })
+      .screenshot({ path: `tests/e2e/.artifacts/screens/card-${name}-390.png` });
+  }
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await overdueRow.getByLabel(`Status of ${firstTitle}`).selectOption("done");
+  await overdueRow.getByRole("button", { name: /Save/ }).click();
+  await expect(overdueRow.getByText("Saved")).toBeVisible();
+  await page.reload();
+  await expect(
+    table.getByRole("row", { name: new RegExp(escapeRegExp(firstTitle)) }),
+  ).not.toContainText("Overdue");
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
