@@ -1,10 +1,9 @@
 import "server-only";
+import { scopedOrganizationId } from "@/lib/organizations/data";
 import { getDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
-import { notFound } from "@/lib/errors";
 import { cursorCodec, toPage } from "@/lib/pagination/cursors";
-import { organizationScope } from "@/lib/organizations/scope";
 import type { InitiativeOwner } from "@/lib/initiatives/data";
 import { isOverdue } from "./overdue";
 import type { ActionStatus } from "./schema";
@@ -73,17 +72,13 @@ export async function listActions(
 ): Promise<{ items: ActionView[]; nextCursor: string | null }> {
   assertCan(ctx, "action.read");
   const db = getDb();
-  const organization = await db.organization.findFirst({
-    where: { ...organizationScope(ctx), id: organizationId },
-    select: { id: true },
-  });
-  if (!organization) throw notFound("Organisation");
+  const scopedId = await scopedOrganizationId(ctx, organizationId);
   const limit = page.limit ?? 100;
   const at = page.cursor === undefined ? null : oldestFirst.decode(page.cursor);
   const rows = await db.action.findMany({
     where: {
       ...actionScope(ctx),
-      organizationId: organization.id,
+      organizationId: scopedId,
       ...(at
         ? { OR: [{ createdAt: { gt: at.key } }, { createdAt: at.key, id: { gt: at.id } }] }
         : {}),

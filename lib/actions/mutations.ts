@@ -1,30 +1,14 @@
 import "server-only";
+import { scopedOrganizationId } from "@/lib/organizations/data";
 import { getDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/mutations";
-import { AppError, notFound, parseInput } from "@/lib/errors";
-import { organizationScope } from "@/lib/organizations/scope";
-import type { OwnerInput } from "@/lib/initiatives/schema";
+import { notFound, parseInput } from "@/lib/errors";
+import { ownerColumns } from "@/lib/initiatives/owner";
 import { actionSelect, toActionView, type ActionView } from "./data";
 import { createActionSchema, updateActionSchema } from "./schema";
 import { actionScope } from "./scope";
-
-async function ownerColumns(ctx: WorkspaceContext, owner: OwnerInput | null) {
-  if (owner === null) return { ownerMemberId: null, ownerName: null, ownerRole: null };
-  if (owner.kind === "person")
-    return { ownerMemberId: null, ownerName: owner.name, ownerRole: owner.role };
-  const member = await getDb().member.findFirst({
-    where: { workspaceId: ctx.workspaceId, id: owner.memberId },
-    select: { id: true },
-  });
-  if (!member) {
-    throw new AppError("validation_failed", "Please check owner.memberId: no such member.", {
-      fields: { "owner.memberId": "Choose a member of this workspace." },
-    });
-  }
-  return { ownerMemberId: member.id, ownerName: null, ownerRole: null };
-}
 
 export async function createAction(
   ctx: WorkspaceContext,
@@ -34,18 +18,14 @@ export async function createAction(
   assertCan(ctx, "action.manage");
   const data = parseInput(createActionSchema, input);
   const db = getDb();
-  const organization = await db.organization.findFirst({
-    where: { ...organizationScope(ctx), id: organizationId },
-    select: { id: true },
-  });
-  if (!organization) throw notFound("Organisation");
+  const scopedId = await scopedOrganizationId(ctx, organizationId);
   const owner = await ownerColumns(ctx, data.owner ?? null);
   const status = data.status ?? "open";
   return db.$transaction(async (tx) => {
     const row = await tx.action.create({
       data: {
         workspaceId: ctx.workspaceId,
-        organizationId: organization.id,
+        organizationId: scopedId,
         title: data.title,
         dimension: data.dimension ?? null,
         recommendationId: data.recommendationId ?? null,
@@ -66,7 +46,7 @@ export async function createAction(
         targetId: row.id,
         detail: {
           title: row.title,
-          organizationId: organization.id,
+          organizationId: scopedId,
           recommendationId: row.recommendationId,
         },
       },

@@ -1,10 +1,10 @@
 import "server-only";
+import { scopedOrganizationId } from "@/lib/organizations/data";
 import { getDb } from "@/lib/db";
 import { cursorCodec, toPage } from "@/lib/pagination/cursors";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { notFound } from "@/lib/errors";
-import { organizationScope } from "@/lib/organizations/scope";
 import type { RespondentRole } from "@/lib/framework";
 import { assessmentScope } from "./scope";
 
@@ -68,11 +68,7 @@ export async function listAssessments(
 ): Promise<{ items: AssessmentView[]; nextCursor: string | null }> {
   assertCan(ctx, "assessment.read");
   const db = getDb();
-  const organization = await db.organization.findFirst({
-    where: { ...organizationScope(ctx), id: organizationId },
-    select: { id: true },
-  });
-  if (!organization) throw notFound("Organisation");
+  await scopedOrganizationId(ctx, organizationId);
   const limit = page.limit ?? 100;
   const at = page.cursor === undefined ? null : newestFirst.decode(page.cursor);
   const rows = await db.assessment.findMany({

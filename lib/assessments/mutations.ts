@@ -1,4 +1,5 @@
 import "server-only";
+import { scopedOrganizationId } from "@/lib/organizations/data";
 import { getDb, type DbTx, type Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
@@ -6,7 +7,6 @@ import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
 import type { AuditAction } from "@/lib/audit/labels";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError, notFound, parseInput } from "@/lib/errors";
-import { organizationScope } from "@/lib/organizations/scope";
 import type { RespondentRole } from "@/lib/framework";
 import { assessmentSelect, toAssessmentView, type AssessmentView } from "./data";
 import { createAssessmentSchema, invitationsSchema } from "./schema";
@@ -47,11 +47,7 @@ export async function createAssessment(
   assertCan(ctx, "assessment.manage");
   const data = parseInput(createAssessmentSchema, input);
   return getDb().$transaction(async (tx) => {
-    const organization = await tx.organization.findFirst({
-      where: { ...organizationScope(ctx), id: organizationId },
-      select: { id: true },
-    });
-    if (!organization) throw notFound("Organisation");
+    await scopedOrganizationId(ctx, organizationId, tx);
     const previous = await tx.assessment.findFirst({
       where: { workspaceId: ctx.workspaceId, organizationId, state: "closed" },
       orderBy: { closedAt: "desc" },

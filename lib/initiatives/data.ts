@@ -1,4 +1,5 @@
 import "server-only";
+import { scopedOrganizationId } from "@/lib/organizations/data";
 import { getDb, type Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import { can } from "@/lib/auth/roles";
@@ -194,17 +195,13 @@ export async function listInitiatives(
 ): Promise<{ items: InitiativeView[]; nextCursor: string | null }> {
   assertCan(ctx, "initiative.read");
   const db = getDb();
-  const organization = await db.organization.findFirst({
-    where: { ...organizationScope(ctx), id: organizationId },
-    select: { id: true },
-  });
-  if (!organization) throw notFound("Organisation");
+  const scopedId = await scopedOrganizationId(ctx, organizationId);
   const limit = page.limit ?? 100;
   const at = page.cursor === undefined ? null : oldestFirst.decode(page.cursor);
   const rows = await db.initiative.findMany({
     where: {
       ...initiativeScope(ctx),
-      organizationId: organization.id,
+      organizationId: scopedId,
       ...(at
         ? { OR: [{ createdAt: { gt: at.key } }, { createdAt: at.key, id: { gt: at.id } }] }
         : {}),

@@ -1,10 +1,10 @@
 import "server-only";
-import { getDb, type DbTx } from "@/lib/db";
+import { scopedOrganizationId } from "@/lib/organizations/data";
+import { getDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError, notFound, parseInput } from "@/lib/errors";
-import { organizationScope } from "@/lib/organizations/scope";
 import { decideGo, DIAGNOSTIC_PARTS, needsGo } from "./diagnostic";
 import { initiativeSelect, toInitiativeView, type InitiativeView } from "./data";
 import {
@@ -13,36 +13,9 @@ import {
   diagnosticInputSchema,
   diagnosticPartIdSchema,
   updateInitiativeSchema,
-  type OwnerInput,
 } from "./schema";
 import { initiativeScope } from "./scope";
-
-type OwnerColumns = {
-  ownerMemberId: string | null;
-  ownerName: string | null;
-  ownerRole: string | null;
-};
-
-/** The owner as columns; a member must belong to the caller's workspace (else 422, not a leak). */
-async function ownerColumns(
-  ctx: WorkspaceContext,
-  owner: OwnerInput | null,
-  tx: Pick<DbTx, "member">,
-): Promise<OwnerColumns> {
-  if (owner === null) return { ownerMemberId: null, ownerName: null, ownerRole: null };
-  if (owner.kind === "person")
-    return { ownerMemberId: null, ownerName: owner.name, ownerRole: owner.role };
-  const member = await tx.member.findFirst({
-    where: { workspaceId: ctx.workspaceId, id: owner.memberId },
-    select: { id: true },
-  });
-  if (!member) {
-    throw new AppError("validation_failed", "Please check owner.memberId: no such member.", {
-      fields: { "owner.memberId": "Choose a member of this workspace." },
-    });
-  }
-  return { ownerMemberId: member.id, ownerName: null, ownerRole: null };
-}
+import { ownerColumns } from "./owner";
 
 const actorOf = (ctx: WorkspaceContext) => ({
   workspaceId: ctx.workspaceId,
@@ -58,18 +31,14 @@ export async function createInitiative(
   assertCan(ctx, "initiative.manage");
   const data = parseInput(createInitiativeSchema, input);
   const db = getDb();
-  const organization = await db.organization.findFirst({
-    where: { ...organizationScope(ctx), id: organizationId },
-    select: { id: true },
-  });
-  if (!organization) throw notFound("Organisation");
+  const scopedId = await scopedOrganizationId(ctx, organizationId);
   const status = data.status ?? "idea";
   return db.$transaction(async (tx) => {
     const owner = await ownerColumns(ctx, data.owner ?? null, tx);
     const row = await tx.initiative.create({
       data: {
         workspaceId: ctx.workspaceId,
-        organizationId: organization.id,
+        organizationId: scopedId,
         name: data.name,
         businessFunction: data.businessFunction ?? null,
         workflow: data.workflow ?? null,
@@ -93,7 +62,7 @@ export async function createInitiative(
         action: "initiative.created",
         targetType: "initiative",
         targetId: row.id,
-        detail: { name: row.name, organizationId: organization.id, status },
+        detail: { name: row.name, organizationId: scopedId, status },
       },
       tx,
     );

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Prisma } from "@/lib/db";
+import { getDb, type DbTx, type Prisma } from "@/lib/db";
 import { cursorCodec, toPage } from "@/lib/pagination/cursors";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
@@ -130,4 +130,22 @@ export async function listOrganizationChoices(
     orderBy: { nameKey: "asc" },
     select: { id: true, name: true },
   });
+}
+
+/**
+ * The id of an organisation the caller may see, read through `db` (a transaction's client, or the
+ * shared one); 404 for another workspace's or an ungranted organisation. The one check every
+ * write or list under an organisation starts with.
+ */
+export async function scopedOrganizationId(
+  ctx: WorkspaceContext,
+  organizationId: string,
+  db: Pick<DbTx, "organization"> = getDb(),
+): Promise<string> {
+  const organization = await db.organization.findFirst({
+    where: { ...organizationScope(ctx), id: organizationId },
+    select: { id: true },
+  });
+  if (!organization) throw notFound("Organisation");
+  return organization.id;
 }
