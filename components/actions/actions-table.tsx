@@ -1,6 +1,5 @@
 import { formatDay } from "@/components/ui/format";
 import { CsvDownloadLink } from "@/components/ui/csv-link";
-import { actionsToCsv } from "@/lib/actions/csv";
 import type { ActionView } from "@/lib/actions/data";
 import type { FormAction } from "@/lib/forms/state";
 import { ActionStatusForm } from "./action-status-form";
@@ -13,10 +12,12 @@ function ownerText(owner: ActionView["owner"]): string {
 
 /** The organisation's actions; an overdue one says so in words, not colour alone. */
 export function ActionsTable({
+  organizationId,
   actions,
   dimensionNames,
   statusAction,
 }: {
+  organizationId: string;
   actions: ActionView[];
   dimensionNames: Record<string, string>;
   /** Given to callers who may change actions. */
@@ -36,8 +37,7 @@ export function ActionsTable({
           ) : null}
           {actions.length ? (
             <CsvDownloadLink
-              csv={actionsToCsv(actions)}
-              filename="gapmap-actions.csv"
+              href={`/organizations/${organizationId}/actions.csv`}
               label="Download actions (CSV)"
             />
           ) : null}

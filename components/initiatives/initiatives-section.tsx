@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { LinkButton } from "@/components/ui/button";
 import { CsvDownloadLink } from "@/components/ui/csv-link";
-import { initiativesToCsv } from "@/lib/initiatives/csv";
 import type { InitiativeView, Pipeline } from "@/lib/initiatives/data";
 import { GoBadge, PartLights } from "./go-lights";
 import { INITIATIVE_STATUS_LABELS } from "./labels";
@@ -32,8 +31,7 @@ export function InitiativesSection({
         <div className="flex flex-wrap items-center gap-3">
           {initiatives.length ? (
             <CsvDownloadLink
-              csv={initiativesToCsv(initiatives)}
-              filename="gapmap-initiatives.csv"
+              href={`/organizations/${organizationId}/initiatives.csv`}
               label="Download initiatives (CSV)"
             />
           ) : null}

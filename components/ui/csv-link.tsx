@@ -1,19 +1,7 @@
-/** A CSV built on the server, offered as a download without another request. */
-export function CsvDownloadLink({
-  csv,
-  filename,
-  label,
-}: {
-  csv: string;
-  filename: string;
-  label: string;
-}) {
+/** A link to a CSV the server builds when it is asked for (not carried in the page). */
+export function CsvDownloadLink({ href, label }: { href: string; label: string }) {
   return (
-    <a
-      href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
-      download={filename}
-      className="text-sm font-medium text-brand-700 underline"
-    >
+    <a href={href} download className="text-sm font-medium text-brand-700 underline">
       {label}
     </a>
   );

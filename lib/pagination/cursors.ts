@@ -117,3 +117,22 @@ export const pageQuerySchema = z.object({
     .max(100, "limit must be 1 to 100")
     .default(50),
 });
+
+/**
+ * Every page of a keyset list, for a whole-list download (a CSV). Stops after `maxPages`, so a
+ * list that keeps growing while it is read cannot hold the request forever.
+ */
+export async function allPages<R>(
+  list: (cursor: string | undefined) => Promise<{ items: R[]; nextCursor: string | null }>,
+  maxPages = 50,
+): Promise<R[]> {
+  const rows: R[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const { items, nextCursor } = await list(cursor);
+    rows.push(...items);
+    if (nextCursor === null) break;
+    cursor = nextCursor;
+  }
+  return rows;
+}

@@ -14,7 +14,10 @@ import { RoundsList } from "@/components/dashboard/rounds-list";
 import { InitiativesSection } from "@/components/initiatives/initiatives-section";
 import { ActionsTable } from "@/components/actions/actions-table";
 import { ACTION_STATUS_LABELS } from "@/components/actions/labels";
-import { RecommendationActionForm } from "@/components/actions/recommendation-action-form";
+import {
+  ActionOwnersProvider,
+  RecommendationActionForm,
+} from "@/components/actions/recommendation-action-form";
 import { createActionAction, updateActionStatusAction } from "../../action-items/actions";
 import { DimensionsChart } from "@/components/charts/dimensions-chart";
 import { TrendChart } from "@/components/charts/trend-chart";
@@ -143,30 +146,31 @@ export default async function OrganizationPage({
 
           <Card>
             <h2 className="mb-3 text-lg font-semibold">Next steps, in sequence</h2>
-            <NextSteps
-              recommendations={latest.recommendations}
-              limit={5}
-              indexMissing={latest.headline.index === null}
-              unanswered={latest.dimensions.filter((d) => d.score === null).length}
-              actionFor={(r) => {
-                const existing = actionOf.get(r.id);
-                if (existing)
-                  return (
-                    <p className="mt-2 text-sm text-slate-700">
-                      Action: {ACTION_STATUS_LABELS[existing.status]}
-                      {existing.overdue ? ", overdue" : ""}
-                    </p>
-                  );
-                return canManageActions ? (
-                  <RecommendationActionForm
-                    action={createActionAction}
-                    organizationId={organization.id}
-                    recommendation={{ id: r.id, title: r.title, dimension: r.dimension }}
-                    members={dashboard.members}
-                  />
-                ) : null;
-              }}
-            />
+            <ActionOwnersProvider members={canManageActions ? dashboard.members : []}>
+              <NextSteps
+                recommendations={latest.recommendations}
+                limit={5}
+                indexMissing={latest.headline.index === null}
+                unanswered={latest.dimensions.filter((d) => d.score === null).length}
+                actionFor={(r) => {
+                  const existing = actionOf.get(r.id);
+                  if (existing)
+                    return (
+                      <p className="mt-2 text-sm text-slate-700">
+                        Action: {ACTION_STATUS_LABELS[existing.status]}
+                        {existing.overdue ? ", overdue" : ""}
+                      </p>
+                    );
+                  return canManageActions ? (
+                    <RecommendationActionForm
+                      action={createActionAction}
+                      organizationId={organization.id}
+                      recommendation={{ id: r.id, title: r.title, dimension: r.dimension }}
+                    />
+                  ) : null;
+                }}
+              />
+            </ActionOwnersProvider>
           </Card>
 
           <div className="grid gap-6 lg:grid-cols-2">
@@ -213,6 +217,7 @@ export default async function OrganizationPage({
 
       <Card className="mt-6">
         <ActionsTable
+          organizationId={organization.id}
           actions={dashboard.actions}
           dimensionNames={dimensionNames}
           statusAction={canManageActions ? updateActionStatusAction : undefined}

@@ -1,0 +1,17 @@
+import { withWorkspace } from "@/lib/api/http";
+import { listInitiatives } from "@/lib/initiatives/data";
+import { initiativesToCsv } from "@/lib/initiatives/csv";
+import { csvResponse } from "@/lib/csv/response";
+import { allPages } from "@/lib/pagination/cursors";
+
+// The organisation's initiatives as a CSV, built when asked for (the page links here instead of
+// carrying the file in every render). The session cookie or an API token; scoped like the API.
+export const GET = withWorkspace(
+  async ({ ctx, params }) => {
+    const initiatives = await allPages((cursor) =>
+      listInitiatives(ctx, params.id ?? "", { cursor, limit: 500 }),
+    );
+    return csvResponse(initiativesToCsv(initiatives), "gapmap-initiatives.csv");
+  },
+  { permission: "initiative.read" },
+);
