@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormAction, type FormState } from "@/lib/forms/state";
-import { ACTION_STATUSES, type ActionStatus } from "@/lib/actions/schema";
+import { ACTION_STATUSES, type ActionStatus } from "@/lib/actions/statuses";
 import { ACTION_STATUS_LABELS } from "./labels";
 
 /** One action's status, changed in its row of the actions table. */

@@ -5,7 +5,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldValue, idle, type FormAction, type FormState } from "@/lib/forms/state";
-import { EVIDENCE_MAX, PART_STATUSES } from "@/lib/initiatives/schema";
+import { EVIDENCE_MAX, PART_STATUSES } from "@/lib/initiatives/statuses";
 import type { DiagnosticPartView } from "@/lib/initiatives/data";
 import { PART_STATUS_LABELS } from "./labels";
 

@@ -6,7 +6,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { LinkButton } from "@/components/ui/button";
 import { fieldError, fieldValue, idle, type FormAction, type FormState } from "@/lib/forms/state";
-import { INITIATIVE_NAME_MAX } from "@/lib/initiatives/schema";
+import { INITIATIVE_NAME_MAX } from "@/lib/initiatives/statuses";
 import type { InitiativeOwner } from "@/lib/initiatives/data";
 
 type Values = {

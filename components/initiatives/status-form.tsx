@@ -5,7 +5,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, fieldValue, idle, type FormAction, type FormState } from "@/lib/forms/state";
-import { INITIATIVE_STATUSES, type InitiativeStatus } from "@/lib/initiatives/schema";
+import { INITIATIVE_STATUSES, type InitiativeStatus } from "@/lib/initiatives/statuses";
 import { INITIATIVE_STATUS_LABELS } from "./labels";
 
 /**

@@ -3,8 +3,9 @@ import { text } from "@/lib/validation/text";
 import { findFramework, listFrameworkVersions } from "@/lib/framework";
 import { ownerSchema } from "@/lib/initiatives/schema";
 
-export const ACTION_STATUSES = ["open", "in_progress", "done", "dropped"] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+import { ACTION_STATUSES } from "./statuses";
+
+export { ACTION_STATUSES, type ActionStatus } from "./statuses";
 export const actionStatusSchema = z.enum(ACTION_STATUSES, {
   error: `Choose one of ${ACTION_STATUSES.join(", ")}.`,
 });

@@ -1,23 +1,27 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { diagnosticPartIdSchema } from "@/lib/framework";
+import { EVIDENCE_MAX, INITIATIVE_NAME_MAX, INITIATIVE_STATUSES, PART_STATUSES } from "./statuses";
 
-export const INITIATIVE_STATUSES = ["idea", "pilot", "production", "scaled", "retired"] as const;
-export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+export {
+  EVIDENCE_MAX,
+  INITIATIVE_NAME_MAX,
+  INITIATIVE_STATUSES,
+  PART_STATUSES,
+  type InitiativeStatus,
+  type PartStatus,
+} from "./statuses";
+
 export const initiativeStatusSchema = z.enum(INITIATIVE_STATUSES, {
   error: `Choose one of ${INITIATIVE_STATUSES.join(", ")}.`,
 });
 
-export const PART_STATUSES = ["met", "partial", "unmet"] as const;
-export type PartStatus = (typeof PART_STATUSES)[number];
 export const partStatusSchema = z.enum(PART_STATUSES, {
   error: `Choose one of ${PART_STATUSES.join(", ")}.`,
 });
 
 export { diagnosticPartIdSchema };
 
-export const INITIATIVE_NAME_MAX = 120;
-export const EVIDENCE_MAX = 4000;
 export const MAX_LINKS = 10;
 
 // Empty strings from a form mean "not given".
