@@ -200,15 +200,19 @@ export function sqliteTurnsInUse(): number {
  * Runs `program` (see program.ts) as one transaction on the client's own connections: all of it
  * commits, or on any throw none of it, and the error is rethrown.
  */
-export async function runProgram<T>(program: () => Program<T>): Promise<T> {
+export async function runProgram<T>(
+  program: () => Program<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
+  const readOnly = options.readOnly ?? false;
   const { db, connections } = client();
-  if (connections.pool) return runOnPostgres(connections.pool, program());
+  if (connections.pool) return runOnPostgres(connections.pool, program(), readOnly);
   if (!connections.sqlite) await db.$connect();
   const sqlite = connections.sqlite;
   if (!sqlite) throw new Error("lib/db: the SQLite connection did not open");
   const release = await sqlite.turns.acquire(TURN_TIMEOUT_MS);
   try {
-    return runOnSqlite(sqlite.database, program());
+    return runOnSqlite(sqlite.database, program(), readOnly);
   } finally {
     release();
   }

@@ -94,9 +94,13 @@ function sqliteValue(value: unknown): unknown {
   return value ?? null;
 }
 
-export function runOnSqlite<T>(database: SqliteDatabase, program: Program<T>): T {
+/**
+ * A program that only reads (`readOnly`) begins a deferred transaction: one consistent snapshot,
+ * without the write lock a save takes first (so another process's writer is not held up).
+ */
+export function runOnSqlite<T>(database: SqliteDatabase, program: Program<T>, readOnly = false): T {
   try {
-    prepared(database, "BEGIN IMMEDIATE").run();
+    prepared(database, readOnly ? "BEGIN" : "BEGIN IMMEDIATE").run();
   } catch (error) {
     // Another process (a backup, the CLI) held the write lock for longer than busy_timeout.
     if (errorCode(error) === "SQLITE_BUSY") throw busy();
@@ -124,7 +128,11 @@ export function runOnSqlite<T>(database: SqliteDatabase, program: Program<T>): T
 
 // ---- PostgreSQL --------------------------------------------------------------------------------
 
-export async function runOnPostgres<T>(pool: Pool, program: Program<T>): Promise<T> {
+export async function runOnPostgres<T>(
+  pool: Pool,
+  program: Program<T>,
+  readOnly = false,
+): Promise<T> {
   let client: PoolClient;
   try {
     client = await pool.connect();
@@ -135,7 +143,7 @@ export async function runOnPostgres<T>(pool: Pool, program: Program<T>): Promise
   }
   let broken = false;
   try {
-    await client.query("BEGIN");
+    await client.query(readOnly ? "BEGIN READ ONLY" : "BEGIN");
     // A row lock held longer than this (a stuck transaction) fails the save with 55P03 -> 503.
     await client.query("SET LOCAL lock_timeout = '5s'");
     try {

@@ -1,11 +1,18 @@
 import "server-only";
-import { getDb, type Prisma } from "@/lib/db";
+import { getDb, runProgram, workshopsSql } from "@/lib/db";
+import { seesOnlyGrantedOrganizations } from "@/lib/auth/roles";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { assessmentScope } from "@/lib/assessments/scope";
 import { notFound } from "@/lib/errors";
 import { getFramework } from "@/lib/framework";
 import { linkTokenHash } from "@/lib/responses/data";
-import { decodeVote, workshopPlanSchema, type VoteValue, type WorkshopPlan } from "./schema";
+import {
+  decodeVote,
+  workshopPhaseSchema,
+  workshopPlanSchema,
+  type VoteValue,
+  type WorkshopPlan,
+} from "./schema";
 import { buildRoomState, type RoomState } from "./state";
 import { findPlannedQuestion } from "./plan";
 
@@ -14,20 +21,6 @@ import { findPlannedQuestion } from "./plan";
 // participant reaches only their own workshop, by the token of their link.
 
 export const workshopNotFound = () => notFound("Workshop");
-
-const roomSelect = {
-  id: true,
-  assessmentId: true,
-  liveCode: true,
-  phase: true,
-  currentQuestionId: true,
-  countdownEndsAt: true,
-  plan: true,
-  assessment: {
-    select: { name: true, anonymous: true, minGroupSize: true, frameworkVersion: true },
-  },
-  _count: { select: { participants: true } },
-} as const;
 
 export function parsePlan(json: unknown): WorkshopPlan {
   return workshopPlanSchema.parse(json);
@@ -38,37 +31,31 @@ export function workshopScope(ctx: WorkspaceContext) {
   return { workspaceId: ctx.workspaceId, assessment: assessmentScope(ctx) };
 }
 
+/** The room's state from one read (lib/db/workshops: readRoom), or null when out of reach. */
 async function roomState(
-  where: Prisma.WorkshopWhereInput,
-  viewerResponseId: string | null,
+  workshopId: string,
+  reader: workshopsSql.RoomReader,
   now = new Date(),
 ): Promise<RoomState | null> {
-  const db = getDb();
-  const workshop = await db.workshop.findFirst({ where, select: roomSelect });
-  if (!workshop) return null;
-  const questionId = workshop.currentQuestionId;
-  const [votes, agreed] = await Promise.all([
-    questionId
-      ? db.answer.findMany({
-          where: { questionId, response: { participant: { workshopId: workshop.id } } },
-          select: { responseId: true, value: true, response: { select: { role: true } } },
-        })
-      : Promise.resolve([]),
-    questionId
-      ? db.agreedLevel.findUnique({
-          where: { assessmentId_questionId: { assessmentId: workshop.assessmentId, questionId } },
-          select: { value: true, reason: true },
-        })
-      : Promise.resolve(null),
-  ]);
+  const room = await runProgram(() => workshopsSql.readRoom(workshopId, reader), {
+    readOnly: true,
+  });
+  if (!room) return null;
   return buildRoomState({
-    workshop: { ...workshop, plan: parsePlan(workshop.plan) },
-    round: workshop.assessment,
-    framework: getFramework(workshop.assessment.frameworkVersion),
-    participants: workshop._count.participants,
-    votes: votes.map((v) => ({ responseId: v.responseId, role: v.response.role, value: v.value })),
-    agreed,
-    viewerResponseId,
+    workshop: {
+      id: room.id,
+      liveCode: room.liveCode,
+      phase: workshopPhaseSchema.parse(room.phase),
+      currentQuestionId: room.currentQuestionId,
+      countdownEndsAt: room.countdownEndsAt,
+      plan: parsePlan(room.plan),
+    },
+    round: room.round,
+    framework: getFramework(room.round.frameworkVersion),
+    participants: room.participants,
+    votes: room.votes,
+    agreed: room.agreed,
+    viewerResponseId: room.viewerResponseId,
     now,
   });
 }
@@ -78,28 +65,24 @@ export async function getRoomStateForMember(
   ctx: WorkspaceContext,
   workshopId: string,
 ): Promise<RoomState> {
-  const state = await roomState({ id: workshopId, ...workshopScope(ctx) }, null);
+  const state = await roomState(workshopId, {
+    kind: "member",
+    workspaceId: ctx.workspaceId,
+    grantsOf: seesOnlyGrantedOrganizations(ctx.role) ? ctx.memberId : null,
+  });
   if (!state) throw workshopNotFound();
   return state;
 }
 
-/** The participant of a token, in the workshop asked for; 404 for a token of another workshop. */
-export async function findParticipant(token: string, workshopId: string) {
-  const participant = await getDb().participant.findUnique({
-    where: { tokenHash: linkTokenHash(token) },
-    select: { id: true, workshopId: true, responseId: true },
-  });
-  if (!participant || participant.workshopId !== workshopId) throw workshopNotFound();
-  return participant;
-}
-
-/** The room as a participant's phone sees it: with their own vote. */
+/** The room as a participant's phone sees it: with their own vote. 404 for another room's token. */
 export async function getRoomStateForParticipant(
   token: string,
   workshopId: string,
 ): Promise<RoomState> {
-  const participant = await findParticipant(token, workshopId);
-  const state = await roomState({ id: workshopId }, participant.responseId);
+  const state = await roomState(workshopId, {
+    kind: "participant",
+    tokenHash: linkTokenHash(token),
+  });
   if (!state) throw workshopNotFound();
   return state;
 }

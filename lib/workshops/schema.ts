@@ -8,6 +8,8 @@ import { JOIN_CODE_LENGTH, normalizeJoinCode } from "./code";
 
 export const WORKSHOP_PHASES = ["lobby", "voting", "revealed", "ended"] as const;
 export type WorkshopPhase = (typeof WORKSHOP_PHASES)[number];
+/** A phase as read back from the database by SQL (lib/db/workshops), where the type says string. */
+export const workshopPhaseSchema = z.enum(WORKSHOP_PHASES);
 
 /** A vote, or an agreed level: a level 0..4 or "dont_know" (a room does not vote N/A). */
 export const voteValueSchema = z.union([z.literal(LEVELS), z.literal("dont_know")], {

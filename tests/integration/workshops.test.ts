@@ -32,7 +32,13 @@ import {
   routeParams,
   type RequestOptions,
 } from "../fixtures/next-request";
-import { buildWorld, freshOrganization, uniqueSuffix, type World } from "../fixtures/world";
+import {
+  addGrant,
+  buildWorld,
+  freshOrganization,
+  uniqueSuffix,
+  type World,
+} from "../fixtures/world";
 
 // The live workshop through its real route handlers: a consultant starts it on an open round,
 // phones join with the code and vote with their token, the facilitator opens, reveals, agrees,
@@ -425,6 +431,15 @@ describe("who may do what in the room", () => {
       "forbidden",
     );
     expect(obj((await state(w.id, { bearer: world.a.owner.bearer })).body).phase).toBe("lobby");
+    // An executive sees the room of a granted organisation's round only, like its rounds.
+    const executive = { bearer: world.a.executive.bearer };
+    expectError(await state(w.id, executive), 404, "not_found");
+    await addGrant(world.a, organizationId);
+    expect(obj((await state(w.id, executive)).body).phase).toBe("lobby");
+    await getDb().organizationGrant.deleteMany({
+      where: { memberId: world.a.executive.memberId, organizationId },
+    });
+    expectError(await state(w.id, executive), 404, "not_found");
 
     await act(openRoute.POST, "open", w.id, { questionId: Q1 });
     expectError(await state(w.id, { bearer: stranger.token }), 404, "not_found");
