@@ -37,10 +37,19 @@ const ROLES: RespondentRole[] = ["executive", "business", "technical", "data"];
 
 export type DemoAssessment = { name: string; frameworkVersion: string; closedAt: Date };
 
+/** Runs on a round after its answers are in and before it closes (the demo's workshop). */
+export type BeforeClose = (round: {
+  organizationId: string;
+  index: number;
+  assessmentId: string;
+  closedAt: Date;
+}) => Promise<void>;
+
 export async function seedHistory(
   ctx: WorkspaceContext,
   profiles: DemoProfile[],
   rounds: DemoAssessment[],
+  beforeClose?: BeforeClose,
 ): Promise<void> {
   const db = getDb();
   for (const [p, profile] of profiles.entries()) {
@@ -100,6 +109,12 @@ export async function seedHistory(
           data: { startedAt: round.closedAt, submittedAt: round.closedAt },
         });
       }
+      await beforeClose?.({
+        organizationId: profile.organizationId,
+        index: q,
+        assessmentId: assessment.id,
+        closedAt: round.closedAt,
+      });
       await closeAssessment(ctx, assessment.id, round.closedAt);
       await db.assessment.update({
         where: { id: assessment.id },

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { seesOnlyGrantedOrganizations, type Role } from "@/lib/auth/roles";
 import { actAsMember, systemContext } from "@/lib/auth/context";
 import { seedInitiatives } from "./initiatives";
+import { seedWorkshop } from "./workshop";
 import { seedHistory, type DemoAssessment } from "./history";
 
 // The demo workspace a first-time visitor sees after `npm start`: a consultancy with a handful
@@ -184,7 +185,16 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
       { organization: aster, start: 1.6, gain: 0.25, weak: ["ownership"], respondents: 8 },
       { organization: kestrel, start: 1.1, gain: 0.3, weak: ["data", "ownership"], respondents: 8 },
     ].flatMap((p) => (p.organization ? [{ ...p, organizationId: p.organization.id }] : []));
-    await seedHistory(ctx, profiles, DEMO_ROUNDS);
+    // Aster Retail's latest quarter ran its gating questions as a live workshop two days before
+    // it closed: agreed levels, and a split room on the accountable owner, resolved.
+    await seedHistory(ctx, profiles, DEMO_ROUNDS, async (round) => {
+      if (round.organizationId !== aster?.id || round.index !== DEMO_ROUNDS.length - 1) return;
+      await seedWorkshop(
+        ctx,
+        round.assessmentId,
+        new Date(round.closedAt.getTime() - 2 * 86400000),
+      );
+    });
     if (meridian) await seedInitiatives(ctx, meridian.id, created.owner.memberId);
   }
   return true;
