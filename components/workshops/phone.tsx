@@ -1,6 +1,13 @@
 "use client";
 
-import { useMemo, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import {
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import { z } from "zod";
 import { RESPONDENT_ROLE_HINTS, RESPONDENT_ROLE_LABELS } from "@/lib/framework/roles";
 import { LEVELS, RESPONDENT_ROLES } from "@/lib/framework/schema";
@@ -23,6 +30,15 @@ import { useCountdown, useRoom } from "./use-room";
 // the room is, with the vote the server holds. Nothing of other people's votes before reveal.
 
 const joinedSchema = z.object({ workshopId: z.string(), token: z.string() });
+const choicesSchema = z.object({
+  roles: z.array(z.enum(RESPONDENT_ROLES)).min(1),
+  anonymous: z.boolean(),
+});
+type JoinChoices = z.infer<typeof choicesSchema>;
+
+/** A code as typed, without what the server ignores (case, spaces, dashes). */
+const typedCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, "");
+const CODE_LENGTH = 6;
 
 // The stored place in the room, read as an external store: other tabs' changes arrive by the
 // `storage` event, this tab's own by ROOM_CHANGED.
@@ -77,10 +93,34 @@ function JoinForm({
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // Once the code is complete, the round's roles and whether it is anonymous: the phone offers
+  // only the roles the round takes, and asks no name in an anonymous round. Until then (or if the
+  // lookup fails) every role is offered and the join itself says what is wrong.
+  const [choices, setChoices] = useState<JoinChoices | null>(null);
+  const complete = typedCode(code).length === CODE_LENGTH ? typedCode(code) : null;
+  useEffect(() => {
+    if (!complete) return;
+    let live = true;
+    roomFetch(`/api/v1/workshops/join?code=${encodeURIComponent(complete)}`)
+      .then((body) => {
+        if (live) setChoices(choicesSchema.parse(body));
+      })
+      .catch((caught: unknown) => {
+        if (!live) return;
+        setChoices(null);
+        if (caught instanceof RoomRequestError) setError(caught.message);
+      });
+    return () => {
+      live = false;
+    };
+  }, [complete]);
+  const offered = complete && choices ? choices : null;
+  const roles = offered ? offered.roles : RESPONDENT_ROLES;
+  const anonymous = offered?.anonymous ?? false;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!role) {
+    if (!role || !(roles as readonly string[]).includes(role)) {
       setFields({ role: "Choose your role." });
       return;
     }
@@ -90,7 +130,7 @@ function JoinForm({
     try {
       const body = await roomFetch("/api/v1/workshops/join", {
         method: "POST",
-        body: { code, role, ...(name.trim() ? { name: name.trim() } : {}) },
+        body: { code, role, ...(name.trim() && !anonymous ? { name: name.trim() } : {}) },
       });
       onJoined(joinedSchema.parse(body));
     } catch (caught) {
@@ -118,7 +158,10 @@ function JoinForm({
         <input
           id="join-code"
           value={code}
-          onChange={(e) => setCode(e.target.value.toUpperCase())}
+          onChange={(e) => {
+            setCode(e.target.value.toUpperCase());
+            setError(null);
+          }}
           autoCapitalize="characters"
           autoComplete="off"
           spellCheck={false}
@@ -127,23 +170,29 @@ function JoinForm({
           className="mt-1 w-full rounded-xl border-2 border-slate-300 px-4 py-3 font-mono text-3xl tracking-[0.3em] uppercase"
         />
       </div>
-      <div>
-        <label htmlFor="join-name" className="block text-lg font-medium">
-          Your name <span className="font-normal text-slate-600">(optional)</span>
-        </label>
-        <input
-          id="join-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={60}
-          autoComplete="name"
-          aria-describedby="join-name-hint"
-          className="mt-1 w-full rounded-xl border-2 border-slate-300 px-4 py-3 text-lg"
-        />
-        <p id="join-name-hint" className="mt-1 text-sm text-slate-600">
-          Never shown on the screen, and not kept at all in an anonymous round.
+      {anonymous ? (
+        <p className="rounded-lg bg-slate-100 px-3 py-2 text-base text-slate-700">
+          This round is anonymous: no name is asked for, and your votes are never linked to you.
         </p>
-      </div>
+      ) : (
+        <div>
+          <label htmlFor="join-name" className="block text-lg font-medium">
+            Your name <span className="font-normal text-slate-600">(optional)</span>
+          </label>
+          <input
+            id="join-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={60}
+            autoComplete="name"
+            aria-describedby="join-name-hint"
+            className="mt-1 w-full rounded-xl border-2 border-slate-300 px-4 py-3 text-lg"
+          />
+          <p id="join-name-hint" className="mt-1 text-sm text-slate-600">
+            Never shown on the screen, and not kept at all in an anonymous round.
+          </p>
+        </div>
+      )}
       <fieldset aria-describedby={fields.role ? "join-role-error" : undefined}>
         <legend className="text-lg font-medium">Your role</legend>
         {fields.role ? (
@@ -152,7 +201,7 @@ function JoinForm({
           </p>
         ) : null}
         <div className="mt-2 grid gap-2">
-          {RESPONDENT_ROLES.map((r) => (
+          {roles.map((r) => (
             <label
               key={r}
               className="flex min-h-14 cursor-pointer items-start gap-3 rounded-xl border-2 border-slate-200 bg-white p-3 has-checked:border-brand-600 has-checked:bg-brand-50 has-focus-visible:outline-2 has-focus-visible:outline-brand-600"

@@ -491,6 +491,16 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       "/api/v1/workshops/join": {
+        get: {
+          summary:
+            "What a phone offers before joining (no authentication): `?code=` gives `{ roles, anonymous }`, the roles the round takes (in framework order) and whether it is anonymous (no name asked). Counted against the address like a join's code: 30 unknown codes in a minute, then 429",
+          security: [],
+          parameters: [{ name: "code", in: "query", required: true, schema: { type: "string" } }],
+          responses: {
+            ...ok("`{ roles: string[], anonymous: boolean }`"),
+            ...errors(400, 404, 422, 429),
+          },
+        },
         post: {
           summary:
             "Join a workshop with its code (no authentication): become a respondent of the round. After 30 unknown or ended codes in a minute from one address, 429 until the minute is over (every attempt is counted before the code is looked up; a right code gives it back); 360 joins per 10 minutes per workshop and address, then 429; 409 `conflict` once the workshop has 2,000 participants",

@@ -49,7 +49,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/workshops/[id]/reveal", methods: ["POST"] },
   { path: "/api/v1/workshops/[id]/state", methods: ["GET"] },
   { path: "/api/v1/workshops/[id]/vote", methods: ["PUT"] },
-  { path: "/api/v1/workshops/join", methods: ["POST"] },
+  { path: "/api/v1/workshops/join", methods: ["GET", "POST"] },
 ];
 
 function matches(route: ApiRoute, segments: string[]): boolean {

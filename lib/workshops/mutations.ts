@@ -16,7 +16,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { getAssessment } from "@/lib/assessments/data";
 import { encodeAnswer } from "@/lib/assessments/schema";
 import { AppError, parseInput } from "@/lib/errors";
-import { getFramework } from "@/lib/framework";
+import { getFramework, RESPONDENT_ROLES, type RespondentRole } from "@/lib/framework";
 import { linkTokenHash } from "@/lib/responses/data";
 import { assertLinkTakesWrites } from "@/lib/responses/write-guard";
 import { generateJoinCode, isJoinCodeShape } from "./code";
@@ -26,6 +26,7 @@ import { buildPlan, markRevealed, stepThroughPlan } from "./plan";
 import {
   agreeSchema,
   createWorkshopSchema,
+  joinCodeSchema,
   joinWorkshopSchema,
   nextQuestionSchema,
   openQuestionSchema,
@@ -117,18 +118,17 @@ export type Joined = { workshopId: string; participantId: string; token: string 
  * counts against the address, a right one taken back at once (./limits.ts); a join then counts
  * against the bound on joins per address. A full workshop is 409.
  */
-export async function joinWorkshop(
-  input: unknown,
-  address: string,
-  now = new Date(),
-): Promise<Joined> {
-  const data = parseInput(joinWorkshopSchema, input);
-  const workshop = isJoinCodeShape(data.code)
+/**
+ * The live workshop of a join code, counted against the address like every code looked up
+ * (./limits.ts), or 404 in the words a phone shows.
+ */
+async function findLiveWorkshop(code: string, address: string, now: Date) {
+  const workshop = isJoinCodeShape(code)
     ? await lookUpJoinCode(
         address,
         (tx) =>
           tx.workshop.findFirst({
-            where: { liveCode: data.code, phase: { not: "ended" } },
+            where: { liveCode: code, phase: { not: "ended" } },
             select: {
               id: true,
               workspaceId: true,
@@ -143,11 +143,45 @@ export async function joinWorkshop(
       "not_found",
       "No workshop is running with this code. Check the code on the screen.",
     );
+  return workshop;
+}
+
+/** The round's roles, in framework order, as stored on the round. */
+function roundRoles(roles: unknown): RespondentRole[] {
+  const stored = Array.isArray(roles) ? roles : [];
+  return RESPONDENT_ROLES.filter((role) => stored.includes(role));
+}
+
+export type JoinChoices = { roles: RespondentRole[]; anonymous: boolean };
+
+/**
+ * What the phone offers before joining: the roles the round takes and whether it is anonymous
+ * (then no name is asked for). Looked up like a join, so it is no way around the guessing limit.
+ */
+export async function describeJoin(
+  code: unknown,
+  address: string,
+  now = new Date(),
+): Promise<JoinChoices> {
+  const { code: normalized } = parseInput(joinCodeSchema, { code });
+  const workshop = await findLiveWorkshop(normalized, address, now);
+  return {
+    roles: roundRoles(workshop.assessment.roles),
+    anonymous: workshop.assessment.anonymous,
+  };
+}
+
+export async function joinWorkshop(
+  input: unknown,
+  address: string,
+  now = new Date(),
+): Promise<Joined> {
+  const data = parseInput(joinWorkshopSchema, input);
+  const workshop = await findLiveWorkshop(data.code, address, now);
   await limitJoin(workshop.id, address, now);
   const round = workshop.assessment;
   assertLinkTakesWrites({ revoked: false, assessmentState: round.state, submitted: false });
-  const roles = Array.isArray(round.roles) ? round.roles : [];
-  if (!roles.includes(data.role))
+  if (!roundRoles(round.roles).includes(data.role))
     throw new AppError("validation_failed", "This role does not take part in this round.", {
       fields: { role: "Choose one of the roles offered." },
     });

@@ -37,15 +37,20 @@ export const createWorkshopSchema = z
 
 export const NAME_MAX = 60;
 
+const joinCode = text({ error: "Enter the code shown on the screen." })
+  .transform(normalizeJoinCode)
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter the code shown on the screen.")
+      .max(JOIN_CODE_LENGTH * 2, "The code has 6 characters."),
+  );
+
+/** `?code=` of the join choices (the roles a phone offers). */
+export const joinCodeSchema = z.strictObject({ code: joinCode });
+
 export const joinWorkshopSchema = z.strictObject({
-  code: text({ error: "Enter the code shown on the screen." })
-    .transform(normalizeJoinCode)
-    .pipe(
-      z
-        .string()
-        .min(1, "Enter the code shown on the screen.")
-        .max(JOIN_CODE_LENGTH * 2, "The code has 6 characters."),
-    ),
+  code: joinCode,
   name: text().trim().max(NAME_MAX, `Use at most ${NAME_MAX} characters.`).optional(),
   role: respondentRoleSchema,
 });

@@ -92,7 +92,9 @@ function expectError(outcome: Outcome, status: number, code: string): string {
 
 const consultant = () => ({ bearer: world.a.consultant.bearer });
 
-async function openRound(options: { anonymous?: boolean; minGroupSize?: number } = {}) {
+async function openRound(
+  options: { anonymous?: boolean; minGroupSize?: number; roles?: string[] } = {},
+) {
   const ctx = world.a.consultant.ctx;
   const round = await createAssessment(ctx, organizationId, {
     name: `Workshop round ${uniqueSuffix()}`,
@@ -511,6 +513,44 @@ describe("a participant's token is not a respondent link", () => {
     expect(await answerOf(p.token, Q2)).toBeNull();
     await act(openRoute.POST, "open", w.id, { questionId: Q2 });
     expect((await vote(w.id, p.token, Q2, 3)).status).toBe(200);
+  });
+});
+
+describe("what a phone offers before joining", () => {
+  const choices = (code: string, address = freshAddress()) =>
+    call(
+      joinRoute.GET,
+      `/api/v1/workshops/join?code=${encodeURIComponent(code)}`,
+      {},
+      { headers: { "x-gapmap-client-address": address } },
+    );
+
+  it("the round's roles in framework order, and whether it is anonymous; a role outside them cannot join", async () => {
+    const w = await startWorkshop(await openRound({ roles: ["technical", "business"] }));
+    const offered = await choices(w.code.toLowerCase());
+    expect(offered.status, JSON.stringify(offered.body)).toBe(200);
+    expect(offered.body).toEqual({ roles: ["business", "technical"], anonymous: false });
+    expectError(await join({ code: w.code, role: "executive" }), 422, "validation_failed");
+
+    const anonymous = await startWorkshop(await openRound({ anonymous: true }));
+    expect((await choices(anonymous.code)).body).toEqual({
+      roles: ["executive", "business", "technical", "data"],
+      anonymous: true,
+    });
+  });
+
+  it("an unknown or ended code is 404, and every lookup counts against the guessing limit", async () => {
+    const w = await startWorkshop(await openRound());
+    expectError(await choices("ZZZZZZ"), 404, "not_found");
+    expectError(await choices(""), 422, "validation_failed");
+    const address = `198.18.0.${Math.floor(Math.random() * 250) + 1}`;
+    await getDb().rateLimit.deleteMany({ where: { key: `workshop-join-fail:${address}` } });
+    expect((await choices(w.code, address)).status).toBe(200);
+    for (let i = 0; i < JOIN_FAILURE_LIMIT.max; i += 1)
+      expectError(await choices("ZZZZZZ", address), 404, "not_found");
+    expectError(await choices(w.code, address), 429, "rate_limited");
+    await act(endRoute.POST, "end", w.id);
+    expectError(await choices(w.code), 404, "not_found");
   });
 });
 

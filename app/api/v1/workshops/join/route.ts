@@ -1,7 +1,15 @@
 import { json, publicRoute, readJson } from "@/lib/api/http";
 import { clientAddress } from "@/lib/auth/client-address";
 import { joinWorkshopSchema } from "@/lib/workshops/schema";
-import { joinWorkshop } from "@/lib/workshops/mutations";
+import { describeJoin, joinWorkshop } from "@/lib/workshops/mutations";
+
+/** The roles the round takes and whether it is anonymous: what the phone offers before joining. */
+export const GET = publicRoute(async ({ request }) => {
+  const code = new URL(request.url).searchParams.get("code") ?? "";
+  return json(await describeJoin(code, clientAddress(request.headers)), 200, {
+    "Cache-Control": "no-store",
+  });
+});
 
 export const POST = publicRoute(async ({ request }) => {
   const input = await readJson(request, joinWorkshopSchema);
