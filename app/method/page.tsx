@@ -288,6 +288,17 @@ export default function MethodPage() {
                 <li key={s.id}>{s.name}</li>
               ))}
           </ol>
+          {rules.blockersFirst ? (
+            <p>
+              Blockers first: a recommendation that moves what holds the organisation back from
+              scaling (a gate that caps the stage below &ldquo;Ready to scale&rdquo;, or a part of
+              the diagnostic that is not met) is marked &ldquo;Blocks scaling&rdquo; and is never
+              dropped by the limit per dimension; neither is the data audit. The short lists (the
+              dashboard&apos;s and the report&apos;s first five) always carry one step for each
+              blocker, even when five earlier steps come first in the sequence. Every recommendation
+              says how the client knows it is done.
+            </p>
+          ) : null}
         </Section>
       </main>
       <footer className="mx-auto max-w-4xl px-4 pb-10 text-sm text-slate-500">

@@ -158,6 +158,8 @@ export const recommendationSchema = z.strictObject({
   ownerRole: respondentRoleSchema,
   ownerTitle: text,
   effort: effortSchema,
+  // 2027.2 on: how the client knows the recommendation is finished (its definition of done).
+  done: text.optional(),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
@@ -183,6 +185,10 @@ export const rulesSchema = z.strictObject({
     .optional(),
   // 2027.2 on: under this share of the expected answers, no readiness index and no stage (null).
   minCoverageForIndex: share.optional(),
+  // 2027.2 on: a recommendation that unblocks a tripped gate or a diagnostic part that is not met
+  // is flagged "blocks scaling" and never dropped by the per-dimension limit; neither is the data
+  // audit (the recurring blind spot).
+  blockersFirst: z.boolean().optional(),
   confidence: z.strictObject({
     high: z.strictObject({
       minRespondents: z.number().int().min(1),

@@ -105,6 +105,9 @@ const recommendationSchema = z.looseObject({
   effort: effortSchema,
   impact: num,
   trigger: z.string(),
+  done: z.string().optional(),
+  blocksScaling: z.boolean().optional(),
+  unblocks: z.array(z.string()).optional(),
 });
 
 const blindSpotSchema = z.looseObject({

@@ -1,7 +1,8 @@
 import type { Framework, Recommendation } from "../framework";
 import type { QuestionAggregate } from "./aggregate";
+import type { TrippedGate } from "./gates";
 import { percent, round1 } from "./numbers";
-import type { DimensionResult, RecommendationResult } from "./types";
+import type { DiagnosticResult, DimensionResult, RecommendationResult } from "./types";
 
 type Candidate = {
   rec: Recommendation;
@@ -64,14 +65,47 @@ function candidate(
   };
 }
 
+// Ready to scale starts at this stage: a gate capping below it blocks scaling.
+const READY_STAGE = 3;
+
+/** What stands in the way of scaling, for rule 9 ("blockers first", 2027.2 on). */
+export type Blockers = {
+  /** Gates that tripped, with what tripped them. */
+  tripped: readonly TrippedGate[];
+  diagnostic: readonly DiagnosticResult[];
+};
+
+/**
+ * The keys of what a recommendation unblocks: a tripped gate that holds the stage below "Ready to
+ * scale" (its id), or a diagnostic part that is not met (`diagnostic.<part>`). `hard` keys tie the
+ * recommendation to the very question that tripped; dimension-wide gates (a missing link, redesign,
+ * blind spots) tie every recommendation of the dimension, softly.
+ */
+function unblocking(c: Candidate, blockers: Blockers): { hard: string[]; soft: string[] } {
+  const hard: string[] = [];
+  const soft: string[] = [];
+  for (const part of blockers.diagnostic)
+    if (part.status !== "met" && c.questionId && part.questions.some((q) => q.id === c.questionId))
+      hard.push(`diagnostic.${part.id}`);
+  for (const gate of blockers.tripped) {
+    if (gate.capsAt >= READY_STAGE || gate.kind === "diagnostic") continue;
+    if (c.questionId && gate.questionIds.includes(c.questionId)) hard.push(gate.rule);
+    else if (gate.dimensionIds.includes(c.dimension)) soft.push(gate.rule);
+  }
+  return { hard, soft };
+}
+
 /**
  * Within each dimension the largest gap to target x weight wins, at most a few per dimension;
  * the list is then put in the sequence the article prescribes, biggest impact first in each step.
+ * With `rules.blockersFirst` (2027.2 on), a recommendation tied to what blocks scaling (a tripped
+ * gate, a diagnostic part not met) and the data audit are kept whatever the limit, and flagged.
  */
 export function recommend(
   framework: Framework,
   dimensions: readonly DimensionResult[],
   questions: ReadonlyMap<string, QuestionAggregate>,
+  blockers?: Blockers,
 ): RecommendationResult[] {
   const byId = new Map(dimensions.map((d) => [d.id, d]));
   const steps = new Map(framework.sequence.map((s) => [s.id, s]));
@@ -79,32 +113,53 @@ export function recommend(
     .map((rec, index) => candidate(rec, index, byId, questions))
     .filter((c): c is Candidate => c !== null && c.impact > 0);
 
+  const blockersFirst = framework.rules.blockersFirst === true && blockers !== undefined;
+  const dataAudit = new Set(
+    framework.diagnostic.parts.find((p) => p.id === "data_audit")?.questionIds ?? [],
+  );
+  const ties = new Map(
+    candidates.map((c) => [c, blockersFirst && blockers ? unblocking(c, blockers) : null]),
+  );
+  const alwaysKept = (c: Candidate) =>
+    blockersFirst &&
+    ((ties.get(c)?.hard.length ?? 0) > 0 || (c.questionId !== null && dataAudit.has(c.questionId)));
+
   const perDimension = framework.rules.recommendationsPerDimension;
   const kept: Candidate[] = [];
   for (const d of dimensions) {
-    kept.push(
-      ...candidates
-        .filter((c) => c.dimension === d.id)
-        .sort((x, y) => y.impact - x.impact || x.index - y.index)
-        .slice(0, perDimension),
-    );
+    const ranked = candidates
+      .filter((c) => c.dimension === d.id)
+      .sort((x, y) => y.impact - x.impact || x.index - y.index);
+    const must = ranked.filter(alwaysKept);
+    const rest = ranked.filter((c) => !alwaysKept(c));
+    kept.push(...must, ...rest.slice(0, Math.max(0, perDimension - must.length)));
   }
   const stepOf = (c: Candidate) => steps.get(c.rec.step)?.step ?? Number.MAX_SAFE_INTEGER;
   return kept
     .sort((x, y) => stepOf(x) - stepOf(y) || y.impact - x.impact || x.index - y.index)
-    .map((c, i) => ({
-      id: c.rec.id,
-      dimension: c.dimension,
-      questionId: c.questionId,
-      priority: i + 1,
-      step: stepOf(c),
-      stepName: steps.get(c.rec.step)?.name ?? c.rec.step,
-      title: c.rec.title,
-      why: c.rec.why,
-      ownerRole: c.rec.ownerRole,
-      ownerTitle: c.rec.ownerTitle,
-      effort: c.rec.effort,
-      impact: c.impact,
-      trigger: c.trigger,
-    }));
+    .map((c, i) => {
+      const result: RecommendationResult = {
+        id: c.rec.id,
+        dimension: c.dimension,
+        questionId: c.questionId,
+        priority: i + 1,
+        step: stepOf(c),
+        stepName: steps.get(c.rec.step)?.name ?? c.rec.step,
+        title: c.rec.title,
+        why: c.rec.why,
+        ownerRole: c.rec.ownerRole,
+        ownerTitle: c.rec.ownerTitle,
+        effort: c.rec.effort,
+        impact: c.impact,
+        trigger: c.trigger,
+      };
+      if (c.rec.done !== undefined) result.done = c.rec.done;
+      const tie = ties.get(c);
+      if (tie) {
+        const unblocks = [...new Set([...tie.hard, ...tie.soft])];
+        result.blocksScaling = unblocks.length > 0;
+        result.unblocks = unblocks;
+      }
+      return result;
+    });
 }

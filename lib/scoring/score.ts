@@ -286,7 +286,7 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
             framework.rules.perceptionGapPoints,
             framework.rules.perceptionMinSharedQuestions,
           ),
-    recommendations: recommend(framework, dimensions, questions),
+    recommendations: recommend(framework, dimensions, questions, { tripped, diagnostic }),
     blindSpots,
     questions: [...questions.values()].map((q) => q.result),
   };

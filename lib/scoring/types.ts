@@ -128,6 +128,16 @@ export type RecommendationResult = {
   /** Gap to target in points x weight: the ranking figure within a dimension. */
   impact: number;
   trigger: string;
+  /** 2027.2 on: how the client knows it is finished. */
+  done?: string;
+  /**
+   * 2027.2 on: it moves what holds the organisation back from scaling: a tripped gate capping
+   * below "Ready to scale", or a diagnostic part that is not met. Such a recommendation is never
+   * dropped by the per-dimension limit, and the short lists always carry one per blocker.
+   */
+  blocksScaling?: boolean;
+  /** 2027.2 on: what it unblocks: gate ids, and `diagnostic.<part>` for diagnostic parts. */
+  unblocks?: string[];
 };
 
 export type BlindSpot = { question: string; dontKnow: number; answers: number; share: number };

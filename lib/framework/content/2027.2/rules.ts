@@ -80,6 +80,7 @@ export const rules: z.input<typeof rulesSchema> = {
   recommendationsPerDimension: 3,
   reasonsInWords: true,
   minCoverageForIndex: 0.5,
+  blockersFirst: true,
   perceptionMinSharedQuestions: 2,
   disputed: { belowAgreement: 0.5, lowAtOrBelow: 1, highAtOrAbove: 3 },
   confidence: {
