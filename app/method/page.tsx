@@ -288,6 +288,16 @@ export default function MethodPage() {
                 <li key={s.id}>{s.name}</li>
               ))}
           </ol>
+          {rules.visibilityGaps ? (
+            <p>
+              &ldquo;Don&apos;t know&rdquo; from people who cannot know: questions about technical
+              facts name the roles that can observe them. Where those people rated a practice,
+              another role&apos;s &ldquo;don&apos;t know&rdquo; is reported as a visibility gap, a
+              finding for leadership, and does not pull the score down. A recommendation driven by
+              &ldquo;don&apos;t know&rdquo; says to find out where the practice stands before
+              building it.
+            </p>
+          ) : null}
           {rules.blockersFirst ? (
             <p>
               Blockers first: a recommendation that moves what holds the organisation back from

@@ -115,6 +115,35 @@ export function NoRecommendation({
   );
 }
 
+/**
+ * Rule 8 (2027.2 on): roles that answered "don't know" about practices the people who can observe
+ * them rated. A finding for leadership; the score does not count it as an absent practice.
+ */
+export function VisibilityGaps({
+  gaps,
+}: {
+  gaps: readonly { question: string; finding: string }[];
+}) {
+  if (gaps.length === 0) return null;
+  return (
+    <section aria-labelledby="visibility-gaps">
+      <h2 id="visibility-gaps" className="text-lg font-semibold">
+        What leadership cannot see
+      </h2>
+      <p className="mb-3 mt-1 text-sm text-slate-600">
+        Some respondents did not know about practices that the people who can observe them rated.
+        That is a visibility gap to close, not a missing practice: the score uses the answers of
+        those who can see it.
+      </p>
+      <ul className="list-disc space-y-2 pl-5 text-sm text-slate-800">
+        {gaps.map((g) => (
+          <li key={g.question}>{g.finding}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 type ShownRecommendation = Pick<
   ScoreResult["recommendations"][number],
   "why" | "done" | "blocksScaling" | "unblocks"

@@ -62,6 +62,8 @@ export type OrganizationDashboard = {
     }[];
     agreement: AgreementCell[];
     recommendations: ScoreResult["recommendations"];
+    /** 2027.2 on: what some roles cannot see of practices others rated (empty before). */
+    visibilityGaps: NonNullable<ScoreResult["visibilityGaps"]>;
   };
   trend: TrendPoint[];
 };
@@ -253,6 +255,7 @@ async function shapeDashboard(
       blindSpots: buildBlindSpots(r),
       agreement: buildAgreementHeatmap(r, input, latest.minGroupSize),
       recommendations: nextSteps(r, 8),
+      visibilityGaps: r.visibilityGaps ?? [],
     },
   };
 }

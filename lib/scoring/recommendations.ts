@@ -1,11 +1,14 @@
 import type { Framework, Recommendation } from "../framework";
 import type { QuestionAggregate } from "./aggregate";
 import type { TrippedGate } from "./gates";
-import { percent, round1 } from "./numbers";
+import { RESPONDENT_ROLE_LABELS } from "../framework/roles";
+import { percent, round1, share } from "./numbers";
 import type { DiagnosticResult, DimensionResult, RecommendationResult } from "./types";
 
 type Candidate = {
   rec: Recommendation;
+  /** 2027.2 on: "find_out" when driven by "don't know", with the words that say so. */
+  action?: "build" | "find_out";
   index: number;
   dimension: string;
   questionId: string | null;
@@ -13,12 +16,40 @@ type Candidate = {
   trigger: string;
 };
 
+const rolesInWords = (roles: readonly string[]) => {
+  const words = roles.map(
+    (r) => RESPONDENT_ROLE_LABELS[r as keyof typeof RESPONDENT_ROLE_LABELS]?.toLowerCase() ?? r,
+  );
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words.join("");
+};
+
+/**
+ * 2027.2 on (rule 8): a recommendation that fires because half or more of its question's answers
+ * are "don't know" is about not knowing: find out where the practice stands, from the people who
+ * can observe it, before building what may exist.
+ */
+function findOut(rec: Recommendation, q: QuestionAggregate): Recommendation {
+  const ask = rolesInWords(q.question.observers ?? q.question.audience);
+  const answers = q.result.levels + q.result.dontKnow;
+  return {
+    ...rec,
+    title: `Find out where “${q.question.text}” stands before building anything`,
+    why:
+      `${q.result.dontKnow} of ${answers} answers are "don't know": the practice may exist without ` +
+      `the people asked being able to see it. Ask ${ask} respondents, who can observe it. If it is ` +
+      `missing, the step is: ${rec.title.charAt(0).toLowerCase()}${rec.title.slice(1)}.`,
+    done: `${ask.charAt(0).toUpperCase()}${ask.slice(1)} respondents have answered “${q.question.text}” in a round, and fewer than half of its answers are "don't know".`,
+  };
+}
+
 function candidate(
+  framework: Framework,
   rec: Recommendation,
   index: number,
   dimensions: ReadonlyMap<string, DimensionResult>,
   questions: ReadonlyMap<string, QuestionAggregate>,
 ): Candidate | null {
+  const findOutRule = framework.rules.visibilityGaps === true;
   const a = rec.appliesTo;
   if (a.kind === "question") {
     const q = questions.get(a.questionId);
@@ -29,8 +60,13 @@ function candidate(
     const floor = Math.floor(level);
     if (floor < a.levels.min || floor > a.levels.max) return null;
     const gap = Math.max(0, d.target - q.result.score);
+    const unknown =
+      findOutRule &&
+      share(q.result.dontKnow, q.result.levels + q.result.dontKnow) >=
+        framework.diagnostic.unknownAtDontKnowShare;
     return {
-      rec,
+      rec: unknown ? findOut(rec, q) : rec,
+      ...(findOutRule ? { action: unknown ? ("find_out" as const) : ("build" as const) } : {}),
       index,
       dimension: d.id,
       questionId: q.question.id,
@@ -47,6 +83,7 @@ function candidate(
     if (floor < a.score.min || floor > a.score.max) return null;
     return {
       rec,
+      ...(findOutRule ? { action: "build" as const } : {}),
       index,
       dimension: d.id,
       questionId: null,
@@ -57,6 +94,7 @@ function candidate(
   if (d.blindSpotShare < a.minShare) return null;
   return {
     rec,
+    ...(findOutRule ? { action: "find_out" as const } : {}),
     index,
     dimension: d.id,
     questionId: null,
@@ -110,7 +148,7 @@ export function recommend(
   const byId = new Map(dimensions.map((d) => [d.id, d]));
   const steps = new Map(framework.sequence.map((s) => [s.id, s]));
   const candidates = framework.recommendations
-    .map((rec, index) => candidate(rec, index, byId, questions))
+    .map((rec, index) => candidate(framework, rec, index, byId, questions))
     .filter((c): c is Candidate => c !== null && c.impact > 0);
 
   const blockersFirst = framework.rules.blockersFirst === true && blockers !== undefined;
@@ -154,6 +192,7 @@ export function recommend(
         trigger: c.trigger,
       };
       if (c.rec.done !== undefined) result.done = c.rec.done;
+      if (c.action !== undefined) result.action = c.action;
       const tie = ties.get(c);
       if (tie) {
         const unblocks = [...new Set([...tie.hard, ...tie.soft])];

@@ -6,6 +6,7 @@ import { monitoring } from "../2027.1/monitoring";
 import { outputQuality } from "../2027.1/output-quality";
 import { ownership } from "../2027.1/ownership";
 import { recommendations } from "./recommendations";
+import { withObservers } from "./observers";
 import { diagnostic, gates, rules, sequence, stages } from "./rules";
 import { workflowRedesign } from "../2027.1/workflow-redesign";
 
@@ -17,6 +18,7 @@ export const framework2027_2: FrameworkContent = {
   version: "2027.2",
   name: "GapMap AI production readiness framework",
   // Order follows the article's chain of failure for the gaps, then the two enablers.
+  // Technical questions name the roles that can observe them (rule 8, observers.ts).
   dimensions: [
     integration,
     outputQuality,
@@ -25,7 +27,7 @@ export const framework2027_2: FrameworkContent = {
     data,
     workflowRedesign,
     leadership,
-  ],
+  ].map(withObservers),
   diagnostic,
   stages,
   gates,
