@@ -124,6 +124,7 @@ const recommendationSchema = z.looseObject({
 
 const blindSpotSchema = z.looseObject({
   question: z.string(),
+  text: z.string().optional(),
   dontKnow: num,
   answers: num,
   share: num,

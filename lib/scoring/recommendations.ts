@@ -71,7 +71,9 @@ function candidate(
       dimension: d.id,
       questionId: q.question.id,
       impact: round1(gap * d.weight * q.result.weight),
-      trigger: `${q.question.id} is at level ${level}`,
+      trigger: framework.rules.reasonsInWords
+        ? `“${q.question.text}” is at level ${level}`
+        : `${q.question.id} is at level ${level}`,
     };
   }
   const d = dimensions.get(a.dimensionId);
@@ -88,7 +90,7 @@ function candidate(
       dimension: d.id,
       questionId: null,
       impact: round1(gap * d.weight),
-      trigger: `${d.id} scores ${d.score}`,
+      trigger: `${framework.rules.reasonsInWords ? d.name : d.id} scores ${d.score}`,
     };
   }
   if (d.blindSpotShare < a.minShare) return null;
@@ -99,7 +101,7 @@ function candidate(
     dimension: d.id,
     questionId: null,
     impact: round1(gap * d.weight),
-    trigger: `${percent(d.blindSpotShare)} of answers about ${d.id} are "don't know"`,
+    trigger: `${percent(d.blindSpotShare)} of answers about ${framework.rules.reasonsInWords ? d.name : d.id} are "don't know"`,
   };
 }
 

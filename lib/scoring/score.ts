@@ -288,6 +288,7 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
         index,
         spot: {
           question: q.question.id,
+          ...(framework.rules.reasonsInWords ? { text: q.question.text } : {}),
           dontKnow: q.result.dontKnow,
           answers,
           share: round2(share(q.result.dontKnow, answers)),

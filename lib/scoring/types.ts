@@ -166,7 +166,14 @@ export type RecommendationResult = {
   unblocks?: string[];
 };
 
-export type BlindSpot = { question: string; dontKnow: number; answers: number; share: number };
+export type BlindSpot = {
+  question: string;
+  /** 2027.2 on: the question as respondents saw it. */
+  text?: string;
+  dontKnow: number;
+  answers: number;
+  share: number;
+};
 
 export type ScoreResult = {
   frameworkVersion: string;
