@@ -288,6 +288,27 @@ export default function MethodPage() {
                 <li key={s.id}>{s.name}</li>
               ))}
           </ol>
+          {rules.visibilityGaps ? (
+            <p>
+              &ldquo;Don&apos;t know&rdquo; from people who cannot know: questions about technical
+              facts name the roles that can observe them. Where those people rated a practice,
+              another role&apos;s &ldquo;don&apos;t know&rdquo; is reported as a visibility gap, a
+              finding for leadership, and does not pull the score down. A recommendation driven by
+              &ldquo;don&apos;t know&rdquo; says to find out where the practice stands before
+              building it.
+            </p>
+          ) : null}
+          {rules.blockersFirst ? (
+            <p>
+              Blockers first: a recommendation that moves what holds the organisation back from
+              scaling (a gate that caps the stage below &ldquo;Ready to scale&rdquo;, or a part of
+              the diagnostic that is not met) is marked &ldquo;Blocks scaling&rdquo; and is never
+              dropped by the limit per dimension; neither is the data audit. The short lists (the
+              dashboard&apos;s and the report&apos;s first five) always carry one step for each
+              blocker, even when five earlier steps come first in the sequence. Every recommendation
+              says how the client knows it is done.
+            </p>
+          ) : null}
         </Section>
       </main>
       <footer className="mx-auto max-w-4xl px-4 pb-10 text-sm text-slate-500">

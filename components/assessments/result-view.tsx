@@ -1,4 +1,4 @@
-import type { Explanation, ScoreResult } from "@/lib/scoring";
+import { shortList, unblocksOf, type Explanation, type ScoreResult } from "@/lib/scoring";
 
 // A closed round's result, with the explanation behind every number (the headline and the diagnostic
 // lights are the dashboard's, components/dashboard).
@@ -115,8 +115,80 @@ export function NoRecommendation({
   );
 }
 
+/**
+ * Rule 8 (2027.2 on): roles that answered "don't know" about practices the people who can observe
+ * them rated. A finding for leadership; the score does not count it as an absent practice.
+ */
+export function VisibilityGaps({
+  gaps,
+}: {
+  gaps: readonly { question: string; finding: string }[];
+}) {
+  if (gaps.length === 0) return null;
+  return (
+    <section aria-labelledby="visibility-gaps">
+      <h2 id="visibility-gaps" className="text-lg font-semibold">
+        What leadership cannot see
+      </h2>
+      <p className="mb-3 mt-1 text-sm text-slate-600">
+        Some respondents did not know about practices that the people who can observe them rated.
+        That is a visibility gap to close, not a missing practice: the score uses the answers of
+        those who can see it.
+      </p>
+      <ul className="list-disc space-y-2 pl-5 text-sm text-slate-800">
+        {gaps.map((g) => (
+          <li key={g.question}>{g.finding}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type ShownRecommendation = Pick<
+  ScoreResult["recommendations"][number],
+  "why" | "done" | "blocksScaling" | "unblocks"
+>;
+
+/** A recommendation's "blocks scaling" mark, why, and definition of done (2027.2 on). */
+export function RecommendationDetails({
+  recommendation: r,
+  showWhy = true,
+  whyLabel = "",
+}: {
+  recommendation: ShownRecommendation;
+  showWhy?: boolean;
+  whyLabel?: string;
+}) {
+  return (
+    <>
+      {r.blocksScaling ? (
+        <p className="mt-1 inline-block rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+          Blocks scaling
+        </p>
+      ) : null}
+      {showWhy ? (
+        <p className="mt-1 text-sm text-slate-700">
+          {whyLabel}
+          {r.why}
+        </p>
+      ) : null}
+      {r.done ? (
+        <p className="mt-1 text-sm text-slate-700">
+          <span className="font-medium">Done when:</span> {r.done}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function RecommendationList({ result, limit = 6 }: { result: ScoreResult; limit?: number }) {
-  const items = [...result.recommendations].sort((a, b) => a.priority - b.priority).slice(0, limit);
+  const items = shortList(
+    result.recommendations.map((rec) => {
+      const unblocks = unblocksOf(rec, result.diagnostic);
+      return { ...rec, unblocks, blocksScaling: unblocks.length > 0 };
+    }),
+    limit,
+  );
   if (items.length === 0)
     return (
       <NoRecommendation
@@ -132,7 +204,7 @@ export function RecommendationList({ result, limit = 6 }: { result: ScoreResult;
             Step {r.step}: {r.stepName} · effort {r.effort} · owner: {r.ownerTitle}
           </p>
           <p className="mt-1 font-semibold">{r.title}</p>
-          <p className="mt-1 text-sm text-slate-700">{r.why}</p>
+          <RecommendationDetails recommendation={r} />
         </li>
       ))}
     </ol>

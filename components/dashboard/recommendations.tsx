@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { OrganizationDashboard } from "@/lib/dashboards/data";
-import { NoRecommendation } from "@/components/assessments/result-view";
+import { NoRecommendation, RecommendationDetails } from "@/components/assessments/result-view";
+import { shortList } from "@/lib/scoring";
 
 type Recommendation = NonNullable<OrganizationDashboard["latest"]>["recommendations"][number];
 
@@ -21,7 +22,8 @@ export function NextSteps({
   /** What to show under a step about its action (the form to create one, or the action). */
   actionFor?: (recommendation: Recommendation) => ReactNode;
 }) {
-  const items = recommendations.slice(0, limit);
+  // Whatever unblocks a gate or a diagnostic part is always in the list (rule 9).
+  const items = shortList(recommendations, limit);
   if (items.length === 0)
     return <NoRecommendation indexMissing={indexMissing} unanswered={unanswered} />;
   return (
@@ -32,7 +34,7 @@ export function NextSteps({
             {i + 1} · Step {r.step}: {r.stepName} · owner: {r.ownerTitle} · effort {r.effort}
           </p>
           <p className="mt-1 font-semibold">{r.title}</p>
-          {brief ? null : <p className="mt-1 text-sm text-slate-700">Why: {r.why}</p>}
+          <RecommendationDetails recommendation={r} showWhy={!brief} whyLabel="Why: " />
           {actionFor ? actionFor(r) : null}
         </li>
       ))}

@@ -7,7 +7,7 @@ import { organizationScope } from "@/lib/organizations/scope";
 import { organizationSelect, type OrganizationView } from "@/lib/organizations/data";
 import { assessmentSelect, toAssessmentView, type AssessmentView } from "@/lib/assessments/data";
 import { assessmentScope } from "@/lib/assessments/scope";
-import type { ScoreResult } from "@/lib/scoring";
+import { shortList, unblocksOf, type ScoreResult } from "@/lib/scoring";
 import { buildHeadline, type Headline } from "@/lib/results/headline";
 import {
   readScoredInputOfScopedAssessment,
@@ -62,6 +62,8 @@ export type OrganizationDashboard = {
     }[];
     agreement: AgreementCell[];
     recommendations: ScoreResult["recommendations"];
+    /** 2027.2 on: what some roles cannot see of practices others rated (empty before). */
+    visibilityGaps: NonNullable<ScoreResult["visibilityGaps"]>;
   };
   trend: TrendPoint[];
 };
@@ -252,9 +254,24 @@ async function shapeDashboard(
       perception: buildPerception(r, latest.minGroupSize),
       blindSpots: buildBlindSpots(r),
       agreement: buildAgreementHeatmap(r, input, latest.minGroupSize),
-      recommendations: [...r.recommendations].sort((a, b) => a.priority - b.priority).slice(0, 8),
+      recommendations: nextSteps(r, 8),
+      visibilityGaps: r.visibilityGaps ?? [],
     },
   };
+}
+
+/**
+ * The first next steps, always with what unblocks each blocker (rule 9), each saying what it
+ * unblocks (read from the result's own diagnostic for results before 2027.2).
+ */
+function nextSteps(r: ScoreResult, limit: number): ScoreResult["recommendations"] {
+  return shortList(
+    r.recommendations.map((rec) => {
+      const unblocks = unblocksOf(rec, r.diagnostic);
+      return { ...rec, unblocks, blocksScaling: unblocks.length > 0 };
+    }),
+    limit,
+  );
 }
 
 function difference(after: number | null, before: number | null, scale: number): number | null {

@@ -37,6 +37,9 @@ export const questionSchema = z.strictObject({
   critical: z.boolean(),
   weight,
   audience: z.array(respondentRoleSchema).min(1),
+  // 2027.2 on: the roles that can observe the practice directly (a technical fact). Where they
+  // rated it, other roles' "don't know" is a visibility gap, not the practice's absence.
+  observers: z.array(respondentRoleSchema).min(1).optional(),
 });
 export type Question = z.infer<typeof questionSchema>;
 
@@ -158,6 +161,8 @@ export const recommendationSchema = z.strictObject({
   ownerRole: respondentRoleSchema,
   ownerTitle: text,
   effort: effortSchema,
+  // 2027.2 on: how the client knows the recommendation is finished (its definition of done).
+  done: text.optional(),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
@@ -183,6 +188,15 @@ export const rulesSchema = z.strictObject({
     .optional(),
   // 2027.2 on: under this share of the expected answers, no readiness index and no stage (null).
   minCoverageForIndex: share.optional(),
+  // 2027.2 on: a recommendation that unblocks a tripped gate or a diagnostic part that is not met
+  // is flagged "blocks scaling" and never dropped by the per-dimension limit; neither is the data
+  // audit (the recurring blind spot).
+  blockersFirst: z.boolean().optional(),
+  // 2027.2 on: "don't know" from people who cannot know. On a question with observers, once an
+  // observer gave a level, other roles' "don't know" is reported as a visibility gap (a finding
+  // for leadership) and left out of the score; a recommendation driven by "don't know" says
+  // "find out", not "build".
+  visibilityGaps: z.boolean().optional(),
   confidence: z.strictObject({
     high: z.strictObject({
       minRespondents: z.number().int().min(1),

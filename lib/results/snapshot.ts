@@ -69,6 +69,17 @@ const questionSchema = z.looseObject({
   unanswered: num,
   byRole,
   disputed: z.boolean().optional(),
+  notVisible: num.optional(),
+});
+
+const visibilityGapSchema = z.looseObject({
+  question: z.string(),
+  text: z.string(),
+  dimension: z.string(),
+  dontKnowBy: byRole,
+  observers: z.array(respondentRoleSchema),
+  medianLevel: nullableNum,
+  finding: z.string(),
 });
 
 const diagnosticSchema = z.looseObject({
@@ -105,10 +116,15 @@ const recommendationSchema = z.looseObject({
   effort: effortSchema,
   impact: num,
   trigger: z.string(),
+  done: z.string().optional(),
+  action: z.enum(["build", "find_out"]).optional(),
+  blocksScaling: z.boolean().optional(),
+  unblocks: z.array(z.string()).optional(),
 });
 
 const blindSpotSchema = z.looseObject({
   question: z.string(),
+  text: z.string().optional(),
   dontKnow: num,
   answers: num,
   share: num,
@@ -124,6 +140,7 @@ export const storedResultSchema = z.looseObject({
   perceptionGaps: z.array(perceptionGapSchema),
   recommendations: z.array(recommendationSchema),
   blindSpots: z.array(blindSpotSchema),
+  visibilityGaps: z.array(visibilityGapSchema).optional(),
   questions: z.array(questionSchema),
 });
 

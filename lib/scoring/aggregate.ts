@@ -19,6 +19,11 @@ export type QuestionAggregate = {
   result: QuestionResult;
   tally: Tally;
   levelCounts: readonly number[];
+  /**
+   * 2027.2 on: "don't know" answers of roles that cannot observe the practice, left out of the
+   * figures because its observers rated it: a visibility gap, per role.
+   */
+  notVisible: ByRole;
 };
 
 export type DimensionAggregate = {
@@ -41,8 +46,22 @@ function aggregateQuestion(
   column: number,
   m: AnswerMatrix,
   present: readonly RespondentRole[],
+  visibilityGaps: boolean,
 ): QuestionAggregate {
   const tally: Tally = { answered: 0, expected: 0, levels: 0, dontKnow: 0 };
+  // Roles whose "don't know" is a visibility gap: not observers, where an observer gave a level.
+  const observers = visibilityGaps ? question.observers : undefined;
+  const cannotSee = RESPONDENT_ROLES.map(() => false);
+  if (observers) {
+    let observed = false;
+    for (let r = 0; r < m.respondents && !observed; r += 1) {
+      const code = m.codes[r * m.questions + column] as number;
+      const role = RESPONDENT_ROLES[m.roles[r] as number];
+      observed = role !== undefined && observers.includes(role) && code >= 0 && code <= 4;
+    }
+    if (observed) RESPONDENT_ROLES.forEach((role, i) => (cannotSee[i] = !observers.includes(role)));
+  }
+  const notVisible: ByRole = {};
   let notApplicable = 0;
   let unanswered = 0;
   // counts[role * 5 + level]; "dont_know" is counted at level 0 because it scores 0.
@@ -61,6 +80,12 @@ function aggregateQuestion(
     // An answer to a question the role is not asked still counts: it is expected once given.
     tally.expected += 1;
     tally.answered += 1;
+    if (code === DONT_KNOW && cannotSee[role]) {
+      // Answered (coverage), but no value: those who can see the practice rated it.
+      const name = RESPONDENT_ROLES[role] as RespondentRole;
+      notVisible[name] = (notVisible[name] ?? 0) + 1;
+      continue;
+    }
     if (code === NOT_APPLICABLE) notApplicable += 1;
     else if (code === DONT_KNOW) {
       tally.dontKnow += 1;
@@ -88,10 +113,12 @@ function aggregateQuestion(
     if (level !== null) byRole[role] = round1(level * 25);
   }
 
+  const hidden = Object.values(notVisible).reduce((n, c) => n + c, 0);
   return {
     question,
     tally,
     levelCounts,
+    notVisible,
     result: {
       id: question.id,
       dimension: question.id.slice(0, question.id.indexOf(".")),
@@ -106,6 +133,7 @@ function aggregateQuestion(
       notApplicable,
       unanswered,
       byRole,
+      ...(observers ? { notVisible: hidden } : {}),
     },
   };
 }
@@ -123,10 +151,11 @@ export function aggregate(
   matrix: AnswerMatrix,
 ): DimensionAggregate[] {
   const present = RESPONDENT_ROLES.filter((role) => responses.some((r) => r.role === role));
+  const visibilityGaps = framework.rules.visibilityGaps === true;
   let column = 0;
   return framework.dimensions.map((dimension) => {
     const questions = dimension.questions.map((q) =>
-      aggregateQuestion(q, column++, matrix, present),
+      aggregateQuestion(q, column++, matrix, present, visibilityGaps),
     );
     const tally: Tally = { answered: 0, expected: 0, levels: 0, dontKnow: 0 };
     questions.forEach((q) => addTally(tally, q.tally));

@@ -83,6 +83,9 @@ export function explain(result: ScoreResult, framework?: Framework): Explanation
   const texts = new Map(
     fw?.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q.text])) ?? [],
   );
+  // 2027.2 on: sentences name questions by their text and dimensions by their name, never by id.
+  const inWords = fw?.rules.reasonsInWords === true;
+  const dimensionName = new Map(result.dimensions.map((d) => [d.id, d.name]));
   const stages = (fw?.stages ?? []).map(({ stage, name, minScore }) => ({ stage, name, minScore }));
   const { overall } = result;
 
@@ -152,7 +155,10 @@ export function explain(result: ScoreResult, framework?: Framework): Explanation
           (pulledDownBy.length > 0
             ? `: lost most points to ${parts
                 .slice(0, pulledDownBy.length)
-                .map((p) => `${p.question} (${levelWords(p.medianLevel)}, -${p.pointsLost})`)
+                .map(
+                  (p) =>
+                    `${inWords ? `“${p.text}”` : p.question} (${levelWords(p.medianLevel)}, -${p.pointsLost})`,
+                )
                 .join(", ")}.`
             : ": every answered question is at the top level.") +
           (blind === 1 ? ' 1 "don\'t know" answer, scored 0.' : "") +
@@ -176,12 +182,14 @@ export function explain(result: ScoreResult, framework?: Framework): Explanation
         (band ? `, from ${band.minScore}${next ? ` to below ${next.minScore}` : " up"}` : "") +
         ")." +
         (overall.cappedBy.length > 0
-          ? ` The gates cap it at stage ${overall.stage} (${overall.stageName}): ${overall.cappedBy.map((c) => c.rule).join(", ")}.`
+          ? inWords
+            ? ` The gates cap it at stage ${overall.stage} (${overall.stageName}), for the reasons below.`
+            : ` The gates cap it at stage ${overall.stage} (${overall.stageName}): ${overall.cappedBy.map((c) => c.rule).join(", ")}.`
           : " No gate lowers it.");
 
   const perceptionGaps = result.perceptionGaps.map(
     (g) =>
-      `${g.dimension}: ${g.higherRole} respondents rate it ${g.higherScore}, ${g.lowerRole} respondents ${g.lowerScore} (${g.points} points apart` +
+      `${inWords ? (dimensionName.get(g.dimension) ?? g.dimension) : g.dimension}: ${g.higherRole} respondents rate it ${g.higherScore}, ${g.lowerRole} respondents ${g.lowerScore} (${g.points} points apart` +
       (g.sharedQuestions === undefined
         ? ")."
         : `, on the ${g.sharedQuestions} questions both answered).`),
@@ -191,6 +199,7 @@ export function explain(result: ScoreResult, framework?: Framework): Explanation
       `${r.priority}. [${r.step}. ${r.stepName}] ${r.title} (owner: ${r.ownerTitle}, effort ${r.effort}): ${r.trigger}; gap to target x weight = ${r.impact}.`,
   );
   const diagnostic = result.diagnostic.map(({ id, status, reason }) => ({ id, status, reason }));
+  const partName = new Map(result.diagnostic.map((p) => [p.id, p.name]));
 
   const lines = [
     overallSummary,
@@ -198,9 +207,12 @@ export function explain(result: ScoreResult, framework?: Framework): Explanation
     ...overall.cappedBy.map((c) => c.reason),
     result.readyToScaleReason,
     `Confidence ${overall.confidence}. ${overall.confidenceReason}`,
-    ...diagnostic.map((p) => `Diagnostic ${p.id}: ${p.reason}`),
+    ...diagnostic.map(
+      (p) => `Diagnostic ${inWords ? `(${partName.get(p.id) ?? p.id})` : p.id}: ${p.reason}`,
+    ),
     ...dimensions.map((d) => d.summary),
     ...perceptionGaps.map((g) => `Perception gap in ${g}`),
+    ...(result.visibilityGaps ?? []).map((g) => `Visibility gap: ${g.finding}`),
     ...recommendations,
   ];
 

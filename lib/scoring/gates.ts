@@ -44,13 +44,26 @@ function naming(framework: Framework, ctx: GateContext): Naming {
   };
 }
 
-/** What tripped the gate, in plain words; null when the gate does not apply. */
-function trip(gate: Gate, ctx: GateContext, name: Naming): string | null {
+/** What tripped a gate: in plain words, and the questions and dimensions that did it. */
+type Trip = { detail: string; questionIds: string[]; dimensionIds: string[] };
+
+const tripBy = (detail: string, questionIds: string[], dimensionIds: string[]): Trip => ({
+  detail,
+  questionIds,
+  dimensionIds,
+});
+
+/** What tripped the gate; null when the gate does not apply. */
+function trip(gate: Gate, ctx: GateContext, name: Naming): Trip | null {
   switch (gate.kind) {
     case "diagnostic": {
       const open = ctx.diagnostic.filter((p) => p.status !== "met");
       if (open.length === 0) return null;
-      return `not met: ${open.map((p) => `${p.name.toLowerCase()} (${p.status})`).join(", ")}`;
+      return tripBy(
+        `not met: ${open.map((p) => `${p.name.toLowerCase()} (${p.status})`).join(", ")}`,
+        open.flatMap((p) => p.questions.map((q) => q.id)),
+        [],
+      );
     }
     case "critical_question": {
       const low = [...ctx.questions.values()].filter(
@@ -63,20 +76,28 @@ function trip(gate: Gate, ctx: GateContext, name: Naming): string | null {
         ? [...ctx.questions.values()].filter((q) => q.question.critical && unansweredBy(q))
         : [];
       if (low.length === 0 && unanswered.length === 0) return null;
-      return [
-        ...low.map((q) => `${name.question(q)} is at level ${q.result.medianLevel}`),
-        ...unanswered.map((q) => `${name.question(q)} has no answer (unknown)`),
-      ].join(", ");
+      return tripBy(
+        [
+          ...low.map((q) => `${name.question(q)} is at level ${q.result.medianLevel}`),
+          ...unanswered.map((q) => `${name.question(q)} has no answer (unknown)`),
+        ].join(", "),
+        [...low, ...unanswered].map((q) => q.question.id),
+        [],
+      );
     }
     case "blind_spot_share": {
       const blind = ctx.dimensions.filter((d) => d.result.blindSpotShare > gate.aboveShare);
       if (blind.length === 0) return null;
-      return blind
-        .map(
-          (d) =>
-            `${percent(d.result.blindSpotShare)} of answers about ${name.dimension(d.result)} are "don't know"`,
-        )
-        .join(", ");
+      return tripBy(
+        blind
+          .map(
+            (d) =>
+              `${percent(d.result.blindSpotShare)} of answers about ${name.dimension(d.result)} are "don't know"`,
+          )
+          .join(", "),
+        [],
+        blind.map((d) => d.result.id),
+      );
     }
     case "gap_dimension_below": {
       const missing = ctx.dimensions.filter(
@@ -84,34 +105,58 @@ function trip(gate: Gate, ctx: GateContext, name: Naming): string | null {
           d.result.kind === "gap" && (d.result.score === null || d.result.score < gate.belowScore),
       );
       if (missing.length === 0) return null;
-      return missing
-        .map((d) =>
-          d.result.score === null
-            ? `${d.result.name} has no answers`
-            : `${d.result.name} is at ${d.result.score}, below ${gate.belowScore}`,
-        )
-        .join(", ");
+      return tripBy(
+        missing
+          .map((d) =>
+            d.result.score === null
+              ? `${d.result.name} has no answers`
+              : `${d.result.name} is at ${d.result.score}, below ${gate.belowScore}`,
+          )
+          .join(", "),
+        [],
+        missing.map((d) => d.result.id),
+      );
     }
     case "dimension_below": {
       const d = ctx.dimensions.find((x) => x.result.id === gate.dimensionId);
       const s = d?.result.score ?? null;
-      if (s === null) return `${name.dimensionId(gate.dimensionId)} has no answers`;
+      if (s === null)
+        return tripBy(
+          `${name.dimensionId(gate.dimensionId)} has no answers`,
+          [],
+          [gate.dimensionId],
+        );
       return s < gate.belowScore
-        ? `${name.dimensionId(gate.dimensionId)} scores ${s}, below ${gate.belowScore}`
+        ? tripBy(
+            `${name.dimensionId(gate.dimensionId)} scores ${s}, below ${gate.belowScore}`,
+            [],
+            [gate.dimensionId],
+          )
         : null;
     }
     case "question_below": {
       const level = ctx.questions.get(gate.questionId)?.result.medianLevel ?? null;
-      if (level === null) return `${name.questionId(gate.questionId)} has no answers`;
+      if (level === null)
+        return tripBy(`${name.questionId(gate.questionId)} has no answers`, [gate.questionId], []);
       return level < gate.belowLevel
-        ? `${name.questionId(gate.questionId)} is at level ${level}, below ${gate.belowLevel}`
+        ? tripBy(
+            `${name.questionId(gate.questionId)} is at level ${level}, below ${gate.belowLevel}`,
+            [gate.questionId],
+            [],
+          )
         : null;
     }
   }
 }
 
 /** A tripped gate, with what tripped it in plain words (`detail`) for the ready-to-scale reason. */
-export type TrippedGate = StageCap & { kind: Gate["kind"]; detail: string };
+export type TrippedGate = StageCap & {
+  kind: Gate["kind"];
+  detail: string;
+  /** The questions and dimensions that tripped it: what a recommendation must move to unblock it. */
+  questionIds: string[];
+  dimensionIds: string[];
+};
 
 export type GateOutcome = { stage: number; cappedBy: StageCap[]; tripped: TrippedGate[] };
 
@@ -127,14 +172,14 @@ export function applyGates(
   const tripped: TrippedGate[] = [];
   const name = naming(framework, ctx);
   for (const gate of framework.gates) {
-    const detail = trip(gate, ctx, name);
-    if (detail === null) continue;
+    const found = trip(gate, ctx, name);
+    if (found === null) continue;
     tripped.push({
       rule: gate.id,
       capsAt: gate.capAt,
-      reason: `Stage capped at ${gate.capAt} because ${detail}. ${gate.reason}`,
+      reason: `Stage capped at ${gate.capAt} because ${found.detail}. ${gate.reason}`,
       kind: gate.kind,
-      detail,
+      ...found,
     });
   }
   const cappedBy: StageCap[] = tripped

@@ -8,6 +8,7 @@ export type {
   QuestionContribution,
 } from "./explain";
 export { compare } from "./compare";
+export { shortList, unblocksOf } from "./shortlist";
 export type { Comparison, DimensionChange, QuestionDriver } from "./compare";
 export {
   ScoreInputError,

@@ -4,6 +4,7 @@ import {
   findFramework,
   listFrameworkVersions,
 } from "../framework";
+import { RESPONDENT_ROLE_LABELS } from "../framework/roles";
 import { type QuestionAggregate, aggregate, totalTally } from "./aggregate";
 import { assessConfidence } from "./confidence";
 import { assessDiagnostic } from "./diagnostic";
@@ -20,6 +21,7 @@ import type {
   DimensionResult,
   ScoreInput,
   ScoreResult,
+  VisibilityGap,
 } from "./types";
 
 export type ScoreOptions = {
@@ -125,6 +127,48 @@ function readyToScaleInWords(
       `the index puts it at ${stageText}; ready to scale starts at stage ${READY_STAGE}`,
     );
   return `Not ready to scale: ${blockers.join("; ")}.`;
+}
+
+/** "executive and business": roles in words, for findings read aloud. */
+function listInWords(words: readonly string[]): string {
+  return words.length > 1
+    ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`
+    : (words[0] ?? "");
+}
+
+/**
+ * 2027.2 on: where a practice's observers rated it, other roles' "don't know" says those people
+ * cannot see it: a finding for leadership, not the practice's absence (rule 8).
+ */
+function findVisibilityGaps(
+  questions: ReadonlyMap<string, QuestionAggregate>,
+  dimensions: readonly DimensionResult[],
+): VisibilityGap[] {
+  const gaps: VisibilityGap[] = [];
+  for (const q of questions.values()) {
+    const roles = RESPONDENT_ROLES.filter((r) => (q.notVisible[r] ?? 0) > 0);
+    const observers = q.question.observers;
+    if (roles.length === 0 || !observers) continue;
+    const count = roles.reduce((n, r) => n + (q.notVisible[r] ?? 0), 0);
+    const level = q.result.medianLevel;
+    const dimension =
+      dimensions.find((d) => d.id === q.result.dimension)?.name ?? q.result.dimension;
+    gaps.push({
+      question: q.question.id,
+      text: q.question.text,
+      dimension,
+      dontKnowBy: Object.fromEntries(roles.map((r) => [r, q.notVisible[r] ?? 0])),
+      observers: [...observers],
+      medianLevel: level,
+      finding:
+        `${listInWords(roles.map((r) => `${q.notVisible[r] ?? 0} ${RESPONDENT_ROLE_LABELS[r].toLowerCase()}`))} ` +
+        `respondent${count === 1 ? "" : "s"} answered "don't know" to “${q.question.text}”, which ` +
+        `${listInWords(observers.map((r) => RESPONDENT_ROLE_LABELS[r].toLowerCase()))} respondents, who can observe it, ` +
+        `put at level ${level}: a visibility gap for leadership to close, not a missing practice. ` +
+        "The score uses the answers of those who can see it.",
+    });
+  }
+  return gaps;
 }
 
 /** (current - baseline) / (target - baseline); null when there is no way to measure progress. */
@@ -244,6 +288,7 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
         index,
         spot: {
           question: q.question.id,
+          ...(framework.rules.reasonsInWords ? { text: q.question.text } : {}),
           dontKnow: q.result.dontKnow,
           answers,
           share: round2(share(q.result.dontKnow, answers)),
@@ -286,8 +331,11 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreResul
             framework.rules.perceptionGapPoints,
             framework.rules.perceptionMinSharedQuestions,
           ),
-    recommendations: recommend(framework, dimensions, questions),
+    recommendations: recommend(framework, dimensions, questions, { tripped, diagnostic }),
     blindSpots,
+    ...(framework.rules.visibilityGaps
+      ? { visibilityGaps: findVisibilityGaps(questions, dimensions) }
+      : {}),
     questions: [...questions.values()].map((q) => q.result),
   };
 }

@@ -88,6 +88,27 @@ export type QuestionResult = {
   byRole: ByRole;
   /** 2027.2 on, critical and diagnostic questions only: the room splits on it (rule in README). */
   disputed?: boolean;
+  /**
+   * 2027.2 on, questions with observers: "don't know" answers from roles that cannot observe the
+   * practice, left out of the figures because its observers rated it (counted in coverage).
+   */
+  notVisible?: number;
+};
+
+/**
+ * 2027.2 on: roles that answered "don't know" about a practice its observers rated. A finding for
+ * leadership (people do not see what exists), not the practice's absence.
+ */
+export type VisibilityGap = {
+  question: string;
+  text: string;
+  dimension: string;
+  /** The roles that did not know, with how many of their respondents said so. */
+  dontKnowBy: ByRole;
+  observers: RespondentRole[];
+  /** The practice's median level, from the answers of those who gave one. */
+  medianLevel: number | null;
+  finding: string;
 };
 
 export type DiagnosticResult = {
@@ -128,9 +149,31 @@ export type RecommendationResult = {
   /** Gap to target in points x weight: the ranking figure within a dimension. */
   impact: number;
   trigger: string;
+  /** 2027.2 on: how the client knows it is finished. */
+  done?: string;
+  /**
+   * 2027.2 on: "find_out" when the recommendation is driven by "don't know" (half or more of the
+   * question's answers, or a dimension's blind spots): find out where it stands before building.
+   */
+  action?: "build" | "find_out";
+  /**
+   * 2027.2 on: it moves what holds the organisation back from scaling: a tripped gate capping
+   * below "Ready to scale", or a diagnostic part that is not met. Such a recommendation is never
+   * dropped by the per-dimension limit, and the short lists always carry one per blocker.
+   */
+  blocksScaling?: boolean;
+  /** 2027.2 on: what it unblocks: gate ids, and `diagnostic.<part>` for diagnostic parts. */
+  unblocks?: string[];
 };
 
-export type BlindSpot = { question: string; dontKnow: number; answers: number; share: number };
+export type BlindSpot = {
+  question: string;
+  /** 2027.2 on: the question as respondents saw it. */
+  text?: string;
+  dontKnow: number;
+  answers: number;
+  share: number;
+};
 
 export type ScoreResult = {
   frameworkVersion: string;
@@ -142,5 +185,7 @@ export type ScoreResult = {
   perceptionGaps: PerceptionGap[];
   recommendations: RecommendationResult[];
   blindSpots: BlindSpot[];
+  /** 2027.2 on (rules.visibilityGaps): "don't know" from people who cannot see the practice. */
+  visibilityGaps?: VisibilityGap[];
   questions: QuestionResult[];
 };

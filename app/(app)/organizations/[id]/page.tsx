@@ -9,6 +9,7 @@ import { DeleteOrganizationForm } from "@/components/organizations/delete-organi
 import { DashboardHeadline } from "@/components/dashboard/headline";
 import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
 import { NextSteps } from "@/components/dashboard/recommendations";
+import { VisibilityGaps } from "@/components/assessments/result-view";
 import { ArticleContext } from "@/components/dashboard/article-context";
 import { RoundsList } from "@/components/dashboard/rounds-list";
 import { InitiativesSection } from "@/components/initiatives/initiatives-section";
@@ -172,6 +173,12 @@ export default async function OrganizationPage({
               />
             </ActionOwnersProvider>
           </Card>
+
+          {latest.visibilityGaps.length > 0 ? (
+            <Card>
+              <VisibilityGaps gaps={latest.visibilityGaps} />
+            </Card>
+          ) : null}
 
           <div className="grid gap-6 lg:grid-cols-2">
             <Card>

@@ -8,6 +8,7 @@ import {
   AgreedLevels,
   DimensionBars,
   RecommendationList,
+  VisibilityGaps,
 } from "@/components/assessments/result-view";
 import { DashboardHeadline } from "@/components/dashboard/headline";
 import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
@@ -75,6 +76,11 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
               level; the median of the individual votes is kept beside it.
             </p>
             <AgreedLevels agreed={result.agreedQuestions} />
+          </Card>
+        ) : null}
+        {(result.result.visibilityGaps ?? []).length > 0 ? (
+          <Card>
+            <VisibilityGaps gaps={result.result.visibilityGaps ?? []} />
           </Card>
         ) : null}
         <Card>
