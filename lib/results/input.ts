@@ -15,6 +15,8 @@ export type StoredResponse = {
   id: string;
   role: string;
   answers: { questionId: string; value: string }[];
+  /** A workshop participant's: the questions the workshop ran (all they were asked). */
+  asked?: readonly string[] | null;
 };
 
 export type Baseline = { frameworkVersion: string; result: ScoreResult };
@@ -24,7 +26,8 @@ export type Baseline = { frameworkVersion: string; result: ScoreResult };
  * given (the caller reads them by id, so the input and its hash are stable). Anonymous rounds
  * name respondents r1, r2... instead of their ids. The previous round's dimension scores become
  * the baseline for progress only when both rounds used the same framework version: scores of
- * different versions do not compare point for point.
+ * different versions do not compare point for point. A workshop participant was asked only the
+ * workshop's questions: the others are not expected of them (coverage counts what was asked).
  */
 export function buildScoreInput(
   round: AssessmentToScore,
@@ -46,6 +49,7 @@ export function buildScoreInput(
             })
             .sort(([a], [b]) => a.localeCompare(b)),
         ),
+        ...(r.asked ? { asked: [...r.asked].sort() } : {}),
       })),
     ...(round.targets ? { targets: round.targets } : {}),
   };

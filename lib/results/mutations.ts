@@ -11,6 +11,7 @@ import { assessmentSelect, toAssessmentView, type AssessmentView } from "@/lib/a
 import { audit, findManaged } from "@/lib/assessments/mutations";
 import { decodeAnswer } from "@/lib/assessments/schema";
 import { agreedInResult, applyAgreedLevels } from "./agreed";
+import { workshopPlanSchema } from "@/lib/workshops/schema";
 import { buildScoreInput } from "./input";
 import { parseStoredResult } from "./snapshot";
 
@@ -54,11 +55,21 @@ export async function closeAssessment(
     const assessment = await findManaged(tx, ctx, found.id);
     if (assessment.state === "closed")
       throw new AppError("conflict", "This round is already closed.");
-    const responses = await tx.response.findMany({
-      where: { assessmentId: assessment.id },
-      orderBy: { id: "asc" },
-      select: { id: true, role: true, answers: { select: { questionId: true, value: true } } },
-    });
+    const responses = (
+      await tx.response.findMany({
+        where: { assessmentId: assessment.id },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          role: true,
+          answers: { select: { questionId: true, value: true } },
+          participant: { select: { workshop: { select: { plan: true } } } },
+        },
+      })
+    ).map(({ participant, ...response }) => ({
+      ...response,
+      asked: participant ? workshopPlanSchema.parse(participant.workshop.plan).questionIds : null,
+    }));
     const baseline = assessment.previousAssessmentId
       ? await tx.result.findUnique({
           where: { assessmentId: assessment.previousAssessmentId },

@@ -7,7 +7,7 @@ import {
   share,
   weightedMean,
 } from "./numbers";
-import { type AnswerMatrix, DONT_KNOW, NOT_APPLICABLE, UNANSWERED } from "./answers";
+import { type AnswerMatrix, DONT_KNOW, NOT_APPLICABLE, NOT_ASKED, UNANSWERED } from "./answers";
 import type { ByRole, DimensionResult, QuestionResult, ScoreResponse } from "./types";
 
 /** Counts behind one question's or one dimension's figures, kept for coverage and blind spots. */
@@ -70,6 +70,7 @@ function aggregateQuestion(
   for (let r = 0; r < m.respondents; r += 1) {
     const code = m.codes[r * m.questions + column] as number;
     const role = m.roles[r] as number;
+    if (code === NOT_ASKED) continue;
     if (code === UNANSWERED) {
       if (asked[role]) {
         tally.expected += 1;

@@ -2,12 +2,14 @@ import { type Framework, RESPONDENT_ROLES } from "../framework";
 import type { InputProblem, ScoreInput } from "./types";
 
 export const UNANSWERED = -1;
+/** Unanswered, and never asked of this respondent (ScoreResponse.asked): not expected either. */
+export const NOT_ASKED = -2;
 export const DONT_KNOW = 5;
 export const NOT_APPLICABLE = 6;
 
 /**
  * The answers as one small integer per (respondent, question), in framework order: a level 0..4,
- * DONT_KNOW, NOT_APPLICABLE or UNANSWERED. Scoring reads this typed array instead of string keys.
+ * DONT_KNOW, NOT_APPLICABLE, UNANSWERED or NOT_ASKED. Scoring reads this typed array instead of string keys.
  */
 export type AnswerMatrix = {
   codes: Int8Array;
@@ -68,11 +70,15 @@ export function readAnswers(
     roles[r] = RESPONDENT_ROLES.indexOf(response.role);
 
     const { answers } = response;
+    const asked = response.asked ? new Set(response.asked) : null;
     let found = 0;
     for (let c = 0; c < q; c += 1) {
       const id = ids[c] as string;
       const answer = answers[id];
-      if (answer === undefined) continue;
+      if (answer === undefined) {
+        if (asked && !asked.has(id)) codes[r * q + c] = NOT_ASKED;
+        continue;
+      }
       found += 1;
       if (answer === "not_applicable") {
         if (!allowNotApplicable[c])

@@ -47,6 +47,7 @@ const scoreResponseSchema = z.strictObject({
   respondent: z.string().trim().min(1, "respondent must be a non-empty string"),
   role: respondentRoleSchema,
   answers: z.record(z.string(), answerValueSchema),
+  asked: z.array(z.string()).optional(),
 });
 
 const scoreInputShape = z.strictObject({

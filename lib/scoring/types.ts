@@ -14,6 +14,13 @@ export type ScoreResponse = {
   respondent: string;
   role: RespondentRole;
   answers: Record<string, AnswerValue>;
+  /**
+   * The questions this respondent was asked, when fewer than their role's: a workshop participant
+   * is asked the workshop's plan (the gating questions, one dimension). A question outside it that
+   * they left unanswered is not expected of them, so it does not lower coverage; an answer outside
+   * it still counts. Absent: every question of their role was asked.
+   */
+  asked?: string[];
 };
 
 export type ScoreInput = {

@@ -719,4 +719,27 @@ describe("the agreed level is what the round scores", () => {
     // The individual votes are kept as answered.
     expect(await answerOf(phones[2]!.token, Q1)).toEqual({ value: "4" });
   });
+
+  it("a workshop on the gating questions: the participants are expected to answer only those", async () => {
+    const roundId = await openRound();
+    const w = await startWorkshop(roundId, { plan: { kind: "gating" } });
+    const gating = buildPlan(framework, { kind: "gating" }).questionIds;
+    const roles = ["executive", "business", "technical", "data"];
+    const phones = [];
+    for (const role of roles) phones.push(await joined(w.code, role));
+    for (const questionId of gating) {
+      expect((await act(nextRoute.POST, "next", w.id)).status).toBe(200);
+      for (const phone of phones)
+        expect((await vote(w.id, phone.token, questionId, 3)).status).toBe(200);
+      await act(revealRoute.POST, "reveal", w.id);
+    }
+    await act(endRoute.POST, "end", w.id);
+
+    await closeAssessment(world.a.consultant.ctx, roundId);
+    const { result } = await getResult(world.a.consultant.ctx, roundId);
+    // Every question they were asked was answered: full coverage, so the round has an index
+    // (counted against the whole questionnaire it would be about a fifth, and no index at all).
+    expect(result.overall.coverage).toBe(1);
+    expect(result.overall.score).not.toBeNull();
+  });
 });
