@@ -2,6 +2,7 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { LEVELS, respondentRoleSchema } from "@/lib/framework/schema";
 import type { ErrorCode } from "@/lib/errors";
+import { decodeAnswer } from "@/lib/assessments/schema";
 import { JOIN_CODE_LENGTH, normalizeJoinCode } from "./code";
 
 // Every input of the workshop API, and the one reader of a workshop's stored plan.
@@ -101,8 +102,8 @@ export const WORKSHOP_REFUSALS = [
   "workshop_ended",
 ] as const satisfies readonly ErrorCode[];
 
-/** A stored vote ("0".."4" or "dont_know"); anything else is not a vote. */
+/** A stored vote: an answer as any answer is stored, except "not_applicable" (a room never votes it). */
 export function decodeVote(stored: string): VoteValue | null {
-  if (stored === "dont_know") return stored;
-  return LEVELS.find((level) => String(level) === stored) ?? null;
+  const value = decodeAnswer(stored);
+  return value === "not_applicable" ? null : value;
 }

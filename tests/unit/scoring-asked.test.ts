@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getFramework, type RespondentRole } from "@/lib/framework";
+import { getFramework, type AnswerValue, type RespondentRole } from "@/lib/framework";
 import { score, type ScoreInput } from "@/lib/scoring";
 import { buildPlan } from "@/lib/workshops/plan";
 import { EIGHT, askedAt, room } from "../fixtures/rooms";
@@ -60,7 +60,7 @@ describe("questions a respondent was never asked", () => {
     const all = framework.dimensions.flatMap((d) => d.questions.map((q) => q.id));
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom(0, 1, 2, 3, 4, "dont_know", undefined), {
+        fc.array(fc.constantFrom<AnswerValue | undefined>(0, 1, 2, 3, 4, "dont_know", undefined), {
           minLength: 4,
           maxLength: 4,
         }),
