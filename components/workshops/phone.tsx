@@ -172,7 +172,8 @@ function JoinForm({
       </div>
       {anonymous ? (
         <p className="rounded-lg bg-slate-100 px-3 py-2 text-base text-slate-700">
-          This round is anonymous: no name is asked for, and your votes are never linked to you.
+          This round is anonymous: no name is asked for or kept, and the screen never shows who
+          voted what.
         </p>
       ) : (
         <div>
