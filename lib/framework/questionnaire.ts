@@ -7,6 +7,8 @@ export type UnaskedQuestion = {
   critical: boolean;
   /** The diagnostic part the question decides, or null. */
   diagnosticPart: string | null;
+  /** The roles that are asked it. */
+  audience: RespondentRole[];
 };
 
 /**
@@ -31,6 +33,7 @@ export function unaskedDecidingQuestions(
         dimension: d.name,
         critical: q.critical,
         diagnosticPart: partOf.get(q.id) ?? null,
+        audience: [...q.audience],
       })),
   );
 }
