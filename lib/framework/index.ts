@@ -41,6 +41,7 @@ export {
   listFrameworkVersions,
   loadFrameworks,
   mapQuestionId,
+  questionChangedIn,
 } from "./registry";
 export { frameworkContents } from "./content";
 export { unaskedDecidingQuestions } from "./questionnaire";
