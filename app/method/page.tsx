@@ -17,7 +17,11 @@ export const dynamic = "force-static";
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-function gateTrigger(gate: Gate, dimensionNames: Map<string, string>): string {
+function gateTrigger(
+  gate: Gate,
+  dimensionNames: Map<string, string>,
+  questionTexts: Map<string, string>,
+): string {
   switch (gate.kind) {
     case "diagnostic":
       return "Any part of the three-part diagnostic is not met.";
@@ -32,7 +36,7 @@ function gateTrigger(gate: Gate, dimensionNames: Map<string, string>): string {
     case "dimension_below":
       return `${dimensionNames.get(gate.dimensionId) ?? gate.dimensionId} scores below ${gate.belowScore}.`;
     case "question_below":
-      return `The question ${gate.questionId} is below level ${gate.belowLevel}.`;
+      return `“${questionTexts.get(gate.questionId) ?? gate.questionId}” is below level ${gate.belowLevel}.`;
   }
 }
 
@@ -50,6 +54,10 @@ function Section({ title, id, children }: { title: string; id: string; children:
 export default function MethodPage() {
   const framework = getFramework();
   const dimensionNames = new Map(framework.dimensions.map((d) => [d.id, d.name]));
+  // Rule 10: the page names questions as respondents see them, never by id.
+  const questionTexts = new Map(
+    framework.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q.text] as const)),
+  );
   const gaps = framework.dimensions.filter((d) => d.kind === "gap");
   const enablers = framework.dimensions.filter((d) => d.kind === "enabler");
   const { diagnostic, rules } = framework;
@@ -247,7 +255,7 @@ export default function MethodPage() {
             {framework.gates.map((g) => (
               <li key={g.id}>
                 <p className="font-medium text-slate-900">
-                  Caps at stage {g.capAt}: {gateTrigger(g, dimensionNames)}
+                  Caps at stage {g.capAt}: {gateTrigger(g, dimensionNames, questionTexts)}
                 </p>
                 <p className="text-sm">{g.reason}</p>
               </li>

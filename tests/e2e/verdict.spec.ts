@@ -100,9 +100,10 @@ test("a 2027.2 round shows blockers first, definitions of done, visibility gaps 
   await page.goto(`/assessments/${lastRound}/result`);
   await expect(page.getByRole("heading", { name: "What leadership cannot see" })).toBeVisible();
   await expect(
-    page.getByText(
-      /3 executive respondents answered "don't know" to “For the workflow you plan to scale/,
-    ),
+    page
+      .getByRole("listitem")
+      .filter({ hasText: "“For the workflow you plan to scale, is monitoring of the AI built" })
+      .filter({ hasText: "3 executive respondents did not know" }),
   ).toBeVisible();
   await expect(page.getByText("Blocks scaling").first()).toBeVisible();
   await expect(page.getByText("Done when:").first()).toBeVisible();
