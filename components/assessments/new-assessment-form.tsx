@@ -34,6 +34,12 @@ export function NewAssessmentForm({
   const [state, formAction] = useActionState<FormState, FormData>(action, idle);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(roles));
   const unasked = decidingQuestions.filter((q) => !q.audience.some((r) => chosen.has(r)));
+  const unobserved = decidingQuestions.filter(
+    (q) =>
+      q.audience.some((r) => chosen.has(r)) &&
+      q.observers !== null &&
+      !q.observers.some((r) => chosen.has(r)),
+  );
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <FormStatus state={state} />
@@ -80,7 +86,7 @@ export function NewAssessmentForm({
         ) : null}
         {chosen.size > 0 ? (
           <div className="mt-3">
-            <UnaskedWarning questions={unasked} />
+            <UnaskedWarning questions={unasked} unobserved={unobserved} />
           </div>
         ) : null}
       </fieldset>

@@ -44,5 +44,5 @@ export {
   questionChangedIn,
 } from "./registry";
 export { frameworkContents } from "./content";
-export { unaskedDecidingQuestions } from "./questionnaire";
+export { unaskedDecidingQuestions, unobservedDecidingQuestions } from "./questionnaire";
 export type { UnaskedQuestion } from "./questionnaire";

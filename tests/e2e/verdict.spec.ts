@@ -61,6 +61,9 @@ test("the round form names a deciding question none of the chosen roles is asked
   await expect(warning).toContainText(
     "Before scaling, was the AI evaluated on a representative sample at production volume",
   );
+  await expect(
+    page.getByRole("status").filter({ hasText: "Nobody in this round can observe" }),
+  ).toContainText("For the workflow you plan to scale, is monitoring of the AI built");
   await screenshotBoth(page, "verdict-round-form");
 });
 

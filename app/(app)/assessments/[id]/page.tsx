@@ -15,7 +15,11 @@ import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findAssessment, getAssessmentProgress } from "@/lib/assessments/data";
 import { findOrganization } from "@/lib/organizations/data";
-import { getFramework, unaskedDecidingQuestions } from "@/lib/framework";
+import {
+  getFramework,
+  unaskedDecidingQuestions,
+  unobservedDecidingQuestions,
+} from "@/lib/framework";
 import { UnaskedWarning } from "@/components/assessments/unasked-warning";
 import { listWorkshopsOfAssessment } from "@/lib/workshops/data";
 import { StartWorkshop } from "@/components/workshops/start-workshop";
@@ -92,6 +96,10 @@ export default async function AssessmentPage({
         <div className="mb-4">
           <UnaskedWarning
             questions={unaskedDecidingQuestions(
+              getFramework(assessment.frameworkVersion),
+              assessment.roles,
+            )}
+            unobserved={unobservedDecidingQuestions(
               getFramework(assessment.frameworkVersion),
               assessment.roles,
             )}
