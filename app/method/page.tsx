@@ -17,7 +17,11 @@ export const dynamic = "force-static";
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-function gateTrigger(gate: Gate, dimensionNames: Map<string, string>): string {
+function gateTrigger(
+  gate: Gate,
+  dimensionNames: Map<string, string>,
+  questionTexts: Map<string, string>,
+): string {
   switch (gate.kind) {
     case "diagnostic":
       return "Any part of the three-part diagnostic is not met.";
@@ -32,7 +36,7 @@ function gateTrigger(gate: Gate, dimensionNames: Map<string, string>): string {
     case "dimension_below":
       return `${dimensionNames.get(gate.dimensionId) ?? gate.dimensionId} scores below ${gate.belowScore}.`;
     case "question_below":
-      return `The question ${gate.questionId} is below level ${gate.belowLevel}.`;
+      return `“${questionTexts.get(gate.questionId) ?? gate.questionId}” is below level ${gate.belowLevel}.`;
   }
 }
 
@@ -50,6 +54,10 @@ function Section({ title, id, children }: { title: string; id: string; children:
 export default function MethodPage() {
   const framework = getFramework();
   const dimensionNames = new Map(framework.dimensions.map((d) => [d.id, d.name]));
+  // Rule 10: the page names questions as respondents see them, never by id.
+  const questionTexts = new Map(
+    framework.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q.text] as const)),
+  );
   const gaps = framework.dimensions.filter((d) => d.kind === "gap");
   const enablers = framework.dimensions.filter((d) => d.kind === "enabler");
   const { diagnostic, rules } = framework;
@@ -133,12 +141,16 @@ export default function MethodPage() {
         <Section id="diagnostic" title="The three-part diagnostic">
           <p>
             It comes before any scaling decision, and is applied to one workflow or initiative at a
-            time, not to the platform. Each part is judged from two questions&apos; median levels:
-            <strong> met</strong> when every one is at level {diagnostic.metAtLevel} or above,{" "}
-            <strong>partial</strong> when every one is at least level {diagnostic.partialAtLevel},{" "}
-            <strong>unmet</strong> when one is lower, and <strong>unknown</strong> when a question
-            has no answers or {pct(diagnostic.unknownAtDontKnowShare)} or more of its answers are
-            &ldquo;don&apos;t know&rdquo;. Unknown is never met: not knowing is a gap.
+            time, not to the platform. Each part is judged from two questions&apos; median levels: a
+            question is <em>unknown</em> when it has no answers or{" "}
+            {pct(diagnostic.unknownAtDontKnowShare)} or more of its answers are &ldquo;don&apos;t
+            know&rdquo;, whatever its median. The part is, in this order: <strong>unmet</strong>{" "}
+            when any other question is below level {diagnostic.partialAtLevel};{" "}
+            <strong>unknown</strong> when, short of that, a question is unknown
+            {rules.disputed ? "; disputed when a question is disputed (below)" : ""};{" "}
+            <strong>partial</strong> when every question is at least level{" "}
+            {diagnostic.partialAtLevel}; <strong>met</strong> when every one is at level{" "}
+            {diagnostic.metAtLevel} or above. Unknown is never met: not knowing is a gap.
             {rules.disputed
               ? ` A part is disputed, never met, when the room splits on one of its questions (agreement below ${rules.disputed.belowAgreement}, with answers at level ${rules.disputed.lowAtOrBelow} or below and at level ${rules.disputed.highAtOrAbove} or above): the median of a split room is a middle nobody answered. A disputed critical or diagnostic question also holds confidence at medium at most.`
               : ""}
@@ -166,8 +178,13 @@ export default function MethodPage() {
               is split.
             </li>
             <li>
-              A dimension scores the weighted mean of its questions (diagnostic and critical
-              questions weigh 1.5, others 1).
+              A dimension scores the weighted mean of its questions. Most weigh 1; these weigh more:{" "}
+              {framework.dimensions
+                .flatMap((d) => d.questions)
+                .filter((q) => q.weight !== 1)
+                .map((q) => `“${q.text}” (${q.weight})`)
+                .join("; ")}
+              .
             </li>
             <li>
               The <strong>readiness index</strong> is the weighted mean of the seven dimensions:{" "}
@@ -238,7 +255,7 @@ export default function MethodPage() {
             {framework.gates.map((g) => (
               <li key={g.id}>
                 <p className="font-medium text-slate-900">
-                  Caps at stage {g.capAt}: {gateTrigger(g, dimensionNames)}
+                  Caps at stage {g.capAt}: {gateTrigger(g, dimensionNames, questionTexts)}
                 </p>
                 <p className="text-sm">{g.reason}</p>
               </li>
@@ -313,7 +330,8 @@ export default function MethodPage() {
       </main>
       <footer className="mx-auto max-w-4xl px-4 pb-10 text-sm text-slate-500">
         Figures quoted from Deloitte (State of AI 2026), McKinsey (State of AI) and Gartner, as
-        cited in the article GapMap&apos;s method comes from.
+        cited in the article GapMap&apos;s method comes from; the article gives no source for the
+        &ldquo;more than five times&rdquo; figure on leaders who model the new ways of working.
       </footer>
     </div>
   );

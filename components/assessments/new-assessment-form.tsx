@@ -1,6 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { UnaskedWarning } from "@/components/assessments/unasked-warning";
+import type { UnaskedQuestion } from "@/lib/framework";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -19,14 +21,25 @@ export function NewAssessmentForm({
   organizationId,
   defaultName,
   roles,
+  decidingQuestions,
   action,
 }: {
   organizationId: string;
   defaultName: string;
   roles: string[];
+  /** Every critical and diagnostic question of the framework new rounds use, with its audience. */
+  decidingQuestions: readonly UnaskedQuestion[];
   action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const [state, formAction] = useActionState<FormState, FormData>(action, idle);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(roles));
+  const unasked = decidingQuestions.filter((q) => !q.audience.some((r) => chosen.has(r)));
+  const unobserved = decidingQuestions.filter(
+    (q) =>
+      q.audience.some((r) => chosen.has(r)) &&
+      q.observers !== null &&
+      !q.observers.some((r) => chosen.has(r)),
+  );
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <FormStatus state={state} />
@@ -53,6 +66,12 @@ export function NewAssessmentForm({
                 name="roles"
                 value={r}
                 defaultChecked
+                onChange={(e) => {
+                  const next = new Set(chosen);
+                  if (e.currentTarget.checked) next.add(r);
+                  else next.delete(r);
+                  setChosen(next);
+                }}
                 className="mt-0.5 size-4"
               />
               <span>
@@ -64,6 +83,11 @@ export function NewAssessmentForm({
         </div>
         {fieldError(state, "roles") ? (
           <p className="mt-1 text-sm font-medium text-red-700">{fieldError(state, "roles")}</p>
+        ) : null}
+        {chosen.size > 0 ? (
+          <div className="mt-3">
+            <UnaskedWarning questions={unasked} unobserved={unobserved} />
+          </div>
         ) : null}
       </fieldset>
       <div className="grid gap-5 sm:grid-cols-2">

@@ -1,3 +1,4 @@
+import { respondentRoleLabel } from "@/lib/framework/roles";
 import { shortList, unblocksOf, type Explanation, type ScoreResult } from "@/lib/scoring";
 
 // A closed round's result, with the explanation behind every number (the headline and the diagnostic
@@ -122,7 +123,12 @@ export function NoRecommendation({
 export function VisibilityGaps({
   gaps,
 }: {
-  gaps: readonly { question: string; finding: string }[];
+  gaps: readonly {
+    question: string;
+    text: string;
+    dontKnowBy: Partial<Record<string, number>>;
+    medianLevel: number | null;
+  }[];
 }) {
   if (gaps.length === 0) return null;
   return (
@@ -137,7 +143,13 @@ export function VisibilityGaps({
       </p>
       <ul className="list-disc space-y-2 pl-5 text-sm text-slate-800">
         {gaps.map((g) => (
-          <li key={g.question}>{g.finding}</li>
+          <li key={g.question}>
+            <span className="font-medium">“{g.text}”</span>:{" "}
+            {Object.entries(g.dontKnowBy)
+              .map(([role, n]) => `${n} ${respondentRoleLabel(role).toLowerCase()}`)
+              .join(" and ")}{" "}
+            respondents did not know; those who can observe it put it at level {g.medianLevel}.
+          </li>
         ))}
       </ul>
     </section>

@@ -110,8 +110,13 @@ export function TrendChart({
           {changes.length ? (
             <p>
               {changes.map((c) => `Framework ${c.frameworkVersion} from ${c.name}`).join("; ")}:
-              rounds before it were scored with the earlier version and stay on the same lines,
-              since the dimensions did not change.
+              rounds before it were scored with the earlier version and keep its verdict. They stay
+              on the same lines, since the dimensions did not change, but a stage or a
+              ready-to-scale verdict can differ across the change because the rules did (see{" "}
+              <a className="underline" href="/method">
+                how GapMap scores
+              </a>
+              ).
             </p>
           ) : null}
           {selectable && dimensions.length ? (

@@ -98,9 +98,10 @@ export function ComparisonView({
         <p className="rounded-lg border border-slate-300 bg-slate-50 p-3 text-sm text-slate-700">
           The rounds were scored with different framework versions ({mapping.fromVersion} and{" "}
           {mapping.toVersion}). Questions are compared in {mapping.toVersion}&apos;s terms:{" "}
-          {mapping.renamed.length} renamed, {mapping.retired.length} retired and{" "}
-          {mapping.added.length} added questions; retired and added ones are listed under each
-          dimension as not compared.
+          {mapping.renamed.length} renamed, {(mapping.changed ?? []).length} changed in meaning,{" "}
+          {mapping.retired.length} retired and {mapping.added.length} added questions; changed,
+          retired and added ones are listed under each dimension as not compared (not like for
+          like).
         </p>
       ) : null}
       <ul className="space-y-4">

@@ -323,7 +323,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "The organisation's dashboard, from the results of its closed rounds",
           description:
-            "`latest` (null before a round closes): headline (stage, index, confidence, ready-to-scale verdict with gate reasons; stage and index are null when the round has too few answers for an index, framework 2027.2 on), change since the previous round (null figures where either round has no index), dimensions with target, previous score and delta, the three-part diagnostic, perception by role (roles under the round's minimum group size are left out and named in `hiddenReason`), blind spots per dimension, agreement per question and role, top recommendations in sequence order. `trend`: one point per closed round with an index, oldest first, with index, stage, per-dimension scores, `frameworkVersion` and `versionChanged`.",
+            "`latest` (null before a round closes): headline (stage, index, confidence, ready-to-scale verdict with gate reasons; stage and index are null when the round has too few answers for an index, framework 2027.2 on), change since the previous round (null figures where either round has no index), dimensions with target, previous score and delta, the three-part diagnostic, perception by role (roles under the round's minimum group size are left out and named in `hiddenReason`), blind spots per dimension, agreement per question and role, top recommendations in sequence order (always with one that unblocks each gate or diagnostic part holding the organisation back, each with `blocksScaling`, `unblocks` and, 2027.2 on, `done`), `visibilityGaps` (2027.2 on, else empty). `trend`: one point per closed round with an index, oldest first, with index, stage, per-dimension scores, `frameworkVersion` and `versionChanged`.",
           responses: { ...ok("The dashboard"), ...errors(401, 404) },
         },
       },
@@ -466,6 +466,8 @@ export function openApiDocument(): Record<string, unknown> {
         parameters: [asm],
         get: {
           summary: "The result of a closed round",
+          description:
+            "The immutable snapshot, scored with the round's framework version (`frameworkVersion`); fields a version does not have are absent. `overall` (score, stage and stage names null when under the framework's minimum coverage, 2027.2 on; `cappedBy` with each gate's reason; confidence and `confidenceReason`), `readyToScale` and `readyToScaleReason` (2027.2: every gate holding the stage below 3 and every diagnostic part not met, in words), `dimensions`, `diagnostic` (status met, partial, unmet, unknown or, 2027.2 on, disputed), `perceptionGaps` (2027.2: `sharedQuestions`, the questions both roles answered, at least two), `recommendations` in sequence order (2027.2: `done`, the definition of done; `action`, build or find_out; `blocksScaling` and `unblocks`, the gate ids and `diagnostic.<part>` keys it unblocks), `blindSpots` (2027.2: with the question's `text`), `visibilityGaps` (2027.2: roles that answered \"don't know\" about a practice its observers rated, with `dontKnowBy`, `observers`, `medianLevel` and a `finding` in words), `questions` (2027.2: `disputed` on critical and diagnostic questions, `notVisible` on observed ones).",
           responses: { ...ok("The result"), ...errors(401, 404) },
         },
       },

@@ -41,7 +41,8 @@ export {
   listFrameworkVersions,
   loadFrameworks,
   mapQuestionId,
+  questionChangedIn,
 } from "./registry";
 export { frameworkContents } from "./content";
-export { unaskedDecidingQuestions } from "./questionnaire";
+export { unaskedDecidingQuestions, unobservedDecidingQuestions } from "./questionnaire";
 export type { UnaskedQuestion } from "./questionnaire";

@@ -63,7 +63,11 @@ function checkMapping(previous: Framework, next: Framework): void {
     );
   const before = questionIdsOf(previous);
   const after = questionIdsOf(next);
-  const mapped = new Set([...Object.keys(mapping.renamed), ...mapping.retired]);
+  const mapped = new Set([
+    ...Object.keys(mapping.renamed),
+    ...Object.keys(mapping.changed ?? {}),
+    ...mapping.retired,
+  ]);
   mapped.forEach((id) => {
     if (!before.has(id))
       throw new FrameworkMappingError(`${where}: ${id} does not exist in ${previous.version}`);
@@ -121,7 +125,29 @@ export function mapQuestionId(id: string, from: string, to: string): string | nu
     const mapping = getFramework(version).questionIdMapping;
     if (!mapping) continue;
     if (mapping.retired.includes(current)) current = null;
-    else current = mapping.renamed[current] ?? current;
+    else current = mapping.renamed[current] ?? mapping.changed?.[current] ?? current;
   }
   return current;
+}
+
+/**
+ * The version in which a question of version `from` changed its meaning (text or level anchors)
+ * on the way to `to`, or null when it kept it: across such a change two rounds' answers are not
+ * like for like.
+ */
+export function questionChangedIn(id: string, from: string, to: string): string | null {
+  if (compareFrameworkVersions(from, to) > 0)
+    throw new FrameworkMappingError(`cannot map ids backwards from ${from} to ${to}`);
+  let current: string | null = id;
+  for (const version of listFrameworkVersions()) {
+    if (current === null) break;
+    if (compareFrameworkVersions(version, from) <= 0 || compareFrameworkVersions(version, to) > 0)
+      continue;
+    const mapping = getFramework(version).questionIdMapping;
+    if (!mapping) continue;
+    if (mapping.changed?.[current] !== undefined) return version;
+    if (mapping.retired.includes(current)) current = null;
+    else current = mapping.renamed[current] ?? current;
+  }
+  return null;
 }

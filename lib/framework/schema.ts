@@ -222,6 +222,10 @@ export const questionIdMappingSchema = z.strictObject({
   fromVersion: z.string(),
   renamed: z.record(z.string(), z.string()),
   retired: z.array(z.string()),
+  // Questions whose meaning changed (text or level anchors), from the old id to the id in this
+  // version (the same id when it was kept): the id is followed, but a comparison across the change
+  // is not like for like, so the question is listed as not compared.
+  changed: z.record(z.string(), z.string()).optional(),
 });
 export type QuestionIdMapping = z.infer<typeof questionIdMappingSchema>;
 
@@ -325,6 +329,14 @@ function checkCrossReferences(fw: FrameworkShape, ctx: z.RefinementCtx): void {
         problem(["questionIdMapping", "renamed", from], `renamed to unknown question ${to}`);
       if (questionIds.has(from))
         problem(["questionIdMapping", "renamed", from], `${from} still exists in this version`);
+    });
+    Object.entries(mapping.changed ?? {}).forEach(([from, to]) => {
+      if (!questionIds.has(to))
+        problem(["questionIdMapping", "changed", from], `changed into unknown question ${to}`);
+      if (from !== to && questionIds.has(from))
+        problem(["questionIdMapping", "changed", from], `${from} still exists in this version`);
+      if (mapping.renamed[from] !== undefined)
+        problem(["questionIdMapping", "changed", from], `${from} is both renamed and changed`);
     });
     mapping.retired.forEach((id, i) => {
       if (questionIds.has(id))

@@ -1,4 +1,4 @@
-import { compareFrameworkVersions, mapQuestionId } from "../framework";
+import { compareFrameworkVersions, mapQuestionId, questionChangedIn } from "../framework";
 import { round1 } from "./numbers";
 import type { DiagnosticStatus, QuestionResult, ScoreResult } from "./types";
 
@@ -43,6 +43,11 @@ export type Comparison = {
     renamed: { from: string; to: string }[];
     retired: string[];
     added: string[];
+    /**
+     * Questions whose meaning changed on the way (text or level anchors), in the newer version's
+     * ids: not compared, since the two rounds answered different questions. Absent when none.
+     */
+    changed?: { from: string; to: string; in: string }[];
   };
 };
 
@@ -63,19 +68,20 @@ function difference(
 function translate(older: ScoreResult, newerVersion: string) {
   const renamed: { from: string; to: string }[] = [];
   const retired: string[] = [];
+  const changed: { from: string; to: string; in: string }[] = [];
   const questions = new Map<string, QuestionResult>();
   for (const q of older.questions) {
-    const id =
-      older.frameworkVersion === newerVersion
-        ? q.id
-        : mapQuestionId(q.id, older.frameworkVersion, newerVersion);
+    const same = older.frameworkVersion === newerVersion;
+    const id = same ? q.id : mapQuestionId(q.id, older.frameworkVersion, newerVersion);
+    const changedIn = same ? null : questionChangedIn(q.id, older.frameworkVersion, newerVersion);
     if (id === null) retired.push(q.id);
+    else if (changedIn !== null) changed.push({ from: q.id, to: id, in: changedIn });
     else {
       if (id !== q.id) renamed.push({ from: q.id, to: id });
       questions.set(id, { ...q, id });
     }
   }
-  return { questions, renamed, retired };
+  return { questions, renamed, retired, changed };
 }
 
 /**
@@ -90,7 +96,10 @@ export function compare(before: ScoreResult, after: ScoreResult): Comparison {
   const newerQuestions = new Map(newer.questions.map((q) => [q.id, q]));
   const beforeQ = older === before ? mapped.questions : newerQuestions;
   const afterQ = older === before ? newerQuestions : mapped.questions;
-  const added = newer.questions.filter((q) => !mapped.questions.has(q.id)).map((q) => q.id);
+  const changedTo = new Map(mapped.changed.map((c) => [c.to, c]));
+  const added = newer.questions
+    .filter((q) => !mapped.questions.has(q.id) && !changedTo.has(q.id))
+    .map((q) => q.id);
 
   const dimensionIds = [
     ...new Set([...after.dimensions.map((d) => d.id), ...before.dimensions.map((d) => d.id)]),
@@ -116,6 +125,14 @@ export function compare(before: ScoreResult, after: ScoreResult): Comparison {
     ids.forEach((qid) => {
       const qb = beforeQ.get(qid);
       const qa = afterQ.get(qid);
+      const change = changedTo.get(qid);
+      if (change) {
+        notCompared.push({
+          question: qid,
+          reason: `its meaning changed in framework ${change.in}: not like for like`,
+        });
+        return;
+      }
       if (!qb || !qa) {
         notCompared.push({
           question: qid,
@@ -179,6 +196,7 @@ export function compare(before: ScoreResult, after: ScoreResult): Comparison {
       renamed: mapped.renamed,
       retired: mapped.retired,
       added: older.frameworkVersion === newer.frameworkVersion ? [] : added,
+      ...(mapped.changed.length > 0 ? { changed: mapped.changed } : {}),
     },
   };
 }

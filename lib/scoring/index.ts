@@ -9,6 +9,8 @@ export type {
 } from "./explain";
 export { compare } from "./compare";
 export { shortList, unblocksOf } from "./shortlist";
+export { verdictOf } from "./verdict";
+export type { Verdict } from "./verdict";
 export type { Comparison, DimensionChange, QuestionDriver } from "./compare";
 export {
   ScoreInputError,
@@ -34,5 +36,6 @@ export type {
   ScoreResponse,
   ScoreResult,
   StageCap,
+  VisibilityGap,
 } from "./types";
 export { agreementFromCounts, medianLevelFromCounts } from "./numbers";

@@ -151,6 +151,8 @@ function findVisibilityGaps(
     if (roles.length === 0 || !observers) continue;
     const count = roles.reduce((n, r) => n + (q.notVisible[r] ?? 0), 0);
     const level = q.result.medianLevel;
+    // Name the observers who were there and rated it, not every role that could have.
+    const rated = observers.filter((r) => q.result.byRole[r] !== undefined);
     const dimension =
       dimensions.find((d) => d.id === q.result.dimension)?.name ?? q.result.dimension;
     gaps.push({
@@ -163,7 +165,7 @@ function findVisibilityGaps(
       finding:
         `${listInWords(roles.map((r) => `${q.notVisible[r] ?? 0} ${RESPONDENT_ROLE_LABELS[r].toLowerCase()}`))} ` +
         `respondent${count === 1 ? "" : "s"} answered "don't know" to “${q.question.text}”, which ` +
-        `${listInWords(observers.map((r) => RESPONDENT_ROLE_LABELS[r].toLowerCase()))} respondents, who can observe it, ` +
+        `${listInWords((rated.length > 0 ? rated : observers).map((r) => RESPONDENT_ROLE_LABELS[r].toLowerCase()))} respondents, who can observe it, ` +
         `put at level ${level}: a visibility gap for leadership to close, not a missing practice. ` +
         "The score uses the answers of those who can see it.",
     });

@@ -198,3 +198,48 @@ describe("gapmap score", () => {
     expect(run.stderr).toBe("error: missing input; usage: gapmap score FILE|- [--explain]\n");
   });
 });
+
+describe("gapmap score: the verdict block (issue 14)", () => {
+  it("gathers the reasons, disputed questions, shared questions, visibility gaps and blockers of a 2027.2 round", async () => {
+    const ids = getFramework("2027.2").dimensions.flatMap((d) => d.questions.map((q) => q.id));
+    const at = (level: number, overrides: Record<string, unknown> = {}) => ({
+      ...Object.fromEntries(ids.map((id) => [id, level])),
+      ...overrides,
+    });
+    const split = "ownership.wrong_output_owner";
+    const run = await scoreFile({
+      frameworkVersion: "2027.2",
+      responses: [
+        ...[0, 1, 2, 3].map((i) => ({
+          respondent: `t${i}`,
+          role: "technical",
+          answers: at(4, { [split]: i < 2 ? 0 : 4 }),
+        })),
+        ...[0, 1, 2, 3].map((i) => ({
+          respondent: `e${i}`,
+          role: "executive",
+          answers: at(4, { [split]: i < 2 ? 0 : 4, "monitoring.before_go_live": "dont_know" }),
+        })),
+      ],
+    });
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(Object.keys(out).at(-1)).toBe("verdict");
+    expect(out.verdict.readyToScale).toBe(false);
+    expect(out.verdict.reason).toBe(out.readyToScaleReason);
+    expect(out.verdict.disputedQuestions).toEqual([split]);
+    expect(out.verdict.reasons.join(" ")).toContain("Disputed");
+    expect(out.verdict.visibilityGaps).toHaveLength(1);
+    expect(out.verdict.visibilityGaps[0]).toMatch(/^4 executive respondents answered "don't know"/);
+    expect(out.verdict.blocksScaling).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: "rec.ownership.name_accountable_owner",
+          unblocks: ["diagnostic.ownership"],
+        }),
+      ]),
+    );
+    for (const gap of out.verdict.perceptionGaps)
+      expect(gap.sharedQuestions).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -87,7 +87,7 @@ describe("compare()", () => {
     expect(diff.overall.delta).toBe(round1(after.overall.score! - before.overall.score!));
   });
 
-  it("compares across framework versions through the renamed and retired ids", () => {
+  it("compares across framework versions, never claiming like for like across a changed question", () => {
     const before = scoreOne(
       "2026.4",
       allAnswers("2026.4", 2, { "monitoring.alerting": 1, "leadership.ai_budget": 4 }),
@@ -97,13 +97,19 @@ describe("compare()", () => {
     expect(diff.questionMapping).toEqual({
       fromVersion: "2026.4",
       toVersion: "2027.1",
-      renamed: [{ from: "monitoring.alerting", to: "monitoring.drift_alerts" }],
+      renamed: [],
       retired: ["leadership.ai_budget"],
       added: ["workflow_redesign.exception_paths"],
+      // "alerting" read as uptime alerts; drift_alerts asks about drift: a different question.
+      changed: [{ from: "monitoring.alerting", to: "monitoring.drift_alerts", in: "2027.1" }],
     });
     const monitoring = diff.dimensions.find((d) => d.id === "monitoring");
-    expect(monitoring?.drivers).toEqual([
-      { question: "monitoring.drift_alerts", before: 25, after: 75, delta: 50, effect: 7.1 },
+    expect(monitoring?.drivers).toEqual([]);
+    expect(monitoring?.notCompared).toEqual([
+      {
+        question: "monitoring.drift_alerts",
+        reason: "its meaning changed in framework 2027.1: not like for like",
+      },
     ]);
     const leadership = diff.dimensions.find((d) => d.id === "leadership");
     expect(leadership?.notCompared).toEqual([
@@ -122,7 +128,25 @@ describe("compare()", () => {
     expect(backwards.questionMapping.fromVersion).toBe("2026.4");
     const monitoring = backwards.dimensions.find((d) => d.id === "monitoring");
     expect(monitoring?.delta).toBe(-50);
-    expect(monitoring?.drivers.map((d) => d.question)).toContain("monitoring.drift_alerts");
+    expect(monitoring?.drivers.map((d) => d.question)).toContain("monitoring.before_go_live");
+    expect(monitoring?.notCompared.map((d) => d.question)).toEqual(["monitoring.drift_alerts"]);
+  });
+
+  it("2027.1 to 2027.2: the questions whose anchors or text changed are not compared", () => {
+    const before = scoreOne("2027.1", allAnswers("2027.1", 1));
+    const after = scoreOne("2027.2", allAnswers("2027.2", 3));
+    const diff = compare(before, after);
+    expect(diff.questionMapping.changed?.map((c) => c.to).sort()).toEqual([
+      "monitoring.output_quality_tracking",
+      "output_quality.human_review",
+      "output_quality.leadership_confidence",
+      "ownership.business_owner",
+      "ownership.run_team",
+      "ownership.wrong_output_owner",
+    ]);
+    const ownership = diff.dimensions.find((d) => d.id === "ownership");
+    expect(ownership?.drivers.map((d) => d.question)).not.toContain("ownership.wrong_output_owner");
+    expect(ownership?.notCompared.map((d) => d.question)).toContain("ownership.wrong_output_owner");
   });
 });
 

@@ -5,6 +5,7 @@ import {
   RESPONDENT_ROLES,
   type RespondentRole,
   getFramework,
+  unobservedDecidingQuestions,
 } from "@/lib/framework";
 import { type ScoreInput, score } from "@/lib/scoring";
 import { room } from "../fixtures/rooms";
@@ -130,6 +131,35 @@ describe("rule 8, don't know from people who cannot know", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("the round form's note on deciding questions nobody in the round can observe", () => {
+  it("lists the observed deciding questions some role is asked but no observer is there", () => {
+    fc.assert(
+      fc.property(fc.subarray([...RESPONDENT_ROLES], { minLength: 1 }), (roles) => {
+        const listed = new Set(unobservedDecidingQuestions(fw, roles).map((q) => q.id));
+        const partQuestions = new Set(fw.diagnostic.parts.flatMap((p) => p.questionIds));
+        for (const q of questions) {
+          const deciding = q.critical || partQuestions.has(q.id);
+          const expected =
+            deciding &&
+            q.observers !== undefined &&
+            q.audience.some((r) => roles.includes(r)) &&
+            !q.observers.some((r) => roles.includes(r));
+          expect(listed.has(q.id), q.id).toBe(expected);
+        }
+      }),
+    );
+  });
+
+  it("executives and business respondents alone cannot observe monitoring before go-live", () => {
+    expect(unobservedDecidingQuestions(fw, ["executive", "business"]).map((q) => q.id)).toEqual([
+      "monitoring.before_go_live",
+      "monitoring.output_quality_tracking",
+      "data.governance_practices",
+    ]);
+    expect(unobservedDecidingQuestions(fw, ["executive", "technical"])).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { explain, parseScoreInput, score } from "../../scoring";
+import { explain, parseScoreInput, score, verdictOf } from "../../scoring";
 import type { CliIO, CliResult } from "../types";
 import { EXIT_INVALID_INPUT, EXIT_USAGE, errorMessage, fail, ok } from "./output";
 
@@ -22,8 +22,8 @@ function parseArgs(
 }
 
 /**
- * `gapmap score FILE|-`: scores the answers in FILE (or stdin) and prints the result as JSON.
- * Any problem with the input is one line on stderr naming the bad field, never a stack trace.
+ * `gapmap score FILE|-`: scores the answers in FILE (or stdin) and prints the result as JSON,
+ * with `verdict` (verdictOf) at the end. Any problem with the input is one line on stderr naming the bad field, never a stack trace.
  */
 export async function scoreCommand(args: string[], io: CliIO): Promise<CliResult> {
   const parsed = parseArgs(args);
@@ -50,7 +50,10 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<CliResult
 
   try {
     const result = score(input.data);
-    return ok(withExplanation ? { ...result, explanation: explain(result) } : result);
+    // `verdict` gathers what stands behind readyToScale (caps, unmet parts, disputed questions,
+    // like-for-like perception, visibility gaps, steps that block scaling) for a reader of the JSON.
+    const out = { ...result, verdict: verdictOf(result) };
+    return ok(withExplanation ? { ...out, explanation: explain(result) } : out);
   } catch (error) {
     return fail(EXIT_INVALID_INPUT, `cannot score ${label}: ${errorMessage(error)}`);
   }

@@ -15,7 +15,12 @@ import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findAssessment, getAssessmentProgress } from "@/lib/assessments/data";
 import { findOrganization } from "@/lib/organizations/data";
-import { getFramework } from "@/lib/framework";
+import {
+  getFramework,
+  unaskedDecidingQuestions,
+  unobservedDecidingQuestions,
+} from "@/lib/framework";
+import { UnaskedWarning } from "@/components/assessments/unasked-warning";
 import { listWorkshopsOfAssessment } from "@/lib/workshops/data";
 import { StartWorkshop } from "@/components/workshops/start-workshop";
 import {
@@ -86,6 +91,20 @@ export default async function AssessmentPage({
         <Alert tone="success" className="mb-4">
           Round created as a draft. Invite respondents, then open it for answers.
         </Alert>
+      ) : null}
+      {assessment.state === "draft" ? (
+        <div className="mb-4">
+          <UnaskedWarning
+            questions={unaskedDecidingQuestions(
+              getFramework(assessment.frameworkVersion),
+              assessment.roles,
+            )}
+            unobserved={unobservedDecidingQuestions(
+              getFramework(assessment.frameworkVersion),
+              assessment.roles,
+            )}
+          />
+        </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-1">

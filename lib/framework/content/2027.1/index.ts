@@ -30,8 +30,10 @@ export const framework2027_1: FrameworkContent = {
   rules,
   questionIdMapping: {
     fromVersion: "2026.4",
-    // Renamed because "alerting" read as uptime alerts; the question is about drift.
-    renamed: { "monitoring.alerting": "monitoring.drift_alerts" },
+    renamed: {},
+    // "alerting" read as uptime alerts; drift_alerts asks about drift and who acts on it: the
+    // meaning changed, so comparisons across it are not like for like (issue 14).
+    changed: { "monitoring.alerting": "monitoring.drift_alerts" },
     // Retired because a budget measures a mandate, not leaders modelling the new ways of working.
     retired: ["leadership.ai_budget"],
   },

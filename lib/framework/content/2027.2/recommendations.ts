@@ -161,7 +161,30 @@ const added: RecommendationContent[] = [
   },
 ];
 
+// 2027.2: figures exactly as the article gives them (the "more than five times" figure has no
+// named source in the article; Deloitte's 54% is of "meaningful" production scale; Gartner's 60%
+// is "through 2026"), and the chain of failure said once.
+const why: Record<string, string> = {
+  "rec.workflow_redesign.baseline":
+    "Before-and-after figures turn the redesign into evidence that sustains leadership " +
+    "confidence, the last link in the chain of failure.",
+  "rec.leadership.model_visibly":
+    "Transformation success is more than five times more likely when senior leaders visibly " +
+    "model the new ways of working, not just mandate them (cited in the article).",
+  "rec.leadership.explain_changes":
+    "Leaders who explain and answer in person are modelling the change, which makes success " +
+    "more than five times more likely (cited in the article).",
+  "rec.leadership.scaling_criteria":
+    "54% of organisations expect to reach meaningful production scale within three to six " +
+    "months (Deloitte, State of AI 2026); the article warns that speed without structure " +
+    "produces the same outcome at larger cost.",
+  "rec.data.automated_checks":
+    "Gartner projects that through 2026 organisations will abandon 60% of AI projects not backed " +
+    "by AI-ready data; checks on every load stop a broken feed before it becomes wrong outputs " +
+    "at scale.",
+};
+
 export const recommendations: RecommendationContent[] = [
-  ...previous.map((r) => ({ ...r, done: done[r.id] })),
+  ...previous.map((r) => ({ ...r, why: why[r.id] ?? r.why, done: done[r.id] })),
   ...added,
 ];

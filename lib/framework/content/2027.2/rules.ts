@@ -68,12 +68,12 @@ export const gates: z.input<typeof gateSchema>[] = [
     reason:
       "AI is embedded only when senior leaders visibly work in the new ways themselves: " +
       "transformation success is more than five times more likely when they model the new ways " +
-      "of working, not just mandate them (McKinsey, State of AI).",
+      "of working, not just mandate them (cited in the article).",
   },
 ];
 
 // The article's order: redesign the workflow, establish ownership, build monitoring from day one.
-// The remaining gaps follow, in the order the article's chain of failure meets them.
+// The remaining gaps follow; the chain of failure itself starts with outdated process design.
 export const rules: z.input<typeof rulesSchema> = {
   perceptionGapPoints: 20,
   defaultTarget: 70,

@@ -5,7 +5,7 @@ import { NewAssessmentForm } from "@/components/assessments/new-assessment-form"
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findOrganization } from "@/lib/organizations/data";
-import { RESPONDENT_ROLES } from "@/lib/framework";
+import { RESPONDENT_ROLES, getFramework, unaskedDecidingQuestions } from "@/lib/framework";
 import { createAssessmentAction } from "@/app/(app)/assessments/actions";
 
 export const metadata: Metadata = { title: "New assessment round" };
@@ -32,6 +32,8 @@ export default async function NewAssessmentPage({ params }: { params: Promise<{ 
           organizationId={organization.id}
           defaultName={suggestedName(new Date())}
           roles={[...RESPONDENT_ROLES]}
+          // With no role chosen every deciding question is unasked: the form filters by audience.
+          decidingQuestions={unaskedDecidingQuestions(getFramework(), [])}
           action={createAssessmentAction}
         />
       </Card>
