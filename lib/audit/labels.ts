@@ -33,6 +33,8 @@ const LABELS = {
   "action.updated": "Updated an action",
   "token.created": "Created an API token",
   "token.revoked": "Revoked an API token",
+  "workspace.exported": "Exported data",
+  "workspace.imported": "Imported data",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof LABELS;

@@ -22,6 +22,9 @@ export const ACTIONS = [
   "member.remove",
   "token.manage",
   "audit.read",
+  // The lossless JSON export and import (lib/portability): owners only, decision 0012.
+  "workspace.export",
+  "workspace.import",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
