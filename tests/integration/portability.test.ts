@@ -8,7 +8,11 @@ import { createAssessment, openAssessment } from "@/lib/assessments/mutations";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { seedHistory } from "@/lib/demo/history";
 import { seedInitiatives } from "@/lib/demo/initiatives";
-import { disconnectDb, getDb } from "@/lib/db";
+import * as organizationExportRoute from "@/app/api/v1/organizations/[id]/export/route";
+import * as importsRoute from "@/app/api/v1/imports/route";
+import { databaseProvider, disconnectDb, getDb } from "@/lib/db";
+import { createApiToken } from "@/lib/tokens/mutations";
+import { apiRequest, readResponse, routeParams } from "../fixtures/next-request";
 import { AppError } from "@/lib/errors";
 import { getFramework, latestFrameworkVersion } from "@/lib/framework";
 import { createOrganization } from "@/lib/organizations/mutations";
@@ -98,6 +102,25 @@ function withoutIds(file: ExportFile): unknown {
   return walk(rest);
 }
 
+// A file exported from SQLite, kept in the repository, so the PostgreSQL run imports what SQLite
+// exported. People are left out (no member of the importing workspace would match them).
+// Regenerate (on SQLite): GAPMAP_WRITE_EXPORT_FIXTURE=1 npx vitest run --project integration
+// tests/integration/portability.test.ts -t "round trip"
+const FIXTURE = path.resolve("tests", "fixtures", "export-from-sqlite.json");
+
+function writeFixture(file: ExportFile): void {
+  const people = JSON.parse(JSON.stringify(file), (key, value: unknown) => {
+    if (["agreedBy", "changedBy", "checkedBy", "createdBy"].includes(key)) return null;
+    if (key === "grantedTo") return [];
+    if (key === "owner" && value && typeof value === "object" && "email" in value)
+      return { kind: "person", name: (value as unknown as { name: string }).name, role: null };
+    return value;
+  }) as ExportFile;
+  people.members = [];
+  people.organizations[0]!.name = "Exported from SQLite";
+  writeFileSync(FIXTURE, serializeExport(people));
+}
+
 /** The error an import was refused with. */
 async function refusal(work: Promise<unknown>): Promise<AppError> {
   const error = await work.then(
@@ -177,6 +200,7 @@ describe("an organisation's export, imported into an empty workspace", () => {
     expect(org.initiatives.length).toBeGreaterThan(0);
     expect(org.actions.map((a) => a.title)).toContain("Name an owner for monitoring");
     const text = serializeExport(first);
+    if (process.env.GAPMAP_WRITE_EXPORT_FIXTURE) writeFixture(first);
     expect(text).not.toMatch(/passwordHash|tokenHash|gmr_|gmt_/);
 
     const target = await emptyWorkspace("Target");
@@ -221,6 +245,62 @@ describe("an organisation's export, imported into an empty workspace", () => {
     });
     expect(audit?.actorUserId).toBe(target.userId);
   }, 60_000);
+
+  it(`a file exported from SQLite imports on ${databaseProvider()} and exports back the same`, async () => {
+    const text = readFileSync(FIXTURE, "utf8");
+    const file = JSON.parse(text) as ExportFile;
+    const target = await emptyWorkspace("FromSqlite");
+    await importExport(member(target), text, { dryRun: false });
+    const imported = await getDb().organization.findFirstOrThrow({
+      where: { workspaceId: target.workspaceId },
+      select: { id: true },
+    });
+    const again = await exportOrganization(member(target), imported.id);
+    expect(withoutIds(again)).toEqual(withoutIds(file));
+    const before = await holdings(target.workspaceId);
+    const second = await importExport(member(target), text, { dryRun: false });
+    expect(Object.values(second.created).every((n) => n === 0)).toBe(true);
+    expect(await holdings(target.workspaceId)).toEqual(before);
+  });
+
+  it("REST: the owner downloads the export and imports it with a dry run first", async () => {
+    const response = await organizationExportRoute.GET(
+      apiRequest(`/api/v1/organizations/${organizationId}/export`, {
+        bearer: world.a.owner.bearer,
+      }),
+      routeParams({ id: organizationId }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="gapmap-portable-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
+    const text = await response.text();
+    const target = await emptyWorkspace("Rest");
+    const { id: _tokenId, token } = await createApiToken(target, { name: "import" });
+    const post = (query: string, body: string, headers: Record<string, string> = {}) =>
+      importsRoute.POST(apiRequest(`/api/v1/imports${query}`, { bearer: token, body, headers }));
+    const dry = await readResponse(await post("?dryRun=true", text));
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, created: { organizations: 1, rounds: 3 } });
+    expect((await holdings(target.workspaceId)).organizations).toBe(0);
+    const done = await readResponse(await post("", text));
+    expect(done.status).toBe(201);
+    expect((await holdings(target.workspaceId)).rounds).toBe(3);
+    const plain = await readResponse(await post("", text, { "content-type": "text/plain" }));
+    expect(plain.status).toBe(415);
+    const truncated = await readResponse(await post("?dryRun=true", text.slice(0, 5000)));
+    expect(truncated.status).toBe(422);
+    expect(truncated.body).toMatchObject({
+      error: { code: "validation_failed", fields: { _: expect.any(String) } },
+    });
+    const consultant = await organizationExportRoute.GET(
+      apiRequest(`/api/v1/organizations/${organizationId}/export`, {
+        bearer: world.a.consultant.bearer,
+      }),
+      routeParams({ id: organizationId }),
+    );
+    expect(consultant.status).toBe(403);
+  });
 
   it("a workspace export lists members by email only and every organisation", async () => {
     const file = await exportWorkspace(member(world.a.owner.ctx));
