@@ -16,6 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(can(ctx.role, "workspace.export")
       ? [{ href: "/settings/data", label: "Export and import" }]
       : []),
+    ...(can(ctx.role, "webhook.manage") ? [{ href: "/settings/webhooks", label: "Webhooks" }] : []),
     ...(can(ctx.role, "audit.read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
   ];
   return (

@@ -35,6 +35,9 @@ const LABELS = {
   "token.revoked": "Revoked an API token",
   "workspace.exported": "Exported data",
   "workspace.imported": "Imported data",
+  "webhook.created": "Added a webhook",
+  "webhook.deleted": "Deleted a webhook",
+  "webhook.test_sent": "Sent a test webhook event",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof LABELS;

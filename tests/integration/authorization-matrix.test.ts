@@ -10,6 +10,7 @@ import {
   changeRoleAction,
   createInvitationAction,
   createTokenAction,
+  createWebhookAction,
   removeMemberAction,
   revokeInvitationAction,
   revokeTokenAction,
@@ -74,6 +75,7 @@ import * as workspaceExportRoute from "@/app/api/v1/export/route";
 import * as importsRoute from "@/app/api/v1/imports/route";
 import { exportOrganization, exportWorkspace } from "@/lib/portability/data";
 import { importExport } from "@/lib/portability/mutations";
+import { createWebhook } from "@/lib/webhooks/mutations";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import {
   actAs,
@@ -118,6 +120,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "audit.read": true,
     "workspace.export": true,
     "workspace.import": true,
+    "webhook.manage": true,
   },
   consultant: {
     "organization.read": true,
@@ -138,6 +141,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "audit.read": false,
     "workspace.export": false,
     "workspace.import": false,
+    "webhook.manage": false,
   },
   executive: {
     "organization.read": true,
@@ -158,6 +162,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "audit.read": false,
     "workspace.export": false,
     "workspace.import": false,
+    "webhook.manage": false,
   },
 };
 
@@ -323,6 +328,11 @@ const tokenRow = (t: Target) =>
   getDb().apiToken.findUnique({ where: { id: t.id }, select: { revokedAt: true } });
 const tokensNamed = (t: Target) => getDb().apiToken.count({ where: { name: t.name } });
 const nothing = async () => null;
+
+/** A public address (an IP literal: no DNS at save) that names the case. */
+const webhookUrlFor = (t: Target) => `https://93.184.215.14/matrix/${encodeURIComponent(t.name)}`;
+const webhooksTo = (t: Target) =>
+  getDb().webhookSubscription.findMany({ where: { url: webhookUrlFor(t) }, select: { id: true } });
 
 /** A one-organisation export file whose organisation is named for the case. */
 const importFileNamed = (name: string) =>
@@ -661,6 +671,18 @@ const DATA_LAYER: Record<Action, Probe[]> = {
           }),
         ),
       snapshot: organizationByName,
+    },
+  ],
+  "webhook.manage": [
+    {
+      name: "createWebhook",
+      target: "none",
+      mutates: true,
+      run: (actor, t) =>
+        outcomeOf(() =>
+          createWebhook(actor.ctx, { url: webhookUrlFor(t), events: ["round.closed"] }),
+        ),
+      snapshot: webhooksTo,
     },
   ],
 };
@@ -1016,6 +1038,7 @@ const ROUTES: Partial<Record<Action, RouteProbe[]>> = {
 
 // Actions that have no REST route (yet). A new action must be listed here or get a route probe.
 const NO_REST_ROUTE: readonly Action[] = [
+  "webhook.manage",
   "member.read",
   "member.invite",
   "member.update",
@@ -1041,6 +1064,23 @@ function outcomeOfAction<T>(outcome: ActionOutcome<T>): Outcome {
 type ActionProbe = Omit<Probe, "run"> & { run(target: Target): Promise<Outcome> };
 
 const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
+  "webhook.manage": [
+    {
+      name: "createWebhookAction",
+      target: "none",
+      mutates: true,
+      run: async (t) => {
+        const outcome = await submit(createWebhookAction, {
+          url: webhookUrlFor(t),
+          events: "round.closed",
+        });
+        if (outcome.kind === "state" && outcome.state.status === "success")
+          expect(outcome.state.data?.secret).toMatch(/^whsec_/);
+        return outcomeOfAction(outcome);
+      },
+      snapshot: webhooksTo,
+    },
+  ],
   "action.manage": [
     {
       name: "createActionAction",
