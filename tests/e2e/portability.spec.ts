@@ -38,7 +38,7 @@ test("an owner exports an organisation and imports it after a dry run; a second 
   // The same organisation, into its own workspace: its name is taken, the file is refused.
   await page.getByLabel("Export file (.json, at most 50 MB)").setInputFiles(file);
   await page.getByRole("button", { name: "Check file" }).click();
-  const refused = page.getByRole("alert");
+  const refused = page.getByRole("alert").filter({ hasText: "The file was not imported" });
   await expect(refused).toContainText("The file was not imported");
   await expect(refused).toContainText("organizations.0.name");
   await screenshotBoth(page, "portability-refused");

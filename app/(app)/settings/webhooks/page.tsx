@@ -97,17 +97,17 @@ export default async function WebhooksPage() {
           </ul>
         )}
       </Card>
-      <Card className="p-0 sm:p-0">
-        <h2 className="px-4 pt-4 text-lg font-semibold sm:px-6 sm:pt-6">Delivery log</h2>
+      <Card>
+        <h2 className="text-lg font-semibold">Delivery log</h2>
         {deliveries.length === 0 ? (
-          <p className="px-4 pb-4 pt-2 text-slate-600 sm:px-6 sm:pb-6">
+          <p className="mt-2 text-slate-600">
             Nothing sent yet. Use “Send a test event” to try a webhook.
           </p>
         ) : (
           <>
             <ul className="mt-2 divide-y divide-slate-100 sm:hidden">
               {deliveries.map((d) => (
-                <li key={d.id} className="space-y-1 px-4 py-3">
+                <li key={d.id} className="space-y-1 py-3">
                   <p className="flex items-center gap-2">
                     <code className="text-sm">{d.event}</code> <Status delivery={d} />
                   </p>
@@ -126,25 +126,25 @@ export default async function WebhooksPage() {
                 </caption>
                 <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
                   <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">
+                    <th scope="col" className="px-3 py-2 font-medium">
                       When
                     </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
+                    <th scope="col" className="px-3 py-2 font-medium">
                       Event
                     </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
+                    <th scope="col" className="px-3 py-2 font-medium">
                       URL
                     </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
+                    <th scope="col" className="px-3 py-2 font-medium">
                       Status
                     </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
+                    <th scope="col" className="px-3 py-2 font-medium">
                       Attempts
                     </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
+                    <th scope="col" className="px-3 py-2 font-medium">
                       Response
                     </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
+                    <th scope="col" className="px-3 py-2 font-medium">
                       Error / next try
                     </th>
                   </tr>
@@ -152,17 +152,17 @@ export default async function WebhooksPage() {
                 <tbody className="divide-y divide-slate-100">
                   {deliveries.map((d) => (
                     <tr key={d.id} className="align-top">
-                      <td className="whitespace-nowrap px-4 py-2">{formatDateTime(d.createdAt)}</td>
-                      <td className="px-4 py-2">
+                      <td className="whitespace-nowrap px-3 py-2">{formatDateTime(d.createdAt)}</td>
+                      <td className="px-3 py-2">
                         <code>{d.event}</code>
                       </td>
-                      <td className="max-w-56 break-all px-4 py-2">{d.url}</td>
-                      <td className="px-4 py-2">
+                      <td className="max-w-56 break-all px-3 py-2">{d.url}</td>
+                      <td className="px-3 py-2">
                         <Status delivery={d} />
                       </td>
-                      <td className="px-4 py-2 tabular-nums">{d.attempts}</td>
-                      <td className="px-4 py-2 tabular-nums">{d.responseCode ?? "—"}</td>
-                      <td className="max-w-72 break-words px-4 py-2 text-slate-700">
+                      <td className="px-3 py-2 tabular-nums">{d.attempts}</td>
+                      <td className="px-3 py-2 tabular-nums">{d.responseCode ?? "—"}</td>
+                      <td className="max-w-72 break-words px-3 py-2 text-slate-700">
                         {d.error ?? ""}
                         {d.status === "pending" && d.nextAttemptAt ? (
                           <span className="block text-xs text-slate-600">
