@@ -128,6 +128,26 @@ describe("where webhooks may go", () => {
     }
   });
 
+  it("a host name is resolved and its addresses checked when sending, not only when saving", async () => {
+    const url = base.replace("127.0.0.1", "localhost");
+    const { id } = await createWebhook(world.a.owner.ctx, {
+      url: `${url}/by-name`,
+      events: ["round.closed"],
+    });
+    expect(await sendTestEvent(world.a.owner.ctx, id)).toMatchObject({ delivered: true });
+    expect(received.filter((r) => r.path === "/by-name")).toHaveLength(1);
+    // The same name, once its addresses are no longer allowed: refused before any connection.
+    delete process.env.GAPMAP_WEBHOOKS_ALLOW_LOOPBACK;
+    try {
+      const outcome = await sendTestEvent(world.a.owner.ctx, id);
+      expect(outcome.delivered).toBe(false);
+      expect(outcome.error).toMatch(/^Refused: localhost resolves to .*loopback/);
+    } finally {
+      process.env.GAPMAP_WEBHOOKS_ALLOW_LOOPBACK = "1";
+    }
+    expect(received.filter((r) => r.path === "/by-name")).toHaveLength(1);
+  });
+
   it("checks again at send: a stored URL that now names a metadata address is never requested", async () => {
     const { id } = await createWebhook(world.a.owner.ctx, {
       url: `${base}/ok`,
