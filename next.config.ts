@@ -23,6 +23,12 @@ const nextConfig: NextConfig = {
   // it saves ~20 s per build on these machines and keeps test-only files out of the build's way.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  experimental: {
+    // proxy.ts runs before every route, so Next buffers each request body for it and cuts it at
+    // 10 MB by default: an export file (POST /api/v1/imports, up to 50 MB, MAX_IMPORT_BYTES)
+    // would arrive truncated. Every other handler still stops reading at 64 KB (lib/api/http.ts).
+    proxyClientMaxBodySize: "50mb",
+  },
   serverExternalPackages: [
     "@prisma/adapter-better-sqlite3",
     "better-sqlite3",

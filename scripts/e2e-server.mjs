@@ -17,6 +17,8 @@ async function main() {
   process.env.NEXTAUTH_SECRET = E2E_SECRET;
   process.env.DATABASE_URL = `file:./${path.relative(repoRoot, dbFile)}`;
   process.env.NEXTAUTH_URL = `http://localhost:${port}`;
+  // The webhook specs run their receiver on this machine (docs/webhooks.md): tests only.
+  process.env.GAPMAP_WEBHOOKS_ALLOW_LOOPBACK = "1";
   const { env } = appEnv({ port });
 
   // Start from nothing: the database file and SQLite's side files from a previous run.

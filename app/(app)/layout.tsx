@@ -13,6 +13,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(can(ctx.role, "assessment.read") ? [{ href: "/portfolio", label: "Portfolio" }] : []),
     ...(can(ctx.role, "member.read") ? [{ href: "/settings/members", label: "Members" }] : []),
     ...(can(ctx.role, "token.manage") ? [{ href: "/settings/tokens", label: "API tokens" }] : []),
+    ...(can(ctx.role, "workspace.export")
+      ? [{ href: "/settings/data", label: "Export and import" }]
+      : []),
+    ...(can(ctx.role, "webhook.manage") ? [{ href: "/settings/webhooks", label: "Webhooks" }] : []),
     ...(can(ctx.role, "audit.read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
   ];
   return (

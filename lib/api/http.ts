@@ -35,33 +35,46 @@ function isJsonContentType(header: string | null): boolean {
   return header?.split(";")[0]?.trim().toLowerCase() === "application/json";
 }
 
-function tooLarge(): AppError {
-  return new AppError("payload_too_large", "The request body is larger than 64 KB.");
+function tooLarge(maxBytes: number): AppError {
+  const size = maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes / 1024} KB`;
+  return new AppError("payload_too_large", `The request body is larger than ${size}.`);
 }
 
 /**
- * The body as text, read with a byte count and dropped past 64 KB. A chunked body has no
- * Content-Length to check first, so reading it whole (`arrayBuffer()`, `text()`) would hold
- * whatever a client sends in memory before its size was known.
+ * The body as text, read with a byte count and dropped past `maxBytes` (64 KB unless an endpoint
+ * says otherwise: an import takes up to 50 MB). A chunked body has no Content-Length to check
+ * first, so reading it whole (`arrayBuffer()`, `text()`) would hold whatever a client sends in
+ * memory before its size was known.
  */
-export async function readBodyText(request: Request): Promise<string> {
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
+export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const decoder = new TextDecoder();
   let bytes = 0;
-  let text = "";
+  const parts: string[] = [];
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
-    if (bytes > MAX_BODY_BYTES) {
+    if (bytes > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
-    text += decoder.decode(value, { stream: true });
+    parts.push(decoder.decode(value, { stream: true }));
   }
-  return text + decoder.decode();
+  parts.push(decoder.decode());
+  return parts.join("");
+}
+
+/** A JSON body's raw text, for an endpoint that parses it itself (415 when not sent as JSON). */
+export async function readJsonText(request: Request, maxBytes: number): Promise<string> {
+  if (!isJsonContentType(request.headers.get("content-type")))
+    throw new AppError(
+      "unsupported_media_type",
+      "Send the body as JSON, with `Content-Type: application/json`.",
+    );
+  return readBodyText(request, maxBytes);
 }
 
 /** Parses a body that was sent (400, 415, 422); `text` is what readBodyText read. */

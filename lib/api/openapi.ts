@@ -28,6 +28,7 @@ import {
   voteSchema,
   WORKSHOP_REFUSALS,
 } from "@/lib/workshops/schema";
+import { exportFileSchema } from "@/lib/portability/schema";
 import packageJson from "@/package.json" with { type: "json" };
 
 // The OpenAPI description of /api/v1, generated from the same zod schemas the handlers parse
@@ -69,7 +70,7 @@ const ERROR_TEXT: Record<number, string> = {
   404: "Unknown, or not in your workspace",
   405: "Method not allowed on this path",
   409: "Conflicts with the current state (closed, duplicate)",
-  413: "Body larger than 64 KB",
+  413: "Body larger than 64 KB (an import: 50 MB)",
   415: "The body is not `application/json`",
   422: "Valid JSON with invalid values; `fields` names them",
   429: "Too many requests; retry after `Retry-After` seconds",
@@ -325,6 +326,44 @@ export function openApiDocument(): Record<string, unknown> {
           description:
             "`latest` (null before a round closes): headline (stage, index, confidence, ready-to-scale verdict with gate reasons; stage and index are null when the round has too few answers for an index, framework 2027.2 on), change since the previous round (null figures where either round has no index), dimensions with target, previous score and delta, the three-part diagnostic, perception by role (roles under the round's minimum group size are left out and named in `hiddenReason`), blind spots per dimension, agreement per question and role, top recommendations in sequence order (always with one that unblocks each gate or diagnostic part holding the organisation back, each with `blocksScaling`, `unblocks` and, 2027.2 on, `done`), `visibilityGaps` (2027.2 on, else empty). `trend`: one point per closed round with an index, oldest first, with index, stage, per-dimension scores, `frameworkVersion` and `versionChanged`.",
           responses: { ...ok("The dashboard"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/organizations/{id}/export": {
+        parameters: [org],
+        get: {
+          summary: "The organisation's whole history as a GapMap export file (owners only)",
+          description:
+            "`format: gapmap-export`, `version: 1`: the organisation, its rounds with settings, roles, targets and links (kind, role, name, email; never a token), responses with answers and comments, results as stored (snapshots with keys sorted), workshops with agreed levels, initiatives with diagnostic and status history (overrides included), actions. People are references by email. A download (`Content-Disposition: attachment`). POST it to /api/v1/imports to import it elsewhere.",
+          responses: { ...ok("The export file"), ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/export": {
+        get: {
+          summary: "The whole workspace as a GapMap export file (owners only)",
+          description:
+            "Every organisation as in /organizations/{id}/export, and `members` as references: email, name and role, never a password hash or token.",
+          responses: { ...ok("The export file"), ...errors(401, 403) },
+        },
+      },
+      "/api/v1/imports": {
+        post: {
+          summary: "Import a GapMap export file into this workspace (owners only)",
+          description:
+            "The body is the export file (`application/json`, at most 50 MB). New ids, every reference remapped; records imported before (from this file or an earlier export of the same source) are left as they are, so importing twice creates nothing new. With `?dryRun=true` nothing is written: the answer says what would be created. A file with any problem is refused whole (422 `validation_failed`, every problem in `fields` keyed by its JSON path, e.g. `organizations.0.rounds.2.name`), in one transaction: nothing is half-written. People are matched by email to members of this workspace; nobody is added, and an unknown member's ownership becomes a named person (`unmatchedMembers`).",
+          parameters: [
+            {
+              name: "dryRun",
+              in: "query",
+              required: false,
+              schema: { type: "boolean", default: false },
+            },
+          ],
+          requestBody: body(input(exportFileSchema)),
+          responses: {
+            ...ok("Dry run: what would be created (`created`, `skipped`, `organizations`)"),
+            ...ok("Imported: what was created", "201"),
+            ...errors(401, 403, 413, 415, 422),
+          },
         },
       },
       "/api/v1/organizations/{id}/initiatives": {

@@ -33,6 +33,11 @@ const LABELS = {
   "action.updated": "Updated an action",
   "token.created": "Created an API token",
   "token.revoked": "Revoked an API token",
+  "workspace.exported": "Exported data",
+  "workspace.imported": "Imported data",
+  "webhook.created": "Added a webhook",
+  "webhook.deleted": "Deleted a webhook",
+  "webhook.test_sent": "Sent a test webhook event",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof LABELS;

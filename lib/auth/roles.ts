@@ -22,6 +22,11 @@ export const ACTIONS = [
   "member.remove",
   "token.manage",
   "audit.read",
+  // The lossless JSON export and import (lib/portability): owners only, decision 0012.
+  "workspace.export",
+  "workspace.import",
+  // Webhooks (lib/webhooks): outbound requests to URLs the owner enters.
+  "webhook.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

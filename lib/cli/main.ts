@@ -12,6 +12,9 @@ const USAGE = `gapmap: GapMap's admin command line
   gapmap restore FILE [--force]
   gapmap framework [--version V]
   gapmap score FILE|-
+  gapmap export --organization ID FILE      an organisation's whole history, as a JSON export file
+  gapmap export --workspace ID FILE         every organisation of the workspace, members by email
+  gapmap import FILE --workspace ID [--dry-run]
 
 DATABASE_URL selects the database (default file:./data/gapmap.db).
 `;
@@ -46,6 +49,14 @@ export async function runCli(argv: string[]): Promise<CliResult> {
       case "score": {
         const { scoreCommand } = await import("./commands/score");
         return await scoreCommand(argv.slice(1), io);
+      }
+      case "export": {
+        const { exportCommand } = await import("./commands/portability");
+        return await exportCommand(argv.slice(1));
+      }
+      case "import": {
+        const { importCommand } = await import("./commands/portability");
+        return await importCommand(argv.slice(1));
       }
       case undefined:
       case "help":

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/mutations";
+import { enqueueWebhookEvent } from "@/lib/webhooks/events";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { decideGo, DIAGNOSTIC_PARTS, needsGo } from "./diagnostic";
 import { initiativeSelect, toInitiativeView, type InitiativeView } from "./data";
@@ -245,6 +246,17 @@ export async function changeInitiativeStatus(
       },
       tx,
     );
+    await enqueueWebhookEvent(tx, {
+      workspaceId: ctx.workspaceId,
+      event: "initiative.status_changed",
+      eventKey: `initiative.status_changed:${row.id}:${row.updatedAt.toISOString()}`,
+      data: {
+        initiative: { id: row.id, name: row.name, organizationId: row.organizationId },
+        from: existing.status,
+        to: data.status,
+        override: override ? { reason: override.reason } : null,
+      },
+    });
     if (override) {
       await recordAudit(
         {

@@ -4,6 +4,8 @@ import { getDb, lockForUpdate, type Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/mutations";
+import { enqueueWebhookEvent } from "@/lib/webhooks/events";
+import { kickWebhookWorker } from "@/lib/webhooks/worker";
 import { AppError } from "@/lib/errors";
 import { getFramework } from "@/lib/framework";
 import { score, type ScoreInput } from "@/lib/scoring";
@@ -47,7 +49,7 @@ export async function closeAssessment(
   now = new Date(),
 ): Promise<AssessmentView> {
   assertCan(ctx, "assessment.manage");
-  return getDb().$transaction(async (tx) => {
+  const view = await getDb().$transaction(async (tx) => {
     const found = await findManaged(tx, ctx, assessmentId);
     // Exclusive lock, then read the round again: saves and submits in flight finish before the
     // answers are read, and the ones after see the round closed (they take a shared lock on it).
@@ -142,6 +144,30 @@ export async function closeAssessment(
       }),
       tx,
     );
+    // Announced in the same transaction: subscribers hear of a round that did close, once.
+    await enqueueWebhookEvent(tx, {
+      workspaceId: ctx.workspaceId,
+      event: "round.closed",
+      eventKey: `round.closed:${assessment.id}`,
+      data: {
+        round: {
+          id: assessment.id,
+          name: assessment.name,
+          organizationId: assessment.organizationId,
+          frameworkVersion: assessment.frameworkVersion,
+          closedAt: now.toISOString(),
+        },
+        result: {
+          respondents: input.responses.length,
+          score: result.overall.score,
+          stage: result.overall.stage,
+          readyToScale: result.readyToScale,
+        },
+      },
+      now,
+    });
     return toAssessmentView(row);
   });
+  kickWebhookWorker();
+  return view;
 }

@@ -90,6 +90,8 @@ const PAGES: PageCheck[] = [
   { name: "members", who: "owner", path: () => "/settings/members" },
   { name: "API tokens", who: "owner", path: () => "/settings/tokens" },
   { name: "audit log", who: "owner", path: () => "/settings/audit" },
+  { name: "export and import", who: "owner", path: () => "/settings/data" },
+  { name: "webhooks", who: "owner", path: () => "/settings/webhooks" },
   { name: "account", who: "owner", path: () => "/account" },
   { name: "executive: organisations", who: "executive", path: () => "/organizations" },
   {

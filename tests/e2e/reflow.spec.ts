@@ -34,6 +34,8 @@ const PAGES: Reflow[] = [
   { name: "portfolio", who: "owner", path: () => "/portfolio" },
   { name: "members", who: "owner", path: () => "/settings/members" },
   { name: "audit", who: "owner", path: () => "/settings/audit" },
+  { name: "export and import", who: "owner", path: () => "/settings/data" },
+  { name: "webhooks", who: "owner", path: () => "/settings/webhooks" },
   { name: "respondent-welcome", who: "respondent", path: (i) => i.answering },
   {
     name: "respondent-question",

@@ -10,6 +10,7 @@ import {
   setOrganizationGrants,
 } from "@/lib/members/mutations";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
+import { createWebhook, deleteWebhook, sendTestEvent } from "@/lib/webhooks/mutations";
 
 export const createInvitationAction = memberAction<{ path: string }>(async (ctx, formData) => {
   const invitation = await createInvitation(ctx, formToObject(formData, ["organizationIds"]));
@@ -55,4 +56,31 @@ export const revokeTokenAction = memberAction(async (ctx, formData) => {
   await revokeApiToken(ctx, String(formData.get("tokenId") ?? ""));
   revalidatePath("/settings/tokens");
   return { status: "success", message: "Token revoked." };
+});
+
+export const createWebhookAction = memberAction<{ secret: string }>(async (ctx, formData) => {
+  const { secret } = await createWebhook(ctx, formToObject(formData, ["events"]));
+  revalidatePath("/settings/webhooks");
+  return { status: "success", message: "Webhook added.", data: { secret } };
+});
+
+export const deleteWebhookAction = memberAction(async (ctx, formData) => {
+  await deleteWebhook(ctx, String(formData.get("webhookId") ?? ""));
+  revalidatePath("/settings/webhooks");
+  return { status: "success", message: "Webhook deleted." };
+});
+
+export const sendTestWebhookAction = memberAction(async (ctx, formData) => {
+  const outcome = await sendTestEvent(ctx, String(formData.get("webhookId") ?? ""));
+  revalidatePath("/settings/webhooks");
+  if (outcome.delivered)
+    return {
+      status: "success",
+      message: `Delivered: the receiver answered ${outcome.responseCode}.`,
+    };
+  return {
+    status: "error",
+    code: "unavailable",
+    message: `Not delivered: ${outcome.error ?? "no answer"} It is retried with backoff; see the delivery log.`,
+  };
 });
