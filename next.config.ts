@@ -26,7 +26,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // proxy.ts runs before every route, so Next buffers each request body for it and cuts it at
     // 10 MB by default: an export file (POST /api/v1/imports, up to 50 MB, MAX_IMPORT_BYTES)
-    // would arrive truncated. Every other handler still stops reading at 64 KB (lib/api/http.ts).
+    // would arrive truncated. scripts/server.mjs refuses any other body declared over 1 MB before
+    // Next reads it, and the handlers still stop reading JSON at 64 KB (lib/api/http.ts).
     proxyClientMaxBodySize: "50mb",
   },
   serverExternalPackages: [

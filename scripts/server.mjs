@@ -41,6 +41,42 @@ export function refuseUnhandledMethod(req, res) {
   return true;
 }
 
+// Request bodies, by their declared length, before Next reads a byte of them. proxy.ts runs on
+// every request, so Next buffers each body in memory for it, up to next.config.ts's
+// proxyClientMaxBodySize (50 MB, for an export file to import). Only the import takes more than
+// a form or a JSON call: every other body declared over 1 MB is refused here, so a client cannot
+// make the server hold 50 MB per request anywhere else. (The handlers' own caps stay: 64 KB for
+// JSON, lib/api/http.ts.) A chunked body declares no length and is left to those caps.
+export const MAX_DECLARED_BODY_BYTES = 1024 * 1024;
+/** Must hold MAX_IMPORT_BYTES (lib/portability/schema.ts) and the multipart or JSON around it. */
+export const MAX_DECLARED_IMPORT_BYTES = 51 * 1024 * 1024;
+const LARGE_BODY_PATHS = ["/api/v1/imports"];
+
+/** Answers 413 to a body declared larger than its path takes; true when it did. */
+export function refuseOversizedBody(req, res) {
+  const declared = Number(req.headers["content-length"]);
+  if (!Number.isFinite(declared)) return false;
+  const path = String(req.url ?? "").split("?")[0];
+  const limit = LARGE_BODY_PATHS.includes(path)
+    ? MAX_DECLARED_IMPORT_BYTES
+    : MAX_DECLARED_BODY_BYTES;
+  if (declared <= limit) return false;
+  res.writeHead(413, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    connection: "close",
+  });
+  res.end(
+    JSON.stringify({
+      error: {
+        code: "payload_too_large",
+        message: `The request body is too large: at most ${Math.floor(limit / 1024 / 1024)} MB here.`,
+      },
+    }),
+  );
+  return true;
+}
+
 /**
  * A request Node's HTTP parser cannot read never reaches Next: Node answers a bare 400. An unknown
  * method (`FOO /api/health`) is a 405 in the API's error shape instead; anything else unreadable
@@ -99,6 +135,7 @@ export async function serve({ dev = false, port, hostname, dir = repoRoot }) {
   server.on("clientError", answerUnreadableRequest);
   server.on("request", (req, res) => {
     if (refuseUnhandledMethod(req, res)) return;
+    if (refuseOversizedBody(req, res)) return;
     stampClientAddress(req);
     handle(req, res).catch((error) => {
       console.error(error);

@@ -6,6 +6,9 @@ import net from "node:net";
 import {
   answerUnreadableRequest,
   CLIENT_ADDRESS_HEADER,
+  MAX_DECLARED_BODY_BYTES,
+  MAX_DECLARED_IMPORT_BYTES,
+  refuseOversizedBody,
   refuseUnhandledMethod,
   stampClientAddress,
 } from "@/scripts/server.mjs";
@@ -19,7 +22,9 @@ let port = 0;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     if (refuseUnhandledMethod(req, res)) return;
+    if (refuseOversizedBody(req, res)) return;
     stampClientAddress(req);
+    req.resume();
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify({ seen: req.headers[CLIENT_ADDRESS_HEADER] ?? null }));
   });
@@ -61,12 +66,15 @@ describe("the server wrapper records the socket's address for the app", () => {
 });
 
 /** The raw status line and body the wrapper answers to a request line Next never sees. */
-function rawExchange(requestLine: string): Promise<{ status: string; body: string }> {
+function rawExchange(
+  requestLine: string,
+  headers: string[] = [],
+  body = "",
+): Promise<{ status: string; body: string }> {
   return new Promise((resolve, reject) => {
     let data = "";
-    const socket = net.connect(port, "127.0.0.1", () =>
-      socket.end(`${requestLine}\r\nHost: localhost\r\nConnection: close\r\n\r\n`),
-    );
+    const head = [requestLine, "Host: localhost", "Connection: close", ...headers].join("\r\n");
+    const socket = net.connect(port, "127.0.0.1", () => socket.end(`${head}\r\n\r\n${body}`));
     socket.on("data", (chunk: Buffer) => (data += chunk.toString()));
     socket.on("error", reject);
     socket.on("close", () => {
@@ -92,5 +100,32 @@ describe("the server wrapper answers what Next cannot", () => {
     const { status, body } = await rawExchange("GET /\u0000 HTTP/1.1");
     expect(status).toBe("HTTP/1.1 400 Bad Request");
     expect(body).toContain('"code":"bad_request"');
+  });
+});
+
+describe("the server wrapper refuses bodies declared too large, before Next buffers them", () => {
+  /** The status of a POST that declares `length` bytes and sends none of them. */
+  function declared(path: string, length: number): Promise<{ status: string; body: string }> {
+    return rawExchange(`POST ${path} HTTP/1.1`, [`Content-Length: ${length}`]);
+  }
+
+  it("over 1 MB anywhere but the import: 413 payload_too_large", async () => {
+    for (const path of ["/api/v1/organizations", "/login", "/api/v1/imports/x"]) {
+      const { status, body } = await declared(path, MAX_DECLARED_BODY_BYTES + 1);
+      expect(status, path).toBe("HTTP/1.1 413 Payload Too Large");
+      expect(body).toContain('"code":"payload_too_large"');
+    }
+  });
+
+  it("the import takes up to its own limit, with or without a query", async () => {
+    const over = await declared("/api/v1/imports?dryRun=true", MAX_DECLARED_IMPORT_BYTES + 1);
+    expect(over.status).toBe("HTTP/1.1 413 Payload Too Large");
+    const body = "x".repeat(2 * 1024 * 1024);
+    const { status } = await rawExchange(
+      "POST /api/v1/imports?dryRun=true HTTP/1.1",
+      [`Content-Length: ${body.length}`],
+      body,
+    );
+    expect(status).toBe("HTTP/1.1 200 OK");
   });
 });
