@@ -7,6 +7,9 @@ export function answerUnreadableRequest(
   socket: import("node:stream").Duplex,
 ): void;
 export function refuseUnhandledMethod(req: IncomingMessage, res: ServerResponse): boolean;
+export const MAX_DECLARED_BODY_BYTES: number;
+export const MAX_DECLARED_IMPORT_BYTES: number;
+export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): boolean;
 export function serve(options: {
   dev?: boolean;
   port: number;
