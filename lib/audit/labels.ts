@@ -31,6 +31,9 @@ const LABELS = {
   "initiative.status_overridden": "Moved an initiative on despite a no-go",
   "action.created": "Created an action",
   "action.updated": "Updated an action",
+  "comment.key_quote_marked": "Marked a comment as a key quote",
+  "comment.key_quote_unmarked": "Unmarked a key quote",
+  "workspace.logo_changed": "Changed the workspace logo",
   "token.created": "Created an API token",
   "token.revoked": "Revoked an API token",
 } as const satisfies Record<string, string>;

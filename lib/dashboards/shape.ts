@@ -5,6 +5,7 @@ import {
   type ScoreInput,
   type ScoreResult,
 } from "@/lib/scoring";
+import { groupIsShown } from "@/lib/privacy/rules";
 
 // Pure shaping of result snapshots into what the dashboards draw. No I/O: unit-tested directly.
 
@@ -100,7 +101,7 @@ export function buildPerception(result: ScoreResult, minGroupSize: number): Perc
   const roles = RESPONDENT_ROLES.filter((role) => (counts[role] ?? 0) > 0).map((role) => ({
     role,
     respondents: counts[role] ?? 0,
-    shown: (counts[role] ?? 0) >= minGroupSize,
+    shown: groupIsShown(counts[role] ?? 0, minGroupSize),
   }));
   const shown = new Set(roles.filter((r) => r.shown).map((r) => r.role));
   const hidden = roles.filter((r) => !r.shown).map((r) => r.role);
@@ -161,7 +162,7 @@ export function buildAgreementHeatmap(
   for (const question of result.questions) {
     for (const role of RESPONDENT_ROLES) {
       const responses = byRole.get(role) ?? [];
-      if (responses.length < minGroupSize) continue;
+      if (!groupIsShown(responses.length, minGroupSize)) continue;
       const counts = [0, 0, 0, 0, 0];
       let answers = 0;
       for (const response of responses) {

@@ -1,5 +1,6 @@
 import { RESPONDENT_ROLES, type Framework } from "@/lib/framework";
 import { respondentRoleLabel } from "@/lib/framework/roles";
+import { groupIsShown } from "@/lib/privacy/rules";
 import { decodeVote, type VoteValue, type WorkshopPhase, type WorkshopPlan } from "./schema";
 import { findPlannedQuestion } from "./plan";
 
@@ -137,7 +138,7 @@ export function distributionByRole(
   for (const role of order) {
     const values = byRole.get(role) ?? [];
     const target =
-      values.length >= minGroupSize
+      groupIsShown(values.length, minGroupSize)
         ? {
             role,
             label: respondentRoleLabel(role),
@@ -151,7 +152,7 @@ export function distributionByRole(
     }
     if (target !== others) shown.push(target);
   }
-  if (others.votes >= minGroupSize) shown.push(others);
+  if (groupIsShown(others.votes, minGroupSize)) shown.push(others);
   return shown;
 }
 

@@ -22,6 +22,8 @@ import { PerceptionChart } from "@/components/charts/perception-chart";
 import { BlindSpotsChart } from "@/components/charts/blind-spots-chart";
 import { AgreementHeatmap } from "@/components/charts/agreement-heatmap";
 import { agreementRows } from "@/components/charts/agreement-rows";
+import { CommentsSection } from "@/components/comments/comments-section";
+import { setKeyQuoteAction } from "../../comments/actions";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findOrganizationPage } from "@/lib/dashboards/data";
@@ -184,6 +186,15 @@ export default async function OrganizationPage({
               minGroupSize={latest.minGroupSize}
             />
           </Card>
+
+          {dashboard.comments ? (
+            <Card>
+              <CommentsSection
+                comments={dashboard.comments}
+                keyQuoteAction={canManage ? setKeyQuoteAction : undefined}
+              />
+            </Card>
+          ) : null}
 
           <Card>
             <h2 className="mb-3 text-lg font-semibold">In context</h2>
