@@ -14,6 +14,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(can(ctx.role, "member.read") ? [{ href: "/settings/members", label: "Members" }] : []),
     ...(can(ctx.role, "token.manage") ? [{ href: "/settings/tokens", label: "API tokens" }] : []),
     ...(can(ctx.role, "audit.read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
+    ...(can(ctx.role, "workspace.update")
+      ? [{ href: "/settings/workspace", label: "Workspace" }]
+      : []),
   ];
   return (
     <AppShell

@@ -137,6 +137,20 @@ const noGo: ErrorSpec = {
 const ok = (description: string, status = "200") => ({
   [status]: { description, content: { "application/json": { schema: { type: "object" } } } },
 });
+const file = (description: string, types: readonly string[]) => ({
+  "200": {
+    description,
+    headers: {
+      "Content-Disposition": {
+        schema: { type: "string" },
+        description: "attachment, with the organisation's name as the file name",
+      },
+    },
+    content: Object.fromEntries(
+      types.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+    ),
+  },
+});
 const body = (schema: JsonSchema) => ({
   required: true,
   content: { "application/json": { schema } },
@@ -325,6 +339,23 @@ export function openApiDocument(): Record<string, unknown> {
           description:
             "`latest` (null before a round closes): headline (stage, index, confidence, ready-to-scale verdict with gate reasons; stage and index are null when the round has too few answers for an index, framework 2027.2 on), change since the previous round (null figures where either round has no index), dimensions with target, previous score and delta, the three-part diagnostic, perception by role (roles under the round's minimum group size are left out and named in `hiddenReason`), blind spots per dimension, agreement per question and role, top recommendations in sequence order. `trend`: one point per closed round with an index, oldest first, with index, stage, per-dimension scores, `frameworkVersion` and `versionChanged`.",
           responses: { ...ok("The dashboard"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/organizations/{id}/report.pdf": {
+        parameters: [org],
+        get: {
+          summary: "The organisation's readiness report as a PDF",
+          description:
+            "Generated on the server from the dashboard's data: a cover with the workspace's name and logo, the headline and verdict with the gate reasons, the seven dimensions against target and last round, the trend, the three-part diagnostic, the initiatives pipeline, the next steps in sequence with their owners, the key quotes (anonymity and minimum group applied) and the article's figures with their sources. Real text, page numbers, no chart split across pages. Whoever may read the dashboard may read the report.",
+          parameters: [
+            {
+              name: "paper",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: ["a4", "letter"], default: "a4" },
+            },
+          ],
+          responses: { ...file("The report", ["application/pdf"]), ...errors(401, 404, 422) },
         },
       },
       "/api/v1/organizations/{id}/initiatives": {

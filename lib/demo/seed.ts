@@ -3,9 +3,10 @@ import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/mutations";
 import { seesOnlyGrantedOrganizations, type Role } from "@/lib/auth/roles";
-import { actAsMember, systemContext } from "@/lib/auth/context";
+import { actAsMember, systemContext, type WorkspaceContext } from "@/lib/auth/context";
 import { seedInitiatives } from "./initiatives";
 import { seedHistory, type DemoAssessment } from "./history";
+import { seedComments } from "./comments";
 
 // The demo workspace a first-time visitor sees after `npm start`: a consultancy with a handful
 // of client organisations, an owner, a consultant and one client executive.
@@ -150,14 +151,7 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
     // `diagnosticFrom`: the quarter from which the organisation did the three-part diagnostic
     // work (its diagnostic questions rise), so some rounds pass the gate and some do not.
     const profiles = [
-      {
-        organization: meridian,
-        start: 1.9,
-        gain: 0.4,
-        weak: ["integration"],
-        respondents: 12,
-        diagnosticFrom: 2,
-      },
+      { organization: meridian, ...MERIDIAN },
       {
         organization: halden,
         start: 1.7,
@@ -185,9 +179,42 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
       { organization: kestrel, start: 1.1, gain: 0.3, weak: ["data", "ownership"], respondents: 8 },
     ].flatMap((p) => (p.organization ? [{ ...p, organizationId: p.organization.id }] : []));
     await seedHistory(ctx, profiles, DEMO_ROUNDS);
-    if (meridian) await seedInitiatives(ctx, meridian.id, created.owner.memberId);
+    if (meridian) await seedRichestExtras(ctx, meridian.id, created.owner.memberId);
   }
   return true;
+}
+
+// Meridian Logistics, the demo's richest organisation: the most respondents, every quarter, and
+// the only one with initiatives, actions, comments and key quotes.
+const MERIDIAN = {
+  start: 1.9,
+  gain: 0.4,
+  weak: ["integration"],
+  respondents: 12,
+  diagnosticFrom: 2,
+};
+
+async function seedRichestExtras(
+  ctx: WorkspaceContext,
+  organizationId: string,
+  ownerMemberId: string,
+): Promise<void> {
+  await seedInitiatives(ctx, organizationId, ownerMemberId);
+  await seedComments(ctx, organizationId);
+}
+
+/**
+ * The demo's richest organisation (Meridian's history, initiatives, actions, comments and key
+ * quotes) into an organisation of any workspace: the report tests and benchmarks use it. The
+ * history is the seed's own (Meridian is its first profile, so the same generator seed).
+ */
+export async function seedRichestOrganization(
+  ctx: WorkspaceContext,
+  organizationId: string,
+  ownerMemberId: string,
+): Promise<void> {
+  await seedHistory(ctx, [{ organizationId, ...MERIDIAN }], DEMO_ROUNDS);
+  await seedRichestExtras(ctx, organizationId, ownerMemberId);
 }
 
 // Four closed quarters; the oldest was scored with the previous framework version.

@@ -137,15 +137,14 @@ export function distributionByRole(
   };
   for (const role of order) {
     const values = byRole.get(role) ?? [];
-    const target =
-      groupIsShown(values.length, minGroupSize)
-        ? {
-            role,
-            label: respondentRoleLabel(role),
-            votes: 0,
-            distribution: emptyDistribution(),
-          }
-        : others;
+    const target = groupIsShown(values.length, minGroupSize)
+      ? {
+          role,
+          label: respondentRoleLabel(role),
+          votes: 0,
+          distribution: emptyDistribution(),
+        }
+      : others;
     for (const value of values) {
       add(target.distribution, value);
       target.votes += 1;

@@ -11,6 +11,7 @@ import {
   createInvitationAction,
   createTokenAction,
   removeMemberAction,
+  uploadLogoAction,
   revokeInvitationAction,
   revokeTokenAction,
   setGrantsAction,
@@ -68,6 +69,8 @@ import {
   updateOrganization,
 } from "@/lib/organizations/mutations";
 import { listApiTokens } from "@/lib/tokens/data";
+import { setWorkspaceLogo } from "@/lib/workspaces/mutations";
+import { logoForm, PNG_1X1 } from "../fixtures/logo";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import {
   actAs,
@@ -110,6 +113,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "member.remove": true,
     "token.manage": true,
     "audit.read": true,
+    "workspace.update": true,
   },
   consultant: {
     "organization.read": true,
@@ -128,6 +132,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "member.remove": false,
     "token.manage": false,
     "audit.read": false,
+    "workspace.update": false,
   },
   executive: {
     "organization.read": true,
@@ -146,6 +151,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "member.remove": false,
     "token.manage": false,
     "audit.read": false,
+    "workspace.update": false,
   },
 };
 
@@ -311,6 +317,11 @@ const tokenRow = (t: Target) =>
   getDb().apiToken.findUnique({ where: { id: t.id }, select: { revokedAt: true } });
 const tokensNamed = (t: Target) => getDb().apiToken.count({ where: { name: t.name } });
 const nothing = async () => null;
+const workspaceLogo = (t: Target) =>
+  getDb().workspace.findUnique({
+    where: { id: t.ws.id },
+    select: { logoType: true, logoUpdatedAt: true },
+  });
 
 const invitationEmail = (t: Target) => `${t.name.replace(/\W+/g, "-")}@example.test`;
 
@@ -577,6 +588,15 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       mutates: false,
       run: (actor, t) => visibility(() => listApiTokens(actor.ctx), t.id),
       snapshot: tokenRow,
+    },
+  ],
+  "workspace.update": [
+    {
+      name: "setWorkspaceLogo",
+      target: "none",
+      mutates: true,
+      run: (actor) => outcomeOf(() => setWorkspaceLogo(actor.ctx, PNG_1X1)),
+      snapshot: workspaceLogo,
     },
   ],
   "audit.read": [
@@ -895,6 +915,7 @@ const ROUTES: Partial<Record<Action, RouteProbe[]>> = {
 
 // Actions that have no REST route (yet). A new action must be listed here or get a route probe.
 const NO_REST_ROUTE: readonly Action[] = [
+  "workspace.update",
   "member.read",
   "member.invite",
   "member.update",
@@ -1115,6 +1136,18 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
       mutates: true,
       run: async (t) => outcomeOfAction(await submit(removeMemberAction, { memberId: t.id })),
       snapshot: memberRow,
+    },
+  ],
+  "workspace.update": [
+    {
+      name: "uploadLogoAction",
+      target: "none",
+      mutates: true,
+      run: async () =>
+        outcomeOfAction(
+          await settle(() => uploadLogoAction({ status: "idle" }, logoForm(PNG_1X1))),
+        ),
+      snapshot: workspaceLogo,
     },
   ],
   "token.manage": [

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { LinkButton } from "@/components/ui/button";
+import { buttonClass, LinkButton } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { DeleteOrganizationForm } from "@/components/organizations/delete-organization-form";
@@ -75,6 +75,13 @@ export default async function OrganizationPage({
                 <LinkButton variant="secondary" href={`/organizations/${organization.id}/report`}>
                   Executive report
                 </LinkButton>
+                <a
+                  className={buttonClass("secondary")}
+                  href={`/organizations/${organization.id}/report.pdf`}
+                  download
+                >
+                  PDF report<span className="sr-only"> of {organization.name} (A4)</span>
+                </a>
                 {dashboard.closedRounds >= 2 ? (
                   <LinkButton
                     variant="secondary"
