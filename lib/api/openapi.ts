@@ -358,6 +358,20 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { ...file("The report", ["application/pdf"]), ...errors(401, 404, 422) },
         },
       },
+      "/api/v1/organizations/{id}/report.pptx": {
+        parameters: [org],
+        get: {
+          summary: "The organisation's board deck (.pptx)",
+          description:
+            "Five to eight editable slides from the same data as the PDF: headline and verdict, the seven dimensions (a native bar chart against target and last round), the trend (a native line chart and a table), the three-part diagnostic with the initiatives pipeline, the next steps in sequence with owners, key quotes when any were marked, and the article's figures with sources. Charts and tables stay editable, so the deck can be restyled in another template.",
+          responses: {
+            ...file("The deck", [
+              "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            ]),
+            ...errors(401, 404),
+          },
+        },
+      },
       "/api/v1/organizations/{id}/initiatives": {
         parameters: [org],
         get: {

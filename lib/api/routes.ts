@@ -36,6 +36,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/organizations/[id]/dashboard", methods: ["GET"] },
   { path: "/api/v1/organizations/[id]/initiatives", methods: ["GET", "POST"] },
   { path: "/api/v1/organizations/[id]/report.pdf", methods: ["GET"] },
+  { path: "/api/v1/organizations/[id]/report.pptx", methods: ["GET"] },
   { path: "/api/v1/portfolio", methods: ["GET"] },
   { path: "/api/v1/respond/[token]", methods: ["GET"] },
   { path: "/api/v1/respond/[token]/answers", methods: ["PUT"] },

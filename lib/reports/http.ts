@@ -3,6 +3,7 @@ import { withWorkspace } from "@/lib/api/http";
 import { parseInput } from "@/lib/errors";
 import { getReportData } from "./data";
 import { renderReportPdf } from "./pdf";
+import { renderReportPptx } from "./pptx";
 import { reportQuerySchema } from "./schema";
 
 // The report downloads, one handler each for the page route (/organizations/{id}/report.pdf) and
@@ -38,6 +39,18 @@ export const reportPdfHandler = withWorkspace(
     const data = await getReportData(ctx, params.id ?? "");
     const pdf = await renderReportPdf(data, paper);
     return fileResponse(pdf, "application/pdf", reportFileName(data.organization.name, "pdf"));
+  },
+  { permission: "assessment.read" },
+);
+
+export const PPTX_TYPE =
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+
+export const reportPptxHandler = withWorkspace(
+  async ({ ctx, params }) => {
+    const data = await getReportData(ctx, params.id ?? "");
+    const deck = await renderReportPptx(data);
+    return fileResponse(deck, PPTX_TYPE, reportFileName(data.organization.name, "pptx"));
   },
   { permission: "assessment.read" },
 );

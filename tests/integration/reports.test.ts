@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as reportPdfRoute from "@/app/api/v1/organizations/[id]/report.pdf/route";
 import * as pageReportPdfRoute from "@/app/(app)/organizations/[id]/report.pdf/route";
+import * as reportPptxRoute from "@/app/api/v1/organizations/[id]/report.pptx/route";
+import * as pageReportPptxRoute from "@/app/(app)/organizations/[id]/report.pptx/route";
 import { uploadLogoAction } from "@/app/(app)/settings/actions";
 import { disconnectDb, getDb } from "@/lib/db";
 import { seedRichestOrganization } from "@/lib/demo/seed";
@@ -136,6 +138,70 @@ describe("the PDF report", () => {
     const text = normalise(execFileSync("pdftotext", [file, "-"]).toString("utf8"));
     expect(text).toContain("No closed round yet");
     expect(text).toContain("Page 1 of 1");
+  });
+});
+
+describe("the board deck", () => {
+  function unzip(file: string, entry: string): string {
+    return execFileSync("unzip", ["-p", file, entry]).toString("utf8");
+  }
+
+  it("of the demo's richest organisation has five to eight slides with native charts and tables", async () => {
+    const response = await reportPptxRoute.GET(
+      apiRequest(`/api/v1/organizations/${organizationId}/report.pptx`, {
+        bearer: world.a.executive.bearer,
+      }),
+      routeParams({ id: organizationId }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    );
+    const file = path.join(out, "meridian.pptx");
+    fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const entries = execFileSync("unzip", ["-Z1", file]).toString("utf8").split("\n");
+    const slides = entries.filter((e) => /^ppt\/slides\/slide\d+\.xml$/.test(e));
+    expect(slides.length).toBeGreaterThanOrEqual(5);
+    expect(slides.length).toBeLessThanOrEqual(8);
+    const charts = entries.filter((e) => /^ppt\/charts\/chart\d+\.xml$/.test(e));
+    expect(charts.length).toBe(2);
+    const chartXml = charts.map((c) => unzip(file, c)).join("");
+    expect(chartXml).toContain("<c:barChart>");
+    expect(chartXml).toContain("<c:lineChart>");
+    const xml = slides
+      .sort((a, b) => Number(/(\d+)/.exec(a)![1]) - Number(/(\d+)/.exec(b)![1]))
+      .map((slide) => unzip(file, slide));
+    const text = xml.join(" ");
+    const page = (await findOrganizationPage(world.a.consultant.ctx, organizationId))!;
+    expect(xml[0]).toContain(page.organization.name);
+    expect(xml[0]).toContain(
+      `Stage ${page.latest!.headline.stage}: ${page.latest!.headline.stageName}`,
+    );
+    expect(xml[0]).toContain("<p:pic>"); // the workspace logo
+    // The dimension names are the chart's categories, in its own XML.
+    for (const d of page.latest!.dimensions) expect(chartXml, d.name).toContain(d.name);
+    expect(text.match(/<a:tbl>/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(text).toContain("The three-part diagnostic");
+    expect(text).toContain("nightly export");
+    expect(text).toContain("Deloitte, State of AI 2026");
+  });
+
+  it("is 404 for another workspace's organisation, and served to a session on the page route", async () => {
+    const other = await reportPptxRoute.GET(
+      apiRequest(`/api/v1/organizations/${organizationId}/report.pptx`, {
+        bearer: world.b.consultant.bearer,
+      }),
+      routeParams({ id: organizationId }),
+    );
+    expect(await readResponse(other)).toMatchObject({
+      status: 404,
+      body: { error: { code: "not_found" } },
+    });
+    const page = await pageReportPptxRoute.GET(
+      apiRequest(`/organizations/${organizationId}/report.pptx`, { cookie: world.a.owner.cookie }),
+      routeParams({ id: organizationId }),
+    );
+    expect(page.status).toBe(200);
   });
 });
 

@@ -82,6 +82,13 @@ export default async function OrganizationPage({
                 >
                   PDF report<span className="sr-only"> of {organization.name} (A4)</span>
                 </a>
+                <a
+                  className={buttonClass("secondary")}
+                  href={`/organizations/${organization.id}/report.pptx`}
+                  download
+                >
+                  Board deck<span className="sr-only"> of {organization.name} (PowerPoint)</span>
+                </a>
                 {dashboard.closedRounds >= 2 ? (
                   <LinkButton
                     variant="secondary"

@@ -58,6 +58,13 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
           >
             PDF (Letter)
           </a>
+          <a
+            className={buttonClass("secondary")}
+            href={`/organizations/${organization.id}/report.pptx`}
+            download
+          >
+            Board deck (.pptx)
+          </a>
         </div>
       </header>
       {latest ? (
