@@ -245,6 +245,38 @@ const roomRefusal = (...codes: ErrorCode[]): ErrorSpec => ({
 
 export function openApiDocument(): Record<string, unknown> {
   const org = idParam("id", "Organisation id");
+  const exportOperation = (what: string) => ({
+    summary: `Export the answers (long form) or results (wide form) of ${what}`,
+    description:
+      "`?format=csv|xlsx|json`, or `Accept: text/csv` or the XLSX type (JSON otherwise). CSV and JSON give one `kind`: `answers` (one row per answer: round, respondent or anonymous id, respondent_name, role, question id and text, dimension, level, label, dont_know, not_applicable, comment, answered_at) or `results` (one row per closed round: headline, each dimension's score and target, the diagnostic, scores by role). The XLSX holds both, one sheet each. CSV is UTF-8 with a byte-order mark; text a spreadsheet would run as a formula starts with `'`. Anonymity and the minimum group hold: an anonymous round gives r1, r2... and no names; a role with fewer respondents than the round's minimum group is left out of the answers and the scores by role, and named in `withheld_roles`.",
+    parameters: [
+      {
+        name: "kind",
+        in: "query",
+        required: false,
+        schema: { type: "string", enum: ["answers", "results"], default: "answers" },
+      },
+      {
+        name: "format",
+        in: "query",
+        required: false,
+        schema: { type: "string", enum: ["csv", "xlsx", "json"] },
+      },
+    ],
+    responses: {
+      "200": {
+        description: "The export",
+        content: {
+          "application/json": { schema: { type: "object" } },
+          "text/csv": { schema: { type: "string" } },
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+            schema: { type: "string", format: "binary" },
+          },
+        },
+      },
+      ...errors(401, 404, 422),
+    },
+  });
   const asm = idParam("id", "Assessment id");
   const ini = idParam("id", "Initiative id");
   const token = idParam("token", "The respondent's link token");
@@ -357,6 +389,10 @@ export function openApiDocument(): Record<string, unknown> {
           ],
           responses: { ...file("The report", ["application/pdf"]), ...errors(401, 404, 422) },
         },
+      },
+      "/api/v1/organizations/{id}/export": {
+        parameters: [org],
+        get: exportOperation("every round of the organisation"),
       },
       "/api/v1/organizations/{id}/report.pptx": {
         parameters: [org],
@@ -474,6 +510,10 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "One round with its progress",
           responses: { ...ok("The round"), ...errors(401, 404) },
         },
+      },
+      "/api/v1/assessments/{id}/export": {
+        parameters: [asm],
+        get: exportOperation("the round"),
       },
       "/api/v1/assessments/{id}/invitations": {
         parameters: [asm],

@@ -25,9 +25,13 @@ export function fileResponse(body: Uint8Array, type: string, filename: string): 
   });
 }
 
+/** A name for a downloaded file: no path separators, reserved or control characters. */
+export function fileBaseName(name: string): string {
+  return name.trim().replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ");
+}
+
 export function reportFileName(organizationName: string, extension: string): string {
-  const name = organizationName.trim().replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ");
-  return `${name} readiness report.${extension}`;
+  return `${fileBaseName(organizationName)} readiness report.${extension}`;
 }
 
 export const reportPdfHandler = withWorkspace(

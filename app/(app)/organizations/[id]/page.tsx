@@ -23,6 +23,7 @@ import { BlindSpotsChart } from "@/components/charts/blind-spots-chart";
 import { AgreementHeatmap } from "@/components/charts/agreement-heatmap";
 import { agreementRows } from "@/components/charts/agreement-rows";
 import { CommentsSection } from "@/components/comments/comments-section";
+import { ExportLinks } from "@/components/exports/export-links";
 import { setKeyQuoteAction } from "../../comments/actions";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
@@ -252,6 +253,15 @@ export default async function OrganizationPage({
           canManage={can(ctx.role, "initiative.manage")}
         />
       </Card>
+
+      {dashboard.assessmentCount > 0 ? (
+        <Card className="mt-6">
+          <ExportLinks
+            href={`/api/v1/organizations/${organization.id}/export`}
+            subject={organization.name}
+          />
+        </Card>
+      ) : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
