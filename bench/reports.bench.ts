@@ -122,11 +122,7 @@ async function buildDataset(): Promise<{ seconds: number }> {
             random() < 0.06
               ? ("dont_know" as const)
               : (Math.max(0, Math.min(4, Math.round(1 + r * 0.3 + random() * 1.6))) as
-                  | 0
-                  | 1
-                  | 2
-                  | 3
-                  | 4);
+                  0 | 1 | 2 | 3 | 4);
           given[question.id] = value;
           answers.push({
             responseId: id,
