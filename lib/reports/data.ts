@@ -2,7 +2,7 @@ import "server-only";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { notFound } from "@/lib/errors";
 import { findOrganizationPage, type OrganizationPage } from "@/lib/dashboards/data";
-import { articleContext, type ContextFinding } from "@/lib/dashboards/shape";
+import { ARTICLE_FIGURES, articleContext, type ContextFinding } from "@/lib/dashboards/shape";
 import { readKeyQuotesOfScopedRounds, type KeyQuote } from "@/lib/comments/data";
 import type { ActionView } from "@/lib/actions/data";
 import type { InitiativeOwner } from "@/lib/initiatives/data";
@@ -50,6 +50,8 @@ export type ReportData = {
   otherActions: ActionView[];
   keyQuotes: KeyQuote[];
   context: ContextFinding[];
+  /** Every figure of the article the method rests on, with its source. */
+  figures: { figure: string; source: string }[];
 };
 
 export function ownerName(owner: InitiativeOwner | null): string | null {
@@ -125,5 +127,6 @@ export async function getReportData(
           blindSpots: latest.blindSpots,
         })
       : [],
+    figures: Object.values(ARTICLE_FIGURES),
   };
 }

@@ -477,6 +477,16 @@ export function ReportDocument({ data, paper }: { data: ReportData; paper: Paper
               </View>
             ))}
           </View>
+          <View>
+            <T style={s.h3} minPresenceAhead={60}>
+              The figures behind the method
+            </T>
+            {data.figures.map((f) => (
+              <T key={f.figure} style={s.p}>
+                {`· ${f.figure} (${f.source})`}
+              </T>
+            ))}
+          </View>
           <Footer data={data} />
         </Page>
       ) : null}

@@ -10,6 +10,7 @@ import { uploadLogoAction } from "@/app/(app)/settings/actions";
 import { disconnectDb, getDb } from "@/lib/db";
 import { seedRichestOrganization } from "@/lib/demo/seed";
 import { findOrganizationPage } from "@/lib/dashboards/data";
+import { ARTICLE_FIGURES } from "@/lib/dashboards/shape";
 import { setWorkspaceLogo } from "@/lib/workspaces/mutations";
 import { AppError } from "@/lib/errors";
 import {
@@ -86,6 +87,7 @@ describe("the PDF report", () => {
     expect(text).toContain("Shipment ETA prediction"); // an initiative
     expect(text).toContain("nightly export"); // a key quote
     expect(text).toContain("Deloitte, State of AI 2026");
+    for (const f of Object.values(ARTICLE_FIGURES)) expect(text).toContain(normalise(f.figure));
     expect(text).toMatch(/Page 1 of (\d+)/);
     const pages = Number(/Page 1 of (\d+)/.exec(text)![1]);
     expect(pages).toBeGreaterThanOrEqual(3);
