@@ -145,3 +145,30 @@ describe("key quotes", () => {
     expect(await getDb().keyQuote.count({ where: { assessmentId: round.assessmentId } })).toBe(0);
   });
 });
+
+describe("marking at once", () => {
+  it("two consultants marking the same comment together leave one key quote and one audit event", async () => {
+    const org = await freshOrganization(world.a, "Quotes at once");
+    const round = await answeredRound(world.a.consultant.ctx, org.id, {
+      respondents: [
+        { role: "business", level: 1, comment: "Marked twice at once." },
+        { role: "business", level: 2 },
+      ],
+    });
+    const answer = await getDb().answer.findFirstOrThrow({
+      where: { comment: "Marked twice at once.", response: { assessmentId: round.assessmentId } },
+      select: { id: true },
+    });
+    const results = await Promise.allSettled([
+      setKeyQuote(world.a.consultant.ctx, { answerId: answer.id, keyQuote: true }),
+      setKeyQuote(world.a.owner.ctx, { answerId: answer.id, keyQuote: true }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect(await getDb().keyQuote.count({ where: { answerId: answer.id } })).toBe(1);
+    expect(
+      await getDb().auditEvent.count({
+        where: { targetId: answer.id, action: "comment.key_quote_marked" },
+      }),
+    ).toBe(1);
+  });
+});
