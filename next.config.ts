@@ -35,6 +35,9 @@ const nextConfig: NextConfig = {
     "better-sqlite3",
     "@node-rs/argon2",
     "pg",
+    "@react-pdf/renderer",
+    "pptxgenjs",
+    "exceljs",
   ],
   async headers() {
     return [

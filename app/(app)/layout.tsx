@@ -18,6 +18,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       : []),
     ...(can(ctx.role, "webhook.manage") ? [{ href: "/settings/webhooks", label: "Webhooks" }] : []),
     ...(can(ctx.role, "audit.read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
+    ...(can(ctx.role, "workspace.update")
+      ? [{ href: "/settings/workspace", label: "Workspace" }]
+      : []),
   ];
   return (
     <AppShell

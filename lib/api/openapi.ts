@@ -138,6 +138,20 @@ const noGo: ErrorSpec = {
 const ok = (description: string, status = "200") => ({
   [status]: { description, content: { "application/json": { schema: { type: "object" } } } },
 });
+const file = (description: string, types: readonly string[]) => ({
+  "200": {
+    description,
+    headers: {
+      "Content-Disposition": {
+        schema: { type: "string" },
+        description: "attachment, with the organisation's name as the file name",
+      },
+    },
+    content: Object.fromEntries(
+      types.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+    ),
+  },
+});
 const body = (schema: JsonSchema) => ({
   required: true,
   content: { "application/json": { schema } },
@@ -232,6 +246,38 @@ const roomRefusal = (...codes: ErrorCode[]): ErrorSpec => ({
 
 export function openApiDocument(): Record<string, unknown> {
   const org = idParam("id", "Organisation id");
+  const exportOperation = (what: string) => ({
+    summary: `Export the answers (long form) or results (wide form) of ${what}`,
+    description:
+      "`?format=csv|xlsx|json`, or `Accept: text/csv` or the XLSX type (JSON otherwise). CSV and JSON give one `kind`: `answers` (one row per answer: round, respondent or anonymous id, respondent_name, role, question id and text, dimension, level, label, dont_know, not_applicable, comment, answered_at) or `results` (one row per closed round: headline, each dimension's score and target, the diagnostic, scores by role). The XLSX holds both, one sheet each. CSV is UTF-8 with a byte-order mark; text a spreadsheet would run as a formula starts with `'`. Anonymity and the minimum group hold: an anonymous round gives r1, r2... and no names; a role with fewer respondents than the round's minimum group is left out of the answers and the scores by role, and named in `withheld_roles`.",
+    parameters: [
+      {
+        name: "kind",
+        in: "query",
+        required: false,
+        schema: { type: "string", enum: ["answers", "results"], default: "answers" },
+      },
+      {
+        name: "format",
+        in: "query",
+        required: false,
+        schema: { type: "string", enum: ["csv", "xlsx", "json"] },
+      },
+    ],
+    responses: {
+      "200": {
+        description: "The export",
+        content: {
+          "application/json": { schema: { type: "object" } },
+          "text/csv": { schema: { type: "string" } },
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+            schema: { type: "string", format: "binary" },
+          },
+        },
+      },
+      ...errors(401, 404, 422),
+    },
+  });
   const asm = idParam("id", "Assessment id");
   const ini = idParam("id", "Initiative id");
   const token = idParam("token", "The respondent's link token");
@@ -366,6 +412,41 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      "/api/v1/organizations/{id}/report.pdf": {
+        parameters: [org],
+        get: {
+          summary: "The organisation's readiness report as a PDF",
+          description:
+            "Generated on the server from the dashboard's data: a cover with the workspace's name and logo, the headline and verdict with the gate reasons, the seven dimensions against target and last round, the trend, the three-part diagnostic, the initiatives pipeline, the next steps in sequence with their owners, the key quotes (anonymity and minimum group applied) and the article's figures with their sources. Real text, page numbers, no chart split across pages. Whoever may read the dashboard may read the report.",
+          parameters: [
+            {
+              name: "paper",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: ["a4", "letter"], default: "a4" },
+            },
+          ],
+          responses: { ...file("The report", ["application/pdf"]), ...errors(401, 404, 422) },
+        },
+      },
+      "/api/v1/organizations/{id}/data": {
+        parameters: [org],
+        get: exportOperation("every round of the organisation"),
+      },
+      "/api/v1/organizations/{id}/report.pptx": {
+        parameters: [org],
+        get: {
+          summary: "The organisation's board deck (.pptx)",
+          description:
+            "Five to eight editable slides from the same data as the PDF: headline and verdict, the seven dimensions (a native bar chart against target and last round), the trend (a native line chart and a table), the three-part diagnostic with the initiatives pipeline, the next steps in sequence with owners, key quotes when any were marked, and the article's figures with sources. Charts and tables stay editable, so the deck can be restyled in another template.",
+          responses: {
+            ...file("The deck", [
+              "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            ]),
+            ...errors(401, 404),
+          },
+        },
+      },
       "/api/v1/organizations/{id}/initiatives": {
         parameters: [org],
         get: {
@@ -468,6 +549,10 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "One round with its progress",
           responses: { ...ok("The round"), ...errors(401, 404) },
         },
+      },
+      "/api/v1/assessments/{id}/data": {
+        parameters: [asm],
+        get: exportOperation("the round"),
       },
       "/api/v1/assessments/{id}/invitations": {
         parameters: [asm],

@@ -27,6 +27,7 @@ export const ACTIONS = [
   "workspace.import",
   // Webhooks (lib/webhooks): outbound requests to URLs the owner enters.
   "webhook.manage",
+  "workspace.update",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,7 +73,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  owner: "Everything, including members, API tokens and deleting data.",
+  owner: "Everything, including members, API tokens, the workspace's logo and deleting data.",
   consultant: "Manages organisations, assessments, initiatives and workshops; sees all results.",
   executive: "Read-only, and only for the organisations they are granted.",
 };

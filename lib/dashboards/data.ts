@@ -33,6 +33,8 @@ import {
   type InitiativeView,
   type Pipeline,
 } from "@/lib/initiatives/data";
+import { readCommentsOfScopedAssessment } from "@/lib/comments/data";
+import type { CommentsView } from "@/lib/comments/shape";
 
 // Dashboards read the immutable result snapshots of closed rounds, never live answers, so a
 // changed framework never rewrites what a dashboard showed.
@@ -124,6 +126,8 @@ export type OrganizationPage = Omit<OrganizationDashboard, "organization"> & {
   actions: ActionView[];
   /** Who can be named owner of an initiative or action; empty for a caller who cannot edit. */
   members: { id: string; name: string; email: string }[];
+  /** The latest closed round's comments the caller may see (anonymity and minimum group applied). */
+  comments: CommentsView | null;
 };
 
 export const ASSESSMENTS_ON_PAGE = 20;
@@ -180,7 +184,12 @@ export async function findOrganizationPage(
       ].join("\u0000"),
     ),
   ].join("\u0001");
-  const shaped = recall(key) ?? (await shapeDashboard(rounds));
+  const last = rounds.at(-1);
+  const [shaped, comments] = await Promise.all([
+    recall(key) ?? shapeDashboard(rounds),
+    // Not in the memo: marking a key quote changes them without a new result.
+    last ? readCommentsOfScopedAssessment(last) : null,
+  ]);
   remember(key, shaped);
   return {
     organization,
@@ -194,6 +203,7 @@ export async function findOrganizationPage(
     pipeline: pipelineOf(initiatives),
     actions,
     members,
+    comments,
     ...shaped,
   };
 }

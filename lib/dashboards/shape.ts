@@ -5,6 +5,7 @@ import {
   type ScoreInput,
   type ScoreResult,
 } from "@/lib/scoring";
+import { groupIsShown } from "@/lib/privacy/rules";
 
 // Pure shaping of result snapshots into what the dashboards draw. No I/O: unit-tested directly.
 
@@ -100,7 +101,7 @@ export function buildPerception(result: ScoreResult, minGroupSize: number): Perc
   const roles = RESPONDENT_ROLES.filter((role) => (counts[role] ?? 0) > 0).map((role) => ({
     role,
     respondents: counts[role] ?? 0,
-    shown: (counts[role] ?? 0) >= minGroupSize,
+    shown: groupIsShown(counts[role] ?? 0, minGroupSize),
   }));
   const shown = new Set(roles.filter((r) => r.shown).map((r) => r.role));
   const hidden = roles.filter((r) => !r.shown).map((r) => r.role);
@@ -161,7 +162,7 @@ export function buildAgreementHeatmap(
   for (const question of result.questions) {
     for (const role of RESPONDENT_ROLES) {
       const responses = byRole.get(role) ?? [];
-      if (responses.length < minGroupSize) continue;
+      if (!groupIsShown(responses.length, minGroupSize)) continue;
       const counts = [0, 0, 0, 0, 0];
       let answers = 0;
       for (const response of responses) {
@@ -195,6 +196,51 @@ function questionTexts(version: string): Map<string, string> {
 export type ContextFinding = { figure: string; source: string; standing: string };
 
 /**
+ * The article's figures, each with the source the article names, in one place for every page,
+ * report and deck that cites them (domain/BRIEF.md). The last is cited in the article without a
+ * source of its own: it says so.
+ */
+export const ARTICLE_FIGURES = {
+  pilotsConverted: {
+    figure:
+      "Only 25% of organisations have converted 40% or more of their AI pilots into production.",
+    source: "Deloitte, State of AI 2026 (3,235 leaders, 24 countries)",
+  },
+  scaleExpected: {
+    figure: "54% expect meaningful production scale within three to six months.",
+    source: "Deloitte, State of AI 2026",
+  },
+  agentsPastPilot: {
+    figure:
+      "Fewer than 1 in 10 report AI agent use past the pilot stage in a given business function.",
+    source: "McKinsey, State of AI",
+  },
+  manufacturers: {
+    figure: "98% of manufacturers explore AI; only 20% feel fully prepared to deploy it.",
+    source: "manufacturing figure quoted in the article",
+  },
+  dataAbandoned: {
+    figure: "60% of AI projects without AI-ready data will be abandoned through 2026.",
+    source: "Gartner projection",
+  },
+  dataPractices: {
+    figure:
+      "63% lack proper data management practices for AI, or are not sure whether they have them.",
+    source: "quoted in the article",
+  },
+  workflowRedesign: {
+    figure:
+      "AI high performers are 2.8 times more likely to have fundamentally redesigned their workflows (55% vs 20%).",
+    source: "McKinsey, State of AI",
+  },
+  leadersModel: {
+    figure:
+      "Transformation success is more than five times more likely when senior leaders visibly model the new ways of working.",
+    source: "cited in the article",
+  },
+} as const satisfies Record<string, { figure: string; source: string }>;
+
+/**
  * The article's figures beside where this organisation stands. The figures are cited as the
  * article cites them; the standing is read only from this organisation's own result, never
  * presented as a measurement of the same quantity.
@@ -213,9 +259,7 @@ export function articleContext(input: {
   const name = input.organizationName;
   const findings: ContextFinding[] = [
     {
-      figure:
-        "Only 25% of organisations have converted 40% or more of their AI pilots into production.",
-      source: "Deloitte, State of AI 2026 (3,235 leaders, 24 countries)",
+      ...ARTICLE_FIGURES.pilotsConverted,
       standing:
         input.stage === null
           ? `${name} has no readiness index yet: not enough answers were given to place it.`
@@ -231,10 +275,8 @@ export function articleContext(input: {
   if (data) {
     const unknown = Math.round(dataUnknown * 100);
     findings.push({
-      figure:
-        "63% lack proper data management practices for AI, or are not sure whether they have them.",
-      source:
-        "quoted in the article; Gartner projects 60% of AI projects without AI-ready data will be abandoned through 2026",
+      figure: ARTICLE_FIGURES.dataPractices.figure,
+      source: `${ARTICLE_FIGURES.dataPractices.source}; Gartner projects 60% of AI projects without AI-ready data will be abandoned through 2026`,
       standing:
         data.score === null
           ? `No answers on ${data.name.toLowerCase()} yet.`
@@ -248,9 +290,7 @@ export function articleContext(input: {
   const redesign = input.dimensions.find((d) => d.id === "workflow_redesign");
   if (redesign && redesign.score !== null) {
     findings.push({
-      figure:
-        "AI high performers are 2.8 times more likely to have fundamentally redesigned their workflows (55% vs 20%).",
-      source: "McKinsey, State of AI",
+      ...ARTICLE_FIGURES.workflowRedesign,
       standing: `${name} scores ${Math.round(redesign.score)} on workflow redesign (target ${Math.round(redesign.target)})${
         redesign.score >= redesign.target
           ? ": at or above target."

@@ -3,10 +3,11 @@ import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/mutations";
 import { seesOnlyGrantedOrganizations, type Role } from "@/lib/auth/roles";
-import { actAsMember, systemContext } from "@/lib/auth/context";
+import { actAsMember, systemContext, type WorkspaceContext } from "@/lib/auth/context";
 import { seedInitiatives } from "./initiatives";
 import { seedWorkshop } from "./workshop";
 import { seedHistory, type DemoAssessment } from "./history";
+import { seedComments } from "./comments";
 
 // The demo workspace a first-time visitor sees after `npm start`: a consultancy with a handful
 // of client organisations, an owner, a consultant and one client executive.
@@ -151,14 +152,7 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
     // `diagnosticFrom`: the quarter from which the organisation did the three-part diagnostic
     // work (its diagnostic questions rise), so some rounds pass the gate and some do not.
     const profiles = [
-      {
-        organization: meridian,
-        start: 1.9,
-        gain: 0.4,
-        weak: ["integration"],
-        respondents: 12,
-        diagnosticFrom: 2,
-      },
+      { organization: meridian, ...MERIDIAN },
       {
         organization: halden,
         start: 1.7,
@@ -195,9 +189,42 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
         new Date(round.closedAt.getTime() - 2 * 86400000),
       );
     });
-    if (meridian) await seedInitiatives(ctx, meridian.id, created.owner.memberId);
+    if (meridian) await seedRichestExtras(ctx, meridian.id, created.owner.memberId);
   }
   return true;
+}
+
+// Meridian Logistics, the demo's richest organisation: the most respondents, every quarter, and
+// the only one with initiatives, actions, comments and key quotes.
+const MERIDIAN = {
+  start: 1.9,
+  gain: 0.4,
+  weak: ["integration"],
+  respondents: 12,
+  diagnosticFrom: 2,
+};
+
+async function seedRichestExtras(
+  ctx: WorkspaceContext,
+  organizationId: string,
+  ownerMemberId: string,
+): Promise<void> {
+  await seedInitiatives(ctx, organizationId, ownerMemberId);
+  await seedComments(ctx, organizationId);
+}
+
+/**
+ * The demo's richest organisation (Meridian's history, initiatives, actions, comments and key
+ * quotes) into an organisation of any workspace: the report tests and benchmarks use it. The
+ * history is the seed's own (Meridian is its first profile, so the same generator seed).
+ */
+export async function seedRichestOrganization(
+  ctx: WorkspaceContext,
+  organizationId: string,
+  ownerMemberId: string,
+): Promise<void> {
+  await seedHistory(ctx, [{ organizationId, ...MERIDIAN }], DEMO_ROUNDS);
+  await seedRichestExtras(ctx, organizationId, ownerMemberId);
 }
 
 // Four closed quarters; the oldest was scored with the previous framework version.

@@ -8,6 +8,8 @@ import { buildHeadline, type Headline } from "./headline";
 import { explain, type Explanation, type ScoreInput, type ScoreResult } from "@/lib/scoring";
 import { parseStoredAgreed, parseStoredInput, parseStoredResult } from "./snapshot";
 import type { AgreedInResult } from "./agreed";
+import { readCommentsOfScopedAssessment } from "@/lib/comments/data";
+import type { CommentsView } from "@/lib/comments/shape";
 
 // Reads of closed rounds' immutable results. Every read parses the stored JSON through
 // ./snapshot, the one place that knows its shape.
@@ -58,6 +60,8 @@ export type ResultPageData = {
         headline: Headline;
         /** The levels agreed in a workshop, with the question's wording. */
         agreedQuestions: AgreedQuestion[];
+        /** Respondents' comments the caller may see (anonymity and minimum group applied). */
+        comments: CommentsView;
       });
 };
 
@@ -76,12 +80,16 @@ export async function getResultPage(
 ): Promise<ResultPageData | null> {
   const assessment = await findAssessment(ctx, assessmentId);
   if (!assessment) return null;
-  const result = await readResult(assessment.id);
+  const [result, comments] = await Promise.all([
+    readResult(assessment.id),
+    readCommentsOfScopedAssessment(assessment),
+  ]);
   return {
     assessment,
     result: result
       ? {
           ...result,
+          comments,
           explanation: explain(result.result),
           headline: buildHeadline(result.result),
           agreedQuestions: withQuestionText(result),

@@ -1,6 +1,7 @@
 import { respondentRoleSchema } from "@/lib/framework/schema";
 import { decodeAnswer } from "@/lib/assessments/schema";
 import type { ScoreInput, ScoreResult } from "@/lib/scoring";
+import { respondentKey } from "@/lib/privacy/rules";
 
 // What a round's result is computed from, built from what the database holds: a pure function,
 // so the rule "which answers count, under which name" is read and tested in one place.
@@ -39,7 +40,7 @@ export function buildScoreInput(
     responses: responses
       .filter((r) => r.answers.length > 0)
       .map((r, i) => ({
-        respondent: round.anonymous ? `r${i + 1}` : r.id,
+        respondent: respondentKey(round, { id: r.id, position: i }),
         role: respondentRoleSchema.parse(r.role),
         answers: Object.fromEntries(
           r.answers

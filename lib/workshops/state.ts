@@ -1,5 +1,6 @@
 import { RESPONDENT_ROLES, type Framework } from "@/lib/framework";
 import { respondentRoleLabel } from "@/lib/framework/roles";
+import { groupIsShown } from "@/lib/privacy/rules";
 import { decodeVote, type VoteValue, type WorkshopPhase, type WorkshopPlan } from "./schema";
 import { findPlannedQuestion } from "./plan";
 
@@ -136,22 +137,21 @@ export function distributionByRole(
   };
   for (const role of order) {
     const values = byRole.get(role) ?? [];
-    const target =
-      values.length >= minGroupSize
-        ? {
-            role,
-            label: respondentRoleLabel(role),
-            votes: 0,
-            distribution: emptyDistribution(),
-          }
-        : others;
+    const target = groupIsShown(values.length, minGroupSize)
+      ? {
+          role,
+          label: respondentRoleLabel(role),
+          votes: 0,
+          distribution: emptyDistribution(),
+        }
+      : others;
     for (const value of values) {
       add(target.distribution, value);
       target.votes += 1;
     }
     if (target !== others) shown.push(target);
   }
-  if (others.votes >= minGroupSize) shown.push(others);
+  if (groupIsShown(others.votes, minGroupSize)) shown.push(others);
   return shown;
 }
 

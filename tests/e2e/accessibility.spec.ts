@@ -89,6 +89,7 @@ const PAGES: PageCheck[] = [
   { name: "portfolio", who: "owner", path: () => "/portfolio", charts: true },
   { name: "members", who: "owner", path: () => "/settings/members" },
   { name: "API tokens", who: "owner", path: () => "/settings/tokens" },
+  { name: "workspace settings", who: "owner", path: () => "/settings/workspace" },
   { name: "audit log", who: "owner", path: () => "/settings/audit" },
   { name: "export and import", who: "owner", path: () => "/settings/data" },
   { name: "webhooks", who: "owner", path: () => "/settings/webhooks" },

@@ -12,6 +12,7 @@ import {
   createTokenAction,
   createWebhookAction,
   removeMemberAction,
+  uploadLogoAction,
   revokeInvitationAction,
   revokeTokenAction,
   setGrantsAction,
@@ -76,6 +77,8 @@ import * as importsRoute from "@/app/api/v1/imports/route";
 import { exportOrganization, exportWorkspace } from "@/lib/portability/data";
 import { importExport } from "@/lib/portability/mutations";
 import { createWebhook } from "@/lib/webhooks/mutations";
+import { setWorkspaceLogo } from "@/lib/workspaces/mutations";
+import { logoForm, PNG_1X1 } from "../fixtures/logo";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import {
   actAs,
@@ -121,6 +124,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "workspace.export": true,
     "workspace.import": true,
     "webhook.manage": true,
+    "workspace.update": true,
   },
   consultant: {
     "organization.read": true,
@@ -142,6 +146,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "workspace.export": false,
     "workspace.import": false,
     "webhook.manage": false,
+    "workspace.update": false,
   },
   executive: {
     "organization.read": true,
@@ -163,6 +168,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "workspace.export": false,
     "workspace.import": false,
     "webhook.manage": false,
+    "workspace.update": false,
   },
 };
 
@@ -328,6 +334,11 @@ const tokenRow = (t: Target) =>
   getDb().apiToken.findUnique({ where: { id: t.id }, select: { revokedAt: true } });
 const tokensNamed = (t: Target) => getDb().apiToken.count({ where: { name: t.name } });
 const nothing = async () => null;
+const workspaceLogo = (t: Target) =>
+  getDb().workspace.findUnique({
+    where: { id: t.ws.id },
+    select: { logoType: true, logoUpdatedAt: true },
+  });
 
 /** A public address (an IP literal: no DNS at save) that names the case. */
 const webhookUrlFor = (t: Target) => `https://93.184.215.14/matrix/${encodeURIComponent(t.name)}`;
@@ -626,6 +637,15 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       mutates: false,
       run: (actor, t) => visibility(() => listApiTokens(actor.ctx), t.id),
       snapshot: tokenRow,
+    },
+  ],
+  "workspace.update": [
+    {
+      name: "setWorkspaceLogo",
+      target: "none",
+      mutates: true,
+      run: (actor) => outcomeOf(() => setWorkspaceLogo(actor.ctx, PNG_1X1)),
+      snapshot: workspaceLogo,
     },
   ],
   "audit.read": [
@@ -1039,6 +1059,7 @@ const ROUTES: Partial<Record<Action, RouteProbe[]>> = {
 // Actions that have no REST route (yet). A new action must be listed here or get a route probe.
 const NO_REST_ROUTE: readonly Action[] = [
   "webhook.manage",
+  "workspace.update",
   "member.read",
   "member.invite",
   "member.update",
@@ -1276,6 +1297,18 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
       mutates: true,
       run: async (t) => outcomeOfAction(await submit(removeMemberAction, { memberId: t.id })),
       snapshot: memberRow,
+    },
+  ],
+  "workspace.update": [
+    {
+      name: "uploadLogoAction",
+      target: "none",
+      mutates: true,
+      run: async () =>
+        outcomeOfAction(
+          await settle(() => uploadLogoAction({ status: "idle" }, logoForm(PNG_1X1))),
+        ),
+      snapshot: workspaceLogo,
     },
   ],
   "token.manage": [

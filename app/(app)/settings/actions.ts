@@ -11,6 +11,8 @@ import {
 } from "@/lib/members/mutations";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import { createWebhook, deleteWebhook, sendTestEvent } from "@/lib/webhooks/mutations";
+import { setWorkspaceLogo } from "@/lib/workspaces/mutations";
+import { LOGO_MAX_BYTES } from "@/lib/workspaces/logo";
 
 export const createInvitationAction = memberAction<{ path: string }>(async (ctx, formData) => {
   const invitation = await createInvitation(ctx, formToObject(formData, ["organizationIds"]));
@@ -83,4 +85,28 @@ export const sendTestWebhookAction = memberAction(async (ctx, formData) => {
     code: "unavailable",
     message: `Not delivered: ${outcome.error ?? "no answer"} It is retried with backoff; see the delivery log.`,
   };
+});
+
+/** Uploads the logo printed on report covers (owners): PNG or JPEG, checked by its bytes. */
+export const uploadLogoAction = memberAction(async (ctx, formData) => {
+  const file = formData.get("logo");
+  if (!(file instanceof File) || file.size === 0) {
+    return {
+      status: "error",
+      code: "validation_failed",
+      message: "Choose a PNG or JPEG file.",
+      fields: { logo: "Choose a PNG or JPEG file." },
+    };
+  }
+  // Read no further than the cap allows: checkLogo refuses the size with a clear message.
+  const bytes = new Uint8Array(await file.slice(0, LOGO_MAX_BYTES + 1).arrayBuffer());
+  await setWorkspaceLogo(ctx, bytes);
+  revalidatePath("/settings/workspace");
+  return { status: "success", message: "Logo saved: it is on the cover of every report." };
+});
+
+export const removeLogoAction = memberAction(async (ctx) => {
+  await setWorkspaceLogo(ctx, null);
+  revalidatePath("/settings/workspace");
+  return { status: "success", message: "Logo removed." };
 });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { ExportLinks } from "@/components/exports/export-links";
 import { formatDate } from "@/components/ui/format";
 import { ActionForm } from "@/components/settings/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -255,6 +256,14 @@ export default async function AssessmentPage({
         <h2 className="text-lg font-semibold">Starts over time</h2>
         <StartsOverTime starts={progress.startsOverTime} />
       </Card>
+      {assessment.state !== "draft" ? (
+        <Card className="mt-6">
+          <ExportLinks
+            href={`/api/v1/assessments/${assessment.id}/data`}
+            subject={assessment.name}
+          />
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { LinkButton } from "@/components/ui/button";
+import { buttonClass, LinkButton } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { DeleteOrganizationForm } from "@/components/organizations/delete-organization-form";
@@ -26,6 +26,9 @@ import { PerceptionChart } from "@/components/charts/perception-chart";
 import { BlindSpotsChart } from "@/components/charts/blind-spots-chart";
 import { AgreementHeatmap } from "@/components/charts/agreement-heatmap";
 import { agreementRows } from "@/components/charts/agreement-rows";
+import { CommentsSection } from "@/components/comments/comments-section";
+import { ExportLinks } from "@/components/exports/export-links";
+import { setKeyQuoteAction } from "../../comments/actions";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findOrganizationPage } from "@/lib/dashboards/data";
@@ -77,6 +80,20 @@ export default async function OrganizationPage({
                 <LinkButton variant="secondary" href={`/organizations/${organization.id}/report`}>
                   Executive report
                 </LinkButton>
+                <a
+                  className={buttonClass("secondary")}
+                  href={`/organizations/${organization.id}/report.pdf`}
+                  download
+                >
+                  PDF report<span className="sr-only"> of {organization.name} (A4)</span>
+                </a>
+                <a
+                  className={buttonClass("secondary")}
+                  href={`/organizations/${organization.id}/report.pptx`}
+                  download
+                >
+                  Board deck<span className="sr-only"> of {organization.name} (PowerPoint)</span>
+                </a>
                 {dashboard.closedRounds >= 2 ? (
                   <LinkButton
                     variant="secondary"
@@ -196,6 +213,15 @@ export default async function OrganizationPage({
             />
           </Card>
 
+          {dashboard.comments ? (
+            <Card>
+              <CommentsSection
+                comments={dashboard.comments}
+                keyQuoteAction={canManage ? setKeyQuoteAction : undefined}
+              />
+            </Card>
+          ) : null}
+
           <Card>
             <h2 className="mb-3 text-lg font-semibold">In context</h2>
             <ArticleContext
@@ -239,6 +265,15 @@ export default async function OrganizationPage({
           canManage={can(ctx.role, "initiative.manage")}
         />
       </Card>
+
+      {dashboard.assessmentCount > 0 ? (
+        <Card className="mt-6">
+          <ExportLinks
+            href={`/api/v1/organizations/${organization.id}/data`}
+            subject={organization.name}
+          />
+        </Card>
+      ) : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">

@@ -12,7 +12,10 @@ import {
 } from "@/components/assessments/result-view";
 import { DashboardHeadline } from "@/components/dashboard/headline";
 import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
+import { CommentsSection } from "@/components/comments/comments-section";
 import { requirePageContext } from "@/lib/auth/server";
+import { can } from "@/lib/auth/roles";
+import { setKeyQuoteAction } from "../../../comments/actions";
 import { getResultPage } from "@/lib/results/data";
 
 export const metadata: Metadata = { title: "Result" };
@@ -90,6 +93,12 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
             Sequence matters more than the technology stack.
           </p>
           <RecommendationList result={result.result} />
+        </Card>
+        <Card>
+          <CommentsSection
+            comments={result.comments}
+            keyQuoteAction={can(ctx.role, "assessment.manage") ? setKeyQuoteAction : undefined}
+          />
         </Card>
       </div>
     </>

@@ -39,11 +39,32 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
               : "No closed round yet"}
           </p>
         </div>
-        <div className="no-print flex gap-2">
+        <div className="no-print flex flex-wrap gap-2">
           <Link href={`/organizations/${organization.id}`} className={buttonClass("secondary")}>
             Full dashboard
           </Link>
           {latest ? <PrintButton /> : null}
+          <a
+            className={buttonClass("secondary")}
+            href={`/organizations/${organization.id}/report.pdf`}
+            download
+          >
+            PDF (A4)
+          </a>
+          <a
+            className={buttonClass("secondary")}
+            href={`/organizations/${organization.id}/report.pdf?paper=letter`}
+            download
+          >
+            PDF (Letter)
+          </a>
+          <a
+            className={buttonClass("secondary")}
+            href={`/organizations/${organization.id}/report.pptx`}
+            download
+          >
+            Board deck (.pptx)
+          </a>
         </div>
       </header>
       {latest ? (

@@ -1,0 +1,3 @@
+import { assessmentExportHandler } from "@/lib/exports/http";
+
+export const GET = assessmentExportHandler;

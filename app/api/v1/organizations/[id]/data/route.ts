@@ -1,0 +1,3 @@
+import { organizationExportHandler } from "@/lib/exports/http";
+
+export const GET = organizationExportHandler;

@@ -1,0 +1,3 @@
+import { reportPdfHandler } from "@/lib/reports/http";
+
+export const GET = reportPdfHandler;

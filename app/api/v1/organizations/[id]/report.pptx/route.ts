@@ -1,0 +1,3 @@
+import { reportPptxHandler } from "@/lib/reports/http";
+
+export const GET = reportPptxHandler;
