@@ -1,7 +1,7 @@
 import "server-only";
 import { json, withWorkspace } from "@/lib/api/http";
 import { parseInput } from "@/lib/errors";
-import { fileBaseName, fileResponse } from "@/lib/reports/http";
+import { CSV_TYPE, fileBaseName, fileResponse } from "@/lib/api/downloads";
 import { readExport, type ExportScope } from "./data";
 import { answersCsv, exportXlsx, resultsCsv } from "./files";
 import { exportFormat, exportQuerySchema, XLSX_TYPE } from "./schema";
@@ -27,11 +27,7 @@ function exportHandler(scopeOf: (id: string) => ExportScope) {
         return fileResponse(await exportXlsx(data), XLSX_TYPE, `${base} export.xlsx`);
       if (format === "csv") {
         const csv = query.kind === "answers" ? answersCsv(data) : resultsCsv(data);
-        return fileResponse(
-          new TextEncoder().encode(csv),
-          "text/csv; charset=utf-8",
-          `${base} ${query.kind}.csv`,
-        );
+        return fileResponse(csv, CSV_TYPE, `${base} ${query.kind}.csv`);
       }
       return json(
         query.kind === "answers"

@@ -1,5 +1,6 @@
 import "server-only";
 import { withWorkspace } from "@/lib/api/http";
+import { fileBaseName, fileResponse } from "@/lib/api/downloads";
 import { parseInput } from "@/lib/errors";
 import { getReportData } from "./data";
 import { renderReportPdf } from "./pdf";
@@ -9,26 +10,6 @@ import { reportQuerySchema } from "./schema";
 // The report downloads, one handler each for the page route (/organizations/{id}/report.pdf) and
 // its /api/v1 twin: the same wrapper as every REST handler, so a session or an API token, the
 // same scoping (another workspace's organisation is 404) and the same JSON errors.
-
-/** A file download: the name is ASCII-safe, with the full name in RFC 5987 form beside it. */
-export function fileResponse(body: Uint8Array, type: string, filename: string): Response {
-  const ascii = filename.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-+/g, "-");
-  return new Response(new Uint8Array(body), {
-    status: 200,
-    headers: {
-      "content-type": type,
-      "content-length": String(body.byteLength),
-      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
-}
-
-/** A name for a downloaded file: no path separators, reserved or control characters. */
-export function fileBaseName(name: string): string {
-  return name.trim().replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ");
-}
 
 export function reportFileName(organizationName: string, extension: string): string {
   return `${fileBaseName(organizationName)} readiness report.${extension}`;

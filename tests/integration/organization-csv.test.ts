@@ -45,7 +45,7 @@ describe("the organisation page's CSV downloads", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe(
-      'attachment; filename="gapmap-actions.csv"',
+      "attachment; filename=\"gapmap-actions.csv\"; filename*=UTF-8''gapmap-actions.csv",
     );
     const rows = readCsv(await response.text());
     expect(rows[0]?.[0]).toBe("title");

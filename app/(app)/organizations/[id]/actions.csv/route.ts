@@ -1,7 +1,7 @@
 import { withWorkspace } from "@/lib/api/http";
 import { listActions } from "@/lib/actions/data";
 import { actionsToCsv } from "@/lib/actions/csv";
-import { csvResponse } from "@/lib/csv/response";
+import { CSV_TYPE, fileResponse } from "@/lib/api/downloads";
 import { allPages } from "@/lib/pagination/cursors";
 
 // The organisation's actions as a CSV, built when asked for (the page links here instead of
@@ -11,7 +11,7 @@ export const GET = withWorkspace(
     const actions = await allPages((cursor) =>
       listActions(ctx, params.id ?? "", { cursor, limit: 500 }),
     );
-    return csvResponse(actionsToCsv(actions), "gapmap-actions.csv");
+    return fileResponse(actionsToCsv(actions), CSV_TYPE, "gapmap-actions.csv");
   },
   { permission: "action.read" },
 );

@@ -1,7 +1,7 @@
 import { withWorkspace } from "@/lib/api/http";
 import { listInitiatives } from "@/lib/initiatives/data";
 import { initiativesToCsv } from "@/lib/initiatives/csv";
-import { csvResponse } from "@/lib/csv/response";
+import { CSV_TYPE, fileResponse } from "@/lib/api/downloads";
 import { allPages } from "@/lib/pagination/cursors";
 
 // The organisation's initiatives as a CSV, built when asked for (the page links here instead of
@@ -11,7 +11,7 @@ export const GET = withWorkspace(
     const initiatives = await allPages((cursor) =>
       listInitiatives(ctx, params.id ?? "", { cursor, limit: 500 }),
     );
-    return csvResponse(initiativesToCsv(initiatives), "gapmap-initiatives.csv");
+    return fileResponse(initiativesToCsv(initiatives), CSV_TYPE, "gapmap-initiatives.csv");
   },
   { permission: "initiative.read" },
 );
