@@ -187,7 +187,17 @@ function refuseCrossSiteCookieWrite(request: Request): void {
   }
 }
 
-export function withWorkspace(handler: ApiHandler, options: { permission: Action }) {
+export function withWorkspace(
+  handler: ApiHandler,
+  options: {
+    permission: Action;
+    /**
+     * A download linked from the app's pages (/organizations/{id}/report.pdf): a browser that is
+     * not signed in is sent to sign in and back, instead of a JSON 401 it would show as text.
+     */
+    page?: boolean;
+  },
+) {
   return async (request: Request, route?: RouteContext): Promise<Response> => {
     try {
       refuseCrossSiteCookieWrite(request);
@@ -196,9 +206,28 @@ export function withWorkspace(handler: ApiHandler, options: { permission: Action
       const params = await routeParams(route);
       return await handler({ request, ctx, params });
     } catch (error) {
+      if (options.page && isSignedOutBrowser(request, error)) return signInFirst(request);
       return errorResponse(error);
     }
   };
+}
+
+function isSignedOutBrowser(request: Request, error: unknown): boolean {
+  return (
+    error instanceof AppError &&
+    error.code === "unauthorized" &&
+    !request.headers.has("authorization")
+  );
+}
+
+/** 303 to the sign-in page, which brings the person back here (a same-origin path only). */
+function signInFirst(request: Request): Response {
+  const url = new URL(request.url);
+  const next = `${url.pathname}${url.search}`;
+  return new Response(null, {
+    status: 303,
+    headers: { location: `/login?next=${encodeURIComponent(next)}`, "cache-control": "no-store" },
+  });
 }
 
 /** Who calls a workshop's room endpoint: a member of its workspace, or a participant's phone. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { withWorkspace } from "@/lib/api/http";
+import { withWorkspace, type ApiHandler } from "@/lib/api/http";
 import { fileBaseName, fileResponse } from "@/lib/api/downloads";
 import { parseInput } from "@/lib/errors";
 import { getReportData } from "./data";
@@ -15,27 +15,28 @@ export function reportFileName(organizationName: string, extension: string): str
   return `${fileBaseName(organizationName)} readiness report.${extension}`;
 }
 
-export const reportPdfHandler = withWorkspace(
-  async ({ request, ctx, params }) => {
-    const { paper } = parseInput(
-      reportQuerySchema,
-      Object.fromEntries(new URL(request.url).searchParams),
-    );
-    const data = await getReportData(ctx, params.id ?? "");
-    const pdf = await renderReportPdf(data, paper);
-    return fileResponse(pdf, "application/pdf", reportFileName(data.organization.name, "pdf"));
-  },
-  { permission: "assessment.read" },
-);
+const reportPdf: ApiHandler = async ({ request, ctx, params }) => {
+  const { paper } = parseInput(
+    reportQuerySchema,
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  const data = await getReportData(ctx, params.id ?? "");
+  const pdf = await renderReportPdf(data, paper);
+  return fileResponse(pdf, "application/pdf", reportFileName(data.organization.name, "pdf"));
+};
 
 export const PPTX_TYPE =
   "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
-export const reportPptxHandler = withWorkspace(
-  async ({ ctx, params }) => {
-    const data = await getReportData(ctx, params.id ?? "");
-    const deck = await renderReportPptx(data);
-    return fileResponse(deck, PPTX_TYPE, reportFileName(data.organization.name, "pptx"));
-  },
-  { permission: "assessment.read" },
-);
+const reportPptx: ApiHandler = async ({ ctx, params }) => {
+  const data = await getReportData(ctx, params.id ?? "");
+  const deck = await renderReportPptx(data);
+  return fileResponse(deck, PPTX_TYPE, reportFileName(data.organization.name, "pptx"));
+};
+
+const permission = "assessment.read";
+export const reportPdfHandler = withWorkspace(reportPdf, { permission });
+export const reportPptxHandler = withWorkspace(reportPptx, { permission });
+/** The page twins: a signed-out browser is sent to sign in and back. */
+export const reportPdfPageHandler = withWorkspace(reportPdf, { permission, page: true });
+export const reportPptxPageHandler = withWorkspace(reportPptx, { permission, page: true });

@@ -65,13 +65,19 @@ describe("the organisation page's CSV downloads", () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(["Shipment ETA prediction"]);
   });
 
-  it("another workspace's caller, a signed-out caller and an unknown id get no file", async () => {
+  it("another workspace's caller, a signed-out browser, a bad token and an unknown id get no file", async () => {
     for (const route of [actionsCsv, initiativesCsv]) {
       const file = route === actionsCsv ? "actions.csv" : "initiatives.csv";
       const other = await download(route, file, organizationId, { cookie: world.b.owner.cookie });
       expect(other.status).toBe(404);
+      // A signed-out browser is sent to sign in and back; a bad API token gets the JSON 401.
       const anonymous = await download(route, file, organizationId, {});
-      expect(anonymous.status).toBe(401);
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.headers.get("location")).toBe(
+        `/login?next=${encodeURIComponent(`/organizations/${organizationId}/${file}`)}`,
+      );
+      const badToken = await download(route, file, organizationId, { bearer: "gm_not-a-token" });
+      expect(badToken.status).toBe(401);
       const unknown = await download(route, file, "no-such-id", { cookie: world.a.owner.cookie });
       expect(unknown.status).toBe(404);
     }

@@ -110,7 +110,7 @@ describe("the PDF report", () => {
     );
   }, 60_000);
 
-  it("is 404 for another workspace's organisation and an ungranted one, 422 for a paper it does not know, 401 without credentials", async () => {
+  it("is 404 for another workspace's organisation and an ungranted one, 422 for a paper it does not know; signed out: sign in first (page) or 401 (API)", async () => {
     const other = await getPdf(reportPdfRoute, organizationId, { bearer: world.b.owner.bearer });
     expect(await readResponse(other)).toMatchObject({
       status: 404,
@@ -128,8 +128,11 @@ describe("the PDF report", () => {
       status: 422,
       body: { error: { code: "validation_failed" } },
     });
+    // The page route sends a signed-out browser to sign in and back; the API answers 401.
     const anonymous = await getPdf(pageReportPdfRoute, organizationId, {});
-    expect(anonymous.status).toBe(401);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get("location")).toMatch(/^\/login\?next=%2F/);
+    expect((await getPdf(reportPdfRoute, organizationId, {})).status).toBe(401);
   });
 
   it("an organisation without a closed round gets a one-page report saying so", async () => {

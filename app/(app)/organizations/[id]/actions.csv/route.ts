@@ -13,5 +13,5 @@ export const GET = withWorkspace(
     );
     return fileResponse(actionsToCsv(actions), CSV_TYPE, "gapmap-actions.csv");
   },
-  { permission: "action.read" },
+  { permission: "action.read", page: true },
 );

@@ -13,5 +13,5 @@ export const GET = withWorkspace(
     );
     return fileResponse(initiativesToCsv(initiatives), CSV_TYPE, "gapmap-initiatives.csv");
   },
-  { permission: "initiative.read" },
+  { permission: "initiative.read", page: true },
 );

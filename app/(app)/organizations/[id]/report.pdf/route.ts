@@ -1,5 +1,5 @@
-import { reportPdfHandler } from "@/lib/reports/http";
+import { reportPdfPageHandler } from "@/lib/reports/http";
 
 // The PDF report from the app's own pages (a signed-in browser's session), the twin of
 // /api/v1/organizations/{id}/report.pdf.
-export const GET = reportPdfHandler;
+export const GET = reportPdfPageHandler;

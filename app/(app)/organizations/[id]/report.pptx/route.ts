@@ -1,4 +1,4 @@
-import { reportPptxHandler } from "@/lib/reports/http";
+import { reportPptxPageHandler } from "@/lib/reports/http";
 
 // The board deck from the app's own pages (the session), twin of /api/v1/.../report.pptx.
-export const GET = reportPptxHandler;
+export const GET = reportPptxPageHandler;
