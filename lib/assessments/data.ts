@@ -21,6 +21,9 @@ export const assessmentSelect = {
   closesAt: true,
   targets: true,
   previousAssessmentId: true,
+  baselineAssessmentId: true,
+  focusInitiativeId: true,
+  showPreviousAnswers: true,
   createdAt: true,
   openedAt: true,
   closedAt: true,
@@ -39,6 +42,10 @@ export type AssessmentView = {
   closesAt: Date | null;
   targets: Record<string, number> | null;
   previousAssessmentId: string | null;
+  /** The first round of the chain of retakes; progress toward target is measured from it. */
+  baselineAssessmentId: string | null;
+  focusInitiativeId: string | null;
+  showPreviousAnswers: boolean;
   createdAt: Date;
   openedAt: Date | null;
   closedAt: Date | null;
@@ -220,4 +227,17 @@ export async function getAssessmentProgress(
             started: Boolean(i.response?.startedAt),
           })),
   };
+}
+
+/** The round that continues this one ("Start next round" or a later new round), if any. */
+export async function findFollowingRound(
+  ctx: WorkspaceContext,
+  assessmentId: string,
+): Promise<{ id: string; name: string } | null> {
+  assertCan(ctx, "assessment.read");
+  return getDb().assessment.findFirst({
+    where: { ...assessmentScope(ctx), previousAssessmentId: assessmentId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, name: true },
+  });
 }

@@ -21,6 +21,7 @@ const LABELS = {
   "assessment.link_revoked": "Withdrew a respondent link",
   "assessment.opened": "Opened a round",
   "assessment.closed": "Closed a round",
+  "assessment.next_round_started": "Started the next round of an organisation",
   "workshop.started": "Started a workshop",
   "workshop.level_agreed": "Recorded a level agreed in a workshop",
   "workshop.ended": "Ended a workshop",

@@ -59,9 +59,12 @@ export async function closeAssessment(
       orderBy: { id: "asc" },
       select: { id: true, role: true, answers: { select: { questionId: true, value: true } } },
     });
-    const baseline = assessment.previousAssessmentId
+    // Progress toward target is measured from the first round of the chain (the baseline), or
+    // from the previous round for rounds made before baselines were recorded.
+    const baselineId = assessment.baselineAssessmentId ?? assessment.previousAssessmentId;
+    const baseline = baselineId
       ? await tx.result.findUnique({
-          where: { assessmentId: assessment.previousAssessmentId },
+          where: { assessmentId: baselineId },
           select: { result: true, frameworkVersion: true },
         })
       : null;
@@ -71,7 +74,7 @@ export async function closeAssessment(
       baseline
         ? {
             frameworkVersion: baseline.frameworkVersion,
-            result: parseStoredResult(baseline.result, assessment.previousAssessmentId ?? ""),
+            result: parseStoredResult(baseline.result, baselineId ?? ""),
           }
         : null,
     );

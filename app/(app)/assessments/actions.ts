@@ -12,6 +12,7 @@ import {
   type IssuedLink,
 } from "@/lib/assessments/mutations";
 import { closeAssessment } from "@/lib/results/mutations";
+import { startNextRound } from "@/lib/assessments/next-round";
 import { parseInvitationCsv } from "@/lib/assessments/csv";
 
 export const createAssessmentAction = memberAction(async (ctx, formData) => {
@@ -75,4 +76,32 @@ export const revokeLinkAction = memberAction(async (ctx, formData) => {
   await revokeRespondentLink(ctx, assessmentId, String(formData.get("invitationId") ?? ""));
   revalidatePath(`/assessments/${assessmentId}`);
   return { status: "success", message: "Link revoked." };
+});
+
+export type NextRoundData = {
+  links: IssuedLink[];
+  round: { id: string; name: string };
+  carriedOverActions: number;
+};
+
+/** "Start next round": the new round's links are shown once, on the page that started it. */
+export const startNextRoundAction = memberAction<NextRoundData>(async (ctx, formData) => {
+  const { assessmentId, name } = formToObject(formData);
+  const next = await startNextRound(
+    ctx,
+    String(assessmentId ?? ""),
+    typeof name === "string" && name.trim() !== "" ? { name } : {},
+  );
+  revalidatePath(`/organizations/${next.round.organizationId}`);
+  revalidatePath(`/assessments/${String(assessmentId ?? "")}`);
+  const actions = next.carriedOverActions;
+  return {
+    status: "success",
+    message: `${next.round.name} created as a draft with ${next.links.length} new link${next.links.length === 1 ? "" : "s"}${actions ? ` and ${actions} unfinished action${actions === 1 ? "" : "s"} carried over` : ""}.`,
+    data: {
+      links: next.links,
+      round: { id: next.round.id, name: next.round.name },
+      carriedOverActions: actions,
+    },
+  };
 });

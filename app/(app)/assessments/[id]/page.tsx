@@ -13,7 +13,9 @@ import { StateBadge } from "@/components/assessments/state-badge";
 import { StartsOverTime } from "@/components/assessments/starts-over-time";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
-import { findAssessment, getAssessmentProgress } from "@/lib/assessments/data";
+import { findAssessment, findFollowingRound, getAssessmentProgress } from "@/lib/assessments/data";
+import { nextRoundName } from "@/lib/assessments/schema";
+import { NextRoundForm } from "@/components/assessments/next-round-form";
 import { findOrganization } from "@/lib/organizations/data";
 import { getFramework } from "@/lib/framework";
 import { listWorkshopsOfAssessment } from "@/lib/workshops/data";
@@ -24,6 +26,7 @@ import {
   openAssessmentAction,
   openLinkAction,
   revokeLinkAction,
+  startNextRoundAction,
 } from "../actions";
 
 export const metadata: Metadata = { title: "Assessment round" };
@@ -39,10 +42,11 @@ export default async function AssessmentPage({
   const { ctx } = await requirePageContext();
   const assessment = await findAssessment(ctx, id);
   if (!assessment) notFound();
-  const [organization, progress, workshops] = await Promise.all([
+  const [organization, progress, workshops, following] = await Promise.all([
     findOrganization(ctx, assessment.organizationId),
     getAssessmentProgress(ctx, assessment.id),
     listWorkshopsOfAssessment(ctx, assessment.id),
+    findFollowingRound(ctx, assessment.id),
   ]);
   const manage = can(ctx.role, "assessment.manage");
   const percent = Math.round(progress.completionRate * 100);
@@ -86,6 +90,30 @@ export default async function AssessmentPage({
         <Alert tone="success" className="mb-4">
           Round created as a draft. Invite respondents, then open it for answers.
         </Alert>
+      ) : null}
+      {assessment.state === "closed" && (manage || following) ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold">Next round</h2>
+          {following ? (
+            <p className="text-sm text-slate-700">
+              This round continues in{" "}
+              <Link
+                className="font-medium text-brand-700 underline"
+                href={`/assessments/${following.id}`}
+              >
+                {following.name}
+              </Link>
+              .
+            </p>
+          ) : (
+            <NextRoundForm
+              assessmentId={assessment.id}
+              suggestedName={nextRoundName(assessment.name)}
+              anonymous={assessment.anonymous}
+              action={startNextRoundAction}
+            />
+          )}
+        </Card>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-1">

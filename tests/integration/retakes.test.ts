@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as nextRoundRoute from "@/app/api/v1/assessments/[id]/next-round/route";
+import * as assessmentActions from "@/app/(app)/assessments/actions";
+import { disconnectDb, getDb } from "@/lib/db";
+import {
+  createAssessment,
+  createInvitations,
+  createOpenLink,
+  openAssessment,
+} from "@/lib/assessments/mutations";
+import { closeAssessment } from "@/lib/results/mutations";
+import { saveAnswers } from "@/lib/responses/mutations";
+import { createInitiative } from "@/lib/initiatives/mutations";
+import { createAction, updateAction } from "@/lib/actions/mutations";
+import { getFramework, latestFrameworkVersion } from "@/lib/framework";
+import {
+  actAs,
+  apiRequest,
+  readResponse,
+  routeParams,
+  submit,
+  type Credentials,
+} from "../fixtures/next-request";
+import { buildWorld, freshOrganization, uniqueSuffix, type World } from "../fixtures/world";
+
+type Json = Record<string, unknown>;
+let world: World;
+
+const framework = getFramework(latestFrameworkVersion);
+const dimensionA = framework.dimensions[0]!.id;
+const dimensionB = framework.dimensions[1]!.id;
+const businessQuestions = framework.dimensions
+  .flatMap((d) => d.questions)
+  .filter((q) => (q.audience as readonly string[]).includes("business"))
+  .map((q) => q.id);
+
+async function nextRound(id: string, who: Credentials, body?: unknown) {
+  return readResponse(
+    await nextRoundRoute.POST(
+      apiRequest(`/api/v1/assessments/${id}/next-round`, {
+        ...who,
+        method: "POST",
+        ...(body === undefined ? {} : { body }),
+      }),
+      routeParams({ id }),
+    ),
+  );
+}
+
+/** A closed, named round with targets, a focus, two named links, an open link and answers. */
+async function closedRound(label: string, options: { anonymous?: boolean } = {}) {
+  const ctx = world.a.consultant.ctx;
+  const organization = await freshOrganization(world.a, label, { grantToExecutive: true });
+  const initiative = await createInitiative(ctx, organization.id, {
+    name: "Claims triage",
+    workflow: "claims triage",
+  });
+  const round = await createAssessment(ctx, organization.id, {
+    name: "Q1 2027",
+    roles: ["business", "technical"],
+    minGroupSize: 2,
+    anonymous: options.anonymous ?? false,
+    showPreviousAnswers: !options.anonymous,
+    targets: { [dimensionA]: 80, [dimensionB]: 65 },
+    focusInitiativeId: initiative.id,
+  });
+  const links = await createInvitations(ctx, round.id, {
+    invitations: [
+      { name: "Ana", email: `ana-${uniqueSuffix()}@example.test`, role: "business" },
+      { name: "Bo", role: "technical" },
+    ],
+  });
+  await openAssessment(ctx, round.id);
+  await createOpenLink(ctx, round.id);
+  await saveAnswers(links[0]!.token, {
+    answers: Object.fromEntries(businessQuestions.map((q) => [q, 2])),
+  });
+  await closeAssessment(ctx, round.id);
+  return { organization, initiative, round, links };
+}
+
+describe("start next round", () => {
+  beforeAll(async () => {
+    world = await buildWorld();
+  });
+  afterAll(async () => {
+    await disconnectDb();
+  });
+
+  it("copies settings, roles, focus, targets and the audience with new links, but no answers", async () => {
+    const { organization, initiative, round, links } = await closedRound("Retake copy");
+    const { status, body } = await nextRound(round.id, { bearer: world.a.consultant.bearer });
+    expect(status).toBe(201);
+    const next = body as Json & { links: Json[] };
+    expect(next).toMatchObject({
+      name: "Q2 2027",
+      state: "draft",
+      organizationId: organization.id,
+      frameworkVersion: round.frameworkVersion,
+      roles: ["business", "technical"],
+      minGroupSize: 2,
+      anonymous: false,
+      showPreviousAnswers: true,
+      targets: { [dimensionA]: 80, [dimensionB]: 65 },
+      focusInitiativeId: initiative.id,
+      previousAssessmentId: round.id,
+      baselineAssessmentId: round.id,
+    });
+    // Two named links again (new tokens) and a new open link.
+    expect(next.links.map((l) => [l.name, l.role])).toEqual([
+      ["Ana", "business"],
+      ["Bo", "technical"],
+      [null, null],
+    ]);
+    for (const link of next.links)
+      expect(links.map((l) => l.token)).not.toContain(link.token as string);
+    const db = getDb();
+    expect(
+      await db.answer.count({ where: { response: { assessmentId: next.id as string } } }),
+    ).toBe(0);
+    expect(
+      await db.response.count({
+        where: { assessmentId: next.id as string, startedAt: { not: null } },
+      }),
+    ).toBe(0);
+    // Each new personal link knows whose link it continues: that is how a returning respondent
+    // is recognised.
+    const copied = await db.assessmentInvitation.findMany({
+      where: { assessmentId: next.id as string, kind: "personal" },
+      orderBy: { createdAt: "asc" },
+      select: { previousInvitationId: true },
+    });
+    expect(copied.map((c) => c.previousInvitationId)).toEqual(links.map((l) => l.id));
+  });
+
+  it("the first round stays the baseline of every retake after it", async () => {
+    const { round } = await closedRound("Retake baseline");
+    const second = (await nextRound(round.id, { bearer: world.a.consultant.bearer })).body as Json;
+    const ctx = world.a.consultant.ctx;
+    await openAssessment(ctx, second.id as string);
+    const [link] = await createInvitations(ctx, second.id as string, {
+      invitations: [{ name: "Cy", role: "business" }],
+    });
+    await saveAnswers(link!.token, {
+      answers: Object.fromEntries(businessQuestions.map((q) => [q, 3])),
+    });
+    await closeAssessment(ctx, second.id as string);
+    const third = await nextRound(second.id as string, { bearer: world.a.consultant.bearer });
+    expect(third.status).toBe(201);
+    expect(third.body).toMatchObject({
+      previousAssessmentId: second.id,
+      baselineAssessmentId: round.id,
+      name: "Q3 2027",
+    });
+  });
+
+  it("an anonymous round issues new links but does not link respondents across rounds", async () => {
+    const { round } = await closedRound("Retake anonymous", { anonymous: true });
+    const { status, body } = await nextRound(round.id, { bearer: world.a.consultant.bearer });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ anonymous: true, showPreviousAnswers: false });
+    const copied = await getDb().assessmentInvitation.findMany({
+      where: { assessmentId: (body as Json).id as string, kind: "personal" },
+      select: { previousInvitationId: true },
+    });
+    expect(copied.length).toBe(2);
+    expect(copied.every((c) => c.previousInvitationId === null)).toBe(true);
+  });
+
+  it("an anonymous round cannot opt in to showing last answers", async () => {
+    const organization = await freshOrganization(world.a, "Retake anon opt-in");
+    await expect(
+      createAssessment(world.a.consultant.ctx, organization.id, {
+        name: "Q1 2027",
+        anonymous: true,
+        showPreviousAnswers: true,
+      }),
+    ).rejects.toMatchObject({ code: "validation_failed" });
+  });
+
+  it("open and in-progress actions carry over; done and dropped ones stay with their round", async () => {
+    const { organization, round } = await closedRound("Retake actions");
+    const ctx = world.a.consultant.ctx;
+    const open = await createAction(ctx, organization.id, { title: "Name an owner" });
+    const doing = await createAction(ctx, organization.id, { title: "Audit the data" });
+    await updateAction(ctx, doing.id, { status: "in_progress" });
+    const done = await createAction(ctx, organization.id, { title: "Redesign the workflow" });
+    await updateAction(ctx, done.id, { status: "done" });
+    const dropped = await createAction(ctx, organization.id, { title: "Buy a platform" });
+    await updateAction(ctx, dropped.id, { status: "dropped" });
+    expect(open.assessmentId).toBe(round.id);
+
+    const { status, body } = await nextRound(round.id, { bearer: world.a.consultant.bearer });
+    expect(status).toBe(201);
+    expect((body as Json).carriedOverActions).toBe(2);
+    const rounds = await getDb().action.findMany({
+      where: { organizationId: organization.id },
+      select: { id: true, assessmentId: true },
+    });
+    const roundOf = new Map(rounds.map((a) => [a.id, a.assessmentId]));
+    expect(roundOf.get(open.id)).toBe((body as Json).id);
+    expect(roundOf.get(doing.id)).toBe((body as Json).id);
+    expect(roundOf.get(done.id)).toBe(round.id);
+    expect(roundOf.get(dropped.id)).toBe(round.id);
+  });
+
+  it("refuses an open round, a second next round, an executive and another workspace", async () => {
+    const { round } = await closedRound("Retake refusals");
+    const organization = await freshOrganization(world.a, "Retake draft");
+    const draft = await createAssessment(world.a.consultant.ctx, organization.id, { name: "Q1" });
+    expect((await nextRound(draft.id, { bearer: world.a.consultant.bearer })).status).toBe(409);
+
+    // Executives read only, even on a granted organisation.
+    expect((await nextRound(round.id, { bearer: world.a.executive.bearer })).status).toBe(403);
+    // Another workspace's round is not found, by token or by session.
+    expect((await nextRound(round.id, { bearer: world.b.owner.bearer })).status).toBe(404);
+    expect((await nextRound(round.id, { cookie: world.b.owner.cookie })).status).toBe(404);
+    expect(await getDb().assessment.count({ where: { previousAssessmentId: round.id } })).toBe(0);
+
+    const first = await nextRound(round.id, { bearer: world.a.owner.bearer }, { name: "Spring" });
+    expect(first.status).toBe(201);
+    expect((first.body as Json).name).toBe("Spring");
+    const again = await nextRound(round.id, { bearer: world.a.owner.bearer });
+    expect(again.status).toBe(409);
+    expect(await getDb().assessment.count({ where: { previousAssessmentId: round.id } })).toBe(1);
+  });
+
+  it("the server action starts the next round for the workspace's consultant, and for nobody else", async () => {
+    const { round } = await closedRound("Retake action");
+    actAs(world.b.owner.cookie);
+    const foreign = await submit(assessmentActions.startNextRoundAction, {
+      assessmentId: round.id,
+    });
+    expect(foreign).toMatchObject({ kind: "state", state: { status: "error", code: "not_found" } });
+    actAs(world.a.executive.cookie);
+    const executive = await submit(assessmentActions.startNextRoundAction, {
+      assessmentId: round.id,
+    });
+    expect(executive).toMatchObject({
+      kind: "state",
+      state: { status: "error", code: "forbidden" },
+    });
+    expect(await getDb().assessment.count({ where: { previousAssessmentId: round.id } })).toBe(0);
+
+    actAs(world.a.consultant.cookie);
+    const outcome = await submit(assessmentActions.startNextRoundAction, {
+      assessmentId: round.id,
+      name: "Q2 2027",
+    });
+    expect(outcome).toMatchObject({ kind: "state", state: { status: "success" } });
+    const state = (outcome as { state: { data: { links: unknown[]; round: Json } } }).state;
+    expect(state.data.links).toHaveLength(3);
+    expect(state.data.round.name).toBe("Q2 2027");
+  });
+});
