@@ -1,6 +1,6 @@
 import "server-only";
 import { scopedOrganizationId } from "@/lib/organizations/data";
-import { getDb } from "@/lib/db";
+import { getDb, Prisma } from "@/lib/db";
 import { cursorCodec, toPage } from "@/lib/pagination/cursors";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
@@ -240,4 +240,19 @@ export async function findFollowingRound(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, name: true },
   });
+}
+
+/** The targets a new round starts from: the organisation's newest round's (carried over). */
+export async function carriedTargets(
+  ctx: WorkspaceContext,
+  organizationId: string,
+): Promise<Record<string, number>> {
+  assertCan(ctx, "assessment.read");
+  const rows = await getDb().assessment.findMany({
+    where: { ...assessmentScope(ctx), organizationId, targets: { not: Prisma.DbNull } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 1,
+    select: assessmentSelect,
+  });
+  return rows[0] ? (toAssessmentView(rows[0]).targets ?? {}) : {};
 }

@@ -16,9 +16,15 @@ import { startNextRound } from "@/lib/assessments/next-round";
 import { parseInvitationCsv } from "@/lib/assessments/csv";
 
 export const createAssessmentAction = memberAction(async (ctx, formData) => {
-  const { organizationId, name, anonymous, minGroupSize, closesAt, roles } = formToObject(
-    formData,
-    ["roles"],
+  const fields = formToObject(formData, ["roles"]);
+  const { organizationId, name, anonymous, minGroupSize, closesAt, roles } = fields;
+  // One field per dimension, `targets.<dimension>`; a blank one keeps the framework's default.
+  const targets = Object.fromEntries(
+    Object.entries(fields).flatMap(([key, value]) =>
+      key.startsWith("targets.") && typeof value === "string" && value.trim() !== ""
+        ? [[key.slice("targets.".length), Number.isNaN(Number(value)) ? value : Number(value)]]
+        : [],
+    ),
   );
   const assessment = await createAssessment(ctx, String(organizationId ?? ""), {
     name,
@@ -26,6 +32,9 @@ export const createAssessmentAction = memberAction(async (ctx, formData) => {
     anonymous: anonymous === "on",
     minGroupSize: minGroupSize ? Number(minGroupSize) : undefined,
     closesAt: closesAt ? String(closesAt) : undefined,
+    targets,
+    focusInitiativeId: fields.focusInitiativeId || null,
+    showPreviousAnswers: fields.showPreviousAnswers === "on",
   });
   redirect(`/assessments/${assessment.id}?created=1`);
 });

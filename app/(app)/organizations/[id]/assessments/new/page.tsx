@@ -5,7 +5,9 @@ import { NewAssessmentForm } from "@/components/assessments/new-assessment-form"
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findOrganization } from "@/lib/organizations/data";
-import { RESPONDENT_ROLES } from "@/lib/framework";
+import { getFramework, latestFrameworkVersion, RESPONDENT_ROLES } from "@/lib/framework";
+import { carriedTargets } from "@/lib/assessments/data";
+import { readInitiativesOfScopedOrganization } from "@/lib/initiatives/data";
 import { createAssessmentAction } from "@/app/(app)/assessments/actions";
 
 export const metadata: Metadata = { title: "New assessment round" };
@@ -21,6 +23,11 @@ export default async function NewAssessmentPage({ params }: { params: Promise<{ 
   const organization = await findOrganization(ctx, id);
   if (!organization) notFound();
   if (!can(ctx.role, "assessment.manage")) redirect(`/organizations/${id}`);
+  const framework = getFramework(latestFrameworkVersion);
+  const [targets, initiatives] = await Promise.all([
+    carriedTargets(ctx, organization.id),
+    readInitiativesOfScopedOrganization(ctx, organization.id),
+  ]);
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader
@@ -32,6 +39,12 @@ export default async function NewAssessmentPage({ params }: { params: Promise<{ 
           organizationId={organization.id}
           defaultName={suggestedName(new Date())}
           roles={[...RESPONDENT_ROLES]}
+          dimensions={framework.dimensions.map((d) => ({ id: d.id, name: d.name }))}
+          defaultTarget={framework.rules.defaultTarget}
+          targets={targets}
+          initiatives={initiatives
+            .filter((i) => i.status !== "retired")
+            .map((i) => ({ id: i.id, name: i.name, workflow: i.workflow }))}
           action={createAssessmentAction}
         />
       </Card>
