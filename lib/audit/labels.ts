@@ -2,6 +2,7 @@
 // accepts only these keys, so writing a new action without saying how it reads fails typecheck.
 const LABELS = {
   "workspace.created": "Created the workspace",
+  "workspace.settings_changed": "Changed the workspace's settings",
   "user.signed_in": "Signed in",
   "user.sign_in_failed": "Failed sign-in",
   "user.password_changed": "Changed their password",

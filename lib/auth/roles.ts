@@ -22,6 +22,7 @@ export const ACTIONS = [
   "member.remove",
   "token.manage",
   "audit.read",
+  "workspace.update",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -14,6 +14,7 @@ import {
   revokeInvitationAction,
   revokeTokenAction,
   setGrantsAction,
+  updateWorkspaceSettingsAction,
 } from "@/app/(app)/settings/actions";
 import * as organizationAssessmentsRoute from "@/app/api/v1/organizations/[id]/assessments/route";
 import * as assessmentRoute from "@/app/api/v1/assessments/[id]/route";
@@ -68,6 +69,7 @@ import {
   updateOrganization,
 } from "@/lib/organizations/mutations";
 import { listApiTokens } from "@/lib/tokens/data";
+import { updateWorkspaceSettings } from "@/lib/workspaces/mutations";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import {
   actAs,
@@ -110,6 +112,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "member.remove": true,
     "token.manage": true,
     "audit.read": true,
+    "workspace.update": true,
   },
   consultant: {
     "organization.read": true,
@@ -128,6 +131,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "member.remove": false,
     "token.manage": false,
     "audit.read": false,
+    "workspace.update": false,
   },
   executive: {
     "organization.read": true,
@@ -146,6 +150,7 @@ const SPEC: Record<Role, Record<Action, boolean>> = {
     "member.remove": false,
     "token.manage": false,
     "audit.read": false,
+    "workspace.update": false,
   },
 };
 
@@ -311,6 +316,14 @@ const tokenRow = (t: Target) =>
   getDb().apiToken.findUnique({ where: { id: t.id }, select: { revokedAt: true } });
 const tokensNamed = (t: Target) => getDb().apiToken.count({ where: { name: t.name } });
 const nothing = async () => null;
+// A different interval on every call, so an allowed change always shows in the snapshot.
+let intervalCounter = 0;
+const freshInterval = () => 30 + (++intervalCounter % 600);
+const retakeInterval = (t: Target) =>
+  getDb().workspace.findUniqueOrThrow({
+    where: { id: t.ws.id },
+    select: { retakeIntervalDays: true },
+  });
 
 const invitationEmail = (t: Target) => `${t.name.replace(/\W+/g, "-")}@example.test`;
 
@@ -586,6 +599,18 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       mutates: false,
       run: (actor, t) => visibility(() => listAuditEvents(actor.ctx, { limit: 200 }), t.id),
       snapshot: nothing,
+    },
+  ],
+  "workspace.update": [
+    {
+      name: "updateWorkspaceSettings",
+      target: "none",
+      mutates: true,
+      run: (actor) =>
+        outcomeOf(() =>
+          updateWorkspaceSettings(actor.ctx, { retakeIntervalDays: freshInterval() }),
+        ),
+      snapshot: retakeInterval,
     },
   ],
 };
@@ -895,6 +920,7 @@ const ROUTES: Partial<Record<Action, RouteProbe[]>> = {
 
 // Actions that have no REST route (yet). A new action must be listed here or get a route probe.
 const NO_REST_ROUTE: readonly Action[] = [
+  "workspace.update",
   "member.read",
   "member.invite",
   "member.update",
@@ -1137,6 +1163,20 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
       mutates: true,
       run: async (t) => outcomeOfAction(await submit(revokeTokenAction, { tokenId: t.id })),
       snapshot: tokenRow,
+    },
+  ],
+  "workspace.update": [
+    {
+      name: "updateWorkspaceSettingsAction",
+      target: "none",
+      mutates: true,
+      run: async () =>
+        outcomeOfAction(
+          await submit(updateWorkspaceSettingsAction, {
+            retakeIntervalDays: String(freshInterval()),
+          }),
+        ),
+      snapshot: retakeInterval,
     },
   ],
 };

@@ -13,6 +13,8 @@ import { saveAnswers } from "@/lib/responses/mutations";
 import { createInitiative } from "@/lib/initiatives/mutations";
 import { createAction, updateAction } from "@/lib/actions/mutations";
 import { getFramework, latestFrameworkVersion } from "@/lib/framework";
+import { listRetakesDue } from "@/lib/assessments/retakes";
+import { updateWorkspaceSettings } from "@/lib/workspaces/mutations";
 import {
   actAs,
   apiRequest,
@@ -251,5 +253,40 @@ describe("start next round", () => {
     const state = (outcome as { state: { data: { links: unknown[]; round: Json } } }).state;
     expect(state.data.links).toHaveLength(3);
     expect(state.data.round.name).toBe("Q2 2027");
+  });
+
+  it("lists organisations whose last closed round is older than the workspace's interval, in scope", async () => {
+    const { organization, round } = await closedRound("Retake due");
+    const closedAt = (await getDb().assessment.findUniqueOrThrow({ where: { id: round.id } }))
+      .closedAt!;
+    const later = (days: number) => new Date(closedAt.getTime() + days * 86_400_000);
+    const ids = async (ctx: typeof world.a.owner.ctx, now: Date) =>
+      (await listRetakesDue(ctx, now)).due.map((d) => d.organizationId);
+
+    await updateWorkspaceSettings(world.a.owner.ctx, { retakeIntervalDays: 91 });
+    expect(await ids(world.a.consultant.ctx, later(90))).not.toContain(organization.id);
+    const due = await listRetakesDue(world.a.consultant.ctx, later(100));
+    expect(due.due.find((d) => d.organizationId === organization.id)).toMatchObject({
+      lastRound: { id: round.id },
+      daysOverdue: 9,
+    });
+    // The executive was granted it; another workspace never sees it.
+    expect(await ids(world.a.executive.ctx, later(100))).toContain(organization.id);
+    expect(await ids(world.b.owner.ctx, later(100))).not.toContain(organization.id);
+
+    // A shorter interval, set by the owner (a consultant may not), makes it due sooner.
+    await expect(
+      updateWorkspaceSettings(world.a.consultant.ctx, { retakeIntervalDays: 30 }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await updateWorkspaceSettings(world.a.owner.ctx, { retakeIntervalDays: 30 });
+    expect(await ids(world.a.consultant.ctx, later(40))).toContain(organization.id);
+    await expect(
+      updateWorkspaceSettings(world.a.owner.ctx, { retakeIntervalDays: 2 }),
+    ).rejects.toMatchObject({ code: "validation_failed" });
+    await updateWorkspaceSettings(world.a.owner.ctx, { retakeIntervalDays: 91 });
+
+    // Once the next round is started, it is no longer due.
+    await nextRound(round.id, { bearer: world.a.consultant.bearer });
+    expect(await ids(world.a.consultant.ctx, later(100))).not.toContain(organization.id);
   });
 });

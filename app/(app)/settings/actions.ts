@@ -10,6 +10,7 @@ import {
   setOrganizationGrants,
 } from "@/lib/members/mutations";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
+import { updateWorkspaceSettings } from "@/lib/workspaces/mutations";
 
 export const createInvitationAction = memberAction<{ path: string }>(async (ctx, formData) => {
   const invitation = await createInvitation(ctx, formToObject(formData, ["organizationIds"]));
@@ -55,4 +56,14 @@ export const revokeTokenAction = memberAction(async (ctx, formData) => {
   await revokeApiToken(ctx, String(formData.get("tokenId") ?? ""));
   revalidatePath("/settings/tokens");
   return { status: "success", message: "Token revoked." };
+});
+
+export const updateWorkspaceSettingsAction = memberAction(async (ctx, formData) => {
+  const { retakeIntervalDays } = formToObject(formData);
+  const settings = await updateWorkspaceSettings(ctx, { retakeIntervalDays });
+  revalidatePath("/retakes");
+  return {
+    status: "success",
+    message: `Saved: an organisation is due for a retake ${settings.retakeIntervalDays} days after its last round closed.`,
+  };
 });

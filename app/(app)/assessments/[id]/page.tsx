@@ -93,7 +93,9 @@ export default async function AssessmentPage({
       ) : null}
       {assessment.state === "closed" && (manage || following) ? (
         <Card className="mb-6">
-          <h2 className="mb-2 text-lg font-semibold">Next round</h2>
+          <h2 id="next-round" className="mb-2 text-lg font-semibold">
+            Next round
+          </h2>
           {following ? (
             <p className="text-sm text-slate-700">
               This round continues in{" "}
