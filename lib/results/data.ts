@@ -1,4 +1,5 @@
 import "server-only";
+import { readAnswerChanges, type AnswerChanges } from "./changes";
 import { getDb } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { notFound } from "@/lib/errors";
@@ -59,6 +60,8 @@ export type ResultPageData = {
         /** The levels agreed in a workshop, with the question's wording. */
         agreedQuestions: AgreedQuestion[];
       });
+  /** What returning respondents changed since their last round; null unless the round opted in. */
+  answerChanges: AnswerChanges | null;
 };
 
 function withQuestionText(view: ResultView): AgreedQuestion[] {
@@ -76,9 +79,13 @@ export async function getResultPage(
 ): Promise<ResultPageData | null> {
   const assessment = await findAssessment(ctx, assessmentId);
   if (!assessment) return null;
-  const result = await readResult(assessment.id);
+  const [result, answerChanges] = await Promise.all([
+    readResult(assessment.id),
+    readAnswerChanges(assessment),
+  ]);
   return {
     assessment,
+    answerChanges,
     result: result
       ? {
           ...result,

@@ -15,6 +15,8 @@ import { createAction, updateAction } from "@/lib/actions/mutations";
 import { getFramework, latestFrameworkVersion } from "@/lib/framework";
 import { listRetakesDue } from "@/lib/assessments/retakes";
 import { updateWorkspaceSettings } from "@/lib/workspaces/mutations";
+import { getRespondentView } from "@/lib/responses/data";
+import { getResultPage } from "@/lib/results/data";
 import {
   actAs,
   apiRequest,
@@ -288,5 +290,54 @@ describe("start next round", () => {
     // Once the next round is started, it is no longer due.
     await nextRound(round.id, { bearer: world.a.consultant.bearer });
     expect(await ids(world.a.consultant.ctx, later(100))).not.toContain(organization.id);
+  });
+
+  it("a returning respondent sees their own last answers and the result counts what changed", async () => {
+    const { round } = await closedRound("Retake returning");
+    const next = (await nextRound(round.id, { bearer: world.a.consultant.bearer })).body as Json & {
+      links: { token: string; name: string | null }[];
+    };
+    const ctx = world.a.consultant.ctx;
+    await openAssessment(ctx, next.id as string);
+    const ana = next.links.find((l) => l.name === "Ana")!;
+    const view = await getRespondentView(ana.token);
+    if (view.kind !== "personal") throw new Error("expected a personal link");
+    expect(view.previous?.roundName).toBe("Q1 2027");
+    expect(view.previous?.answers[businessQuestions[0]!]).toBe(2);
+    // The focus names the workflow in the questions that say "the workflow".
+    expect(view.round.focus).toBe("claims triage");
+    const texts = view.sections.flatMap((s) => s.questions.map((q) => q.text));
+    expect(texts.some((t) => t.includes("the workflow “claims triage”"))).toBe(true);
+    // Bo never answered: nothing to show him.
+    const bo = await getRespondentView(next.links.find((l) => l.name === "Bo")!.token);
+    expect(bo.kind === "personal" && bo.previous).toBe(null);
+
+    const [first, second, third] = businessQuestions;
+    await saveAnswers(ana.token, { answers: { [first!]: 2, [second!]: 4, [third!]: 1 } });
+    await closeAssessment(ctx, next.id as string);
+    const page = await getResultPage(ctx, next.id as string);
+    expect(page?.answerChanges).toMatchObject({
+      previousRoundName: "Q1 2027",
+      returning: 1,
+      confirmed: 1,
+      changed: 2,
+    });
+    expect(page?.answerChanges?.questions.map((q) => [q.questionId, q.up, q.down]).sort()).toEqual(
+      [
+        [second, 1, 0],
+        [third, 0, 1],
+      ].sort(),
+    );
+  });
+
+  it("an anonymous round shows nobody their last answers", async () => {
+    const { round, links } = await closedRound("Retake anon view", { anonymous: true });
+    const next = (await nextRound(round.id, { bearer: world.a.consultant.bearer })).body as Json & {
+      links: { token: string; name: string | null }[];
+    };
+    await openAssessment(world.a.consultant.ctx, next.id as string);
+    const view = await getRespondentView(next.links.find((l) => l.name === "Ana")!.token);
+    expect(view.kind === "personal" && view.previous).toBe(null);
+    expect(links).toHaveLength(2);
   });
 });

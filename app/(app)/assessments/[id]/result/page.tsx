@@ -11,6 +11,7 @@ import {
 } from "@/components/assessments/result-view";
 import { DashboardHeadline } from "@/components/dashboard/headline";
 import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
+import { AnswerChanges } from "@/components/assessments/answer-changes";
 import { requirePageContext } from "@/lib/auth/server";
 import { getResultPage } from "@/lib/results/data";
 
@@ -21,7 +22,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
   const { ctx } = await requirePageContext();
   const page = await getResultPage(ctx, id);
   if (!page) notFound();
-  const { assessment, result } = page;
+  const { assessment, result, answerChanges } = page;
   const back = (
     <Link className="text-sm text-slate-600 hover:underline" href={`/assessments/${assessment.id}`}>
       ← {assessment.name}
@@ -67,6 +68,16 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
             agreedQuestionIds={new Set(result.agreedQuestions.map((a) => a.questionId))}
           />
         </Card>
+        {answerChanges ? (
+          <Card>
+            <h2 className="text-lg font-semibold">What returning respondents changed</h2>
+            <p className="mb-4 mt-1 text-sm text-slate-600">
+              Each returning respondent saw their own last answer beside each question and kept it
+              or changed it.
+            </p>
+            <AnswerChanges changes={answerChanges} />
+          </Card>
+        ) : null}
         {result.agreedQuestions.length > 0 ? (
           <Card>
             <h2 className="text-lg font-semibold">Agreed in workshop</h2>
