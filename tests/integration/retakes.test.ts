@@ -17,6 +17,7 @@ import { listRetakesDue } from "@/lib/assessments/retakes";
 import { updateWorkspaceSettings } from "@/lib/workspaces/mutations";
 import { getRespondentView } from "@/lib/responses/data";
 import { getResultPage } from "@/lib/results/data";
+import { findRoundDiagnosticOffer, offeredStatus } from "@/lib/initiatives/round-diagnostic";
 import {
   actAs,
   apiRequest,
@@ -339,5 +340,18 @@ describe("start next round", () => {
     const view = await getRespondentView(next.links.find((l) => l.name === "Ana")!.token);
     expect(view.kind === "personal" && view.previous).toBe(null);
     expect(links).toHaveLength(2);
+  });
+
+  it("a focused round's diagnostic is offered as its initiative's, in scope only", async () => {
+    const { initiative, round } = await closedRound("Retake focus offer");
+    const offer = await findRoundDiagnosticOffer(world.a.consultant.ctx, initiative.id);
+    expect(offer?.assessmentId).toBe(round.id);
+    expect(offer?.parts.map((p) => p.part).sort()).toEqual(
+      ["data_audit", "monitoring", "ownership"].sort(),
+    );
+    for (const part of offer!.parts) expect(part.offered).toBe(offeredStatus(part.found));
+    expect(await findRoundDiagnosticOffer(world.b.owner.ctx, initiative.id)).toBe(null);
+    expect(offeredStatus("unknown")).toBe("unmet");
+    expect(offeredStatus("disputed")).toBe("partial");
   });
 });

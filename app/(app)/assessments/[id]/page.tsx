@@ -15,6 +15,7 @@ import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findAssessment, findFollowingRound, getAssessmentProgress } from "@/lib/assessments/data";
 import { nextRoundName } from "@/lib/assessments/schema";
+import { findInitiative } from "@/lib/initiatives/data";
 import { NextRoundForm } from "@/components/assessments/next-round-form";
 import { findOrganization } from "@/lib/organizations/data";
 import { getFramework } from "@/lib/framework";
@@ -42,11 +43,12 @@ export default async function AssessmentPage({
   const { ctx } = await requirePageContext();
   const assessment = await findAssessment(ctx, id);
   if (!assessment) notFound();
-  const [organization, progress, workshops, following] = await Promise.all([
+  const [organization, progress, workshops, following, focus] = await Promise.all([
     findOrganization(ctx, assessment.organizationId),
     getAssessmentProgress(ctx, assessment.id),
     listWorkshopsOfAssessment(ctx, assessment.id),
     findFollowingRound(ctx, assessment.id),
+    assessment.focusInitiativeId ? findInitiative(ctx, assessment.focusInitiativeId) : null,
   ]);
   const manage = can(ctx.role, "assessment.manage");
   const percent = Math.round(progress.completionRate * 100);
@@ -66,6 +68,10 @@ export default async function AssessmentPage({
             {assessment.anonymous ? "Anonymous" : "Named"} · roles:{" "}
             {assessment.roles.map(respondentRoleLabel).join(", ")}
             {assessment.closesAt ? ` · closes ${formatDate(assessment.closesAt)}` : ""}
+            {focus ? ` · focus: ${focus.name}` : ""}
+            {assessment.showPreviousAnswers
+              ? " · returning respondents see their last answers"
+              : ""}
           </span>
         }
         actions={

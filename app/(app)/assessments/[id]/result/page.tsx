@@ -14,6 +14,7 @@ import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
 import { AnswerChanges } from "@/components/assessments/answer-changes";
 import { requirePageContext } from "@/lib/auth/server";
 import { getResultPage } from "@/lib/results/data";
+import { findInitiative } from "@/lib/initiatives/data";
 
 export const metadata: Metadata = { title: "Result" };
 
@@ -23,6 +24,9 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
   const page = await getResultPage(ctx, id);
   if (!page) notFound();
   const { assessment, result, answerChanges } = page;
+  const focus = assessment.focusInitiativeId
+    ? await findInitiative(ctx, assessment.focusInitiativeId)
+    : null;
   const back = (
     <Link className="text-sm text-slate-600 hover:underline" href={`/assessments/${assessment.id}`}>
       ← {assessment.name}
@@ -58,6 +62,19 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
             monitoring built before go-live.
           </p>
           <DiagnosticStatusLights diagnostic={result.result.diagnostic} />
+          {focus ? (
+            <p className="mt-4 text-sm text-slate-700">
+              This round focused on the initiative{" "}
+              <Link
+                className="font-medium text-brand-700 underline"
+                href={`/initiatives/${focus.id}#diagnostic`}
+              >
+                {focus.name}
+              </Link>
+              : its diagnostic is offered there as the initiative&apos;s, for a consultant to
+              confirm part by part with evidence.
+            </p>
+          ) : null}
         </Card>
         <Card>
           <h2 className="text-lg font-semibold">The seven dimensions</h2>
