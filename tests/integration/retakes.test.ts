@@ -10,7 +10,8 @@ import {
 } from "@/lib/assessments/mutations";
 import { closeAssessment } from "@/lib/results/mutations";
 import { saveAnswers } from "@/lib/responses/mutations";
-import { createInitiative } from "@/lib/initiatives/mutations";
+import { changeInitiativeStatus, createInitiative } from "@/lib/initiatives/mutations";
+import { getPortfolioPipeline } from "@/lib/initiatives/data";
 import { createAction, updateAction } from "@/lib/actions/mutations";
 import { getFramework, latestFrameworkVersion } from "@/lib/framework";
 import { listRetakesDue } from "@/lib/assessments/retakes";
@@ -353,5 +354,45 @@ describe("start next round", () => {
     expect(await findRoundDiagnosticOffer(world.b.owner.ctx, initiative.id)).toBe(null);
     expect(offeredStatus("unknown")).toBe("unmet");
     expect(offeredStatus("disputed")).toBe("partial");
+  });
+
+  it("the portfolio's conversion comes from the dated status changes, scoped by workspace and grant", async () => {
+    const ctx = world.a.consultant.ctx;
+    const granted = await freshOrganization(world.a, "Pipeline granted", {
+      grantToExecutive: true,
+    });
+    const hidden = await freshOrganization(world.a, "Pipeline hidden");
+    const override = { reason: "Sponsor's call, recorded for the test." };
+    // Granted: two pilots, one moved to production (with an override: the diagnostic is empty).
+    const live = await createInitiative(ctx, granted.id, { name: "Live one", status: "pilot" });
+    await changeInitiativeStatus(ctx, live.id, { status: "production", override });
+    const stuck = await createInitiative(ctx, granted.id, { name: "Stuck one", status: "pilot" });
+    // Hidden from the executive: one pilot, still in pilot.
+    await createInitiative(ctx, hidden.id, { name: "Hidden pilot", status: "pilot" });
+
+    const consultant = await getPortfolioPipeline(ctx);
+    const executive = await getPortfolioPipeline(world.a.executive.ctx);
+    const other = await getPortfolioPipeline(world.b.owner.ctx);
+    expect(executive.organizationNames[granted.id]).toBeDefined();
+    expect(executive.organizationNames[hidden.id]).toBeUndefined();
+    expect(consultant.organizationNames[hidden.id]).toBeDefined();
+    expect(other.organizationNames[granted.id]).toBeUndefined();
+
+    const piloted = (p: typeof consultant) => p.conversion.piloted;
+    expect(piloted(consultant) - piloted(executive)).toBeGreaterThanOrEqual(1);
+    const held = executive.held.find((h) => h.part === "monitoring")!;
+    expect(held.initiatives.map((i) => i.id)).toContain(stuck.id);
+    expect(held.initiatives.map((i) => i.id)).not.toContain(live.id);
+
+    // The conversion is read from the dated changes, not the current status: without the
+    // recorded move to production, the same initiative no longer counts as converted.
+    const change = await getDb().initiativeStatusChange.findFirstOrThrow({
+      where: { initiativeId: live.id, toStatus: "production" },
+    });
+    const before = (await getPortfolioPipeline(world.a.executive.ctx)).conversion;
+    await getDb().initiativeStatusChange.delete({ where: { id: change.id } });
+    const after = (await getPortfolioPipeline(world.a.executive.ctx)).conversion;
+    expect(after.converted).toBe(before.converted - 1);
+    expect(after.piloted).toBe(before.piloted);
   });
 });
