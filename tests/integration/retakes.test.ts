@@ -12,6 +12,8 @@ import { closeAssessment } from "@/lib/results/mutations";
 import { saveAnswers } from "@/lib/responses/mutations";
 import { changeInitiativeStatus, createInitiative } from "@/lib/initiatives/mutations";
 import { getPortfolioPipeline } from "@/lib/initiatives/data";
+import { getAssessmentComparison } from "@/lib/dashboards/compare";
+import { findOrganizationPage } from "@/lib/dashboards/data";
 import { createAction, updateAction } from "@/lib/actions/mutations";
 import { getFramework, latestFrameworkVersion } from "@/lib/framework";
 import { listRetakesDue } from "@/lib/assessments/retakes";
@@ -394,5 +396,46 @@ describe("start next round", () => {
     const after = (await getPortfolioPipeline(world.a.executive.ctx)).conversion;
     expect(after.converted).toBe(before.converted - 1);
     expect(after.piloted).toBe(before.piloted);
+  });
+
+  it("the round comparison lists the actions done in each dimension between the two rounds", async () => {
+    const { organization, round } = await closedRound("Retake compare");
+    const ctx = world.a.consultant.ctx;
+    const done = await createAction(ctx, organization.id, {
+      title: "Audit the claims data",
+      dimension: dimensionA,
+    });
+    await updateAction(ctx, done.id, { status: "done" });
+    const open = await createAction(ctx, organization.id, {
+      title: "Name the owner",
+      dimension: dimensionA,
+    });
+    const next = (await nextRound(round.id, { bearer: world.a.consultant.bearer })).body as Json & {
+      links: { token: string; name: string | null }[];
+    };
+    await openAssessment(ctx, next.id as string);
+    await saveAnswers(next.links.find((l) => l.name === "Ana")!.token, {
+      answers: Object.fromEntries(businessQuestions.map((q) => [q, 3])),
+    });
+    await closeAssessment(ctx, next.id as string);
+    // Done after the second round closed: not "in between".
+    const late = await createAction(ctx, organization.id, {
+      title: "Too late",
+      dimension: dimensionA,
+    });
+    await updateAction(ctx, late.id, { status: "done" });
+
+    for (const who of [world.a.consultant.ctx, world.a.executive.ctx]) {
+      const { comparison } = await getAssessmentComparison(who, organization.id);
+      expect(comparison?.actionsDone[dimensionA]?.map((a) => a.id)).toEqual([done.id]);
+    }
+    expect(open.id).not.toBe(done.id);
+
+    // The dashboard shows progress toward target, measured from the first round.
+    const page = await findOrganizationPage(ctx, organization.id);
+    const dimension = page?.latest?.dimensions.find((d) => d.id === dimensionA);
+    expect(dimension?.target).toBe(80);
+    expect(dimension?.baseline).not.toBeNull();
+    expect(dimension?.progress).not.toBeNull();
   });
 });
