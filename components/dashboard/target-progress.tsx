@@ -22,7 +22,7 @@ export function TargetProgress({
         {atTarget} of {dimensions.length} dimensions at or above target.{" "}
         {measured.length
           ? `Progress is measured from ${baselineName ?? "the first round"} (the baseline).`
-          : "Progress appears from the second round on, measured from the first round (the baseline), when both use the same framework version."}
+          : "Progress is measured from the first round (the baseline) scored with the same framework version: it appears from the round after it."}
       </p>
       <div
         className="relative overflow-x-auto"

@@ -438,4 +438,40 @@ describe("start next round", () => {
     expect(dimension?.baseline).not.toBeNull();
     expect(dimension?.progress).not.toBeNull();
   });
+
+  it("when the framework changed since the first round, the first round of the new version is the baseline", async () => {
+    const ctx = world.a.consultant.ctx;
+    const organization = await freshOrganization(world.a, "Retake versions");
+    const answerAll = async (roundId: string, version: string, level: number) => {
+      const [link] = await createInvitations(ctx, roundId, {
+        invitations: [{ name: `P ${uniqueSuffix()}`, role: "business" }],
+      });
+      await openAssessment(ctx, roundId);
+      const questions = getFramework(version)
+        .dimensions.flatMap((d) => d.questions)
+        .filter((q) => (q.audience as readonly string[]).includes("business"));
+      await saveAnswers(link!.token, {
+        answers: Object.fromEntries(questions.map((q) => [q.id, level])),
+      });
+      await closeAssessment(ctx, roundId);
+    };
+    const old = await createAssessment(ctx, organization.id, {
+      name: "Q1 2026",
+      frameworkVersion: "2026.4",
+    });
+    await answerAll(old.id, "2026.4", 1);
+    const first = await createAssessment(ctx, organization.id, { name: "Q2 2026" });
+    expect(first.baselineAssessmentId).toBe(old.id);
+    await answerAll(first.id, latestFrameworkVersion, 2);
+    const next = (await nextRound(first.id, { bearer: world.a.consultant.bearer })).body as Json;
+    await answerAll(next.id as string, latestFrameworkVersion, 3);
+    const page = await findOrganizationPage(ctx, organization.id);
+    const firstPage = await getResultPage(ctx, first.id);
+    const scoreOf = new Map(firstPage!.result!.result.dimensions.map((d) => [d.id, d.score]));
+    for (const d of page!.latest!.dimensions) {
+      if (scoreOf.get(d.id) == null) continue;
+      expect(d.baseline).toBe(scoreOf.get(d.id));
+    }
+    expect(page!.latest!.dimensions.some((d) => d.progress !== null)).toBe(true);
+  });
 });
