@@ -23,13 +23,18 @@ export function NextRoundForm({
   assessmentId,
   suggestedName,
   anonymous,
+  following,
   action,
 }: {
   assessmentId: string;
   suggestedName: string;
   anonymous: boolean;
+  /** The round that already continues this one, if any. */
+  following: { id: string; name: string } | null;
   action: FormAction<NextRoundData>;
 }) {
+  // One component whatever the branch, so the links made by the action stay on screen when the
+  // page refreshes with the new round as this one's follower.
   const [state, formAction] = useActionState<FormState<NextRoundData>, FormData>(action, idle);
   if (state.status === "success" && state.data) {
     const { round, links } = state.data;
@@ -46,6 +51,19 @@ export function NextRoundForm({
       </div>
     );
   }
+  if (following)
+    return (
+      <p className="text-sm text-slate-700">
+        This round continues in{" "}
+        <Link
+          className="font-medium text-brand-700 underline"
+          href={`/assessments/${following.id}`}
+        >
+          {following.name}
+        </Link>
+        .
+      </p>
+    );
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormStatus state={state} />

@@ -327,11 +327,13 @@ test("a returning respondent sees their last answer beside each question and kee
       data: { name: "Q1 2027", roles: ["business"], showPreviousAnswers: true },
     })
   ).json()) as { id: string };
-  const [link] = (await (
+  const {
+    data: [link],
+  } = (await (
     await api.post(`/api/v1/assessments/${round.id}/invitations`, {
       data: { invitations: [{ name: "Ana Silva", role: "business" }] },
     })
-  ).json()) as { token: string }[];
+  ).json()) as { data: { token: string }[] };
   expect((await api.post(`/api/v1/assessments/${round.id}/open`)).status()).toBe(200);
   const view = (await (await api.get(`/api/v1/respond/${link!.token}`)).json()) as {
     sections: { questions: { id: string }[] }[];
@@ -364,5 +366,15 @@ test("a returning respondent sees their last answer beside each question and kee
   const second = page.locator("fieldset").nth(1);
   await second.getByRole("radio").nth(4).check();
   await expect(second.getByText("Changed since last round.")).toBeVisible();
-  await screenshotBoth(page, "retake-returning-respondent");
+  // The questionnaire keeps a sync loop going, so no network idle to wait for.
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await first.scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: `tests/e2e/.artifacts/screens/retake-returning-respondent-${width}.png`,
+      fullPage: true,
+    });
+  }
+  await page.setViewportSize({ width: 390, height: 900 });
+  await expectNoHorizontalScroll(page);
 });

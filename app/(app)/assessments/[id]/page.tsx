@@ -102,7 +102,15 @@ export default async function AssessmentPage({
           <h2 id="next-round" className="mb-2 text-lg font-semibold">
             Next round
           </h2>
-          {following ? (
+          {manage ? (
+            <NextRoundForm
+              assessmentId={assessment.id}
+              suggestedName={nextRoundName(assessment.name)}
+              anonymous={assessment.anonymous}
+              following={following}
+              action={startNextRoundAction}
+            />
+          ) : following ? (
             <p className="text-sm text-slate-700">
               This round continues in{" "}
               <Link
@@ -113,14 +121,7 @@ export default async function AssessmentPage({
               </Link>
               .
             </p>
-          ) : (
-            <NextRoundForm
-              assessmentId={assessment.id}
-              suggestedName={nextRoundName(assessment.name)}
-              anonymous={assessment.anonymous}
-              action={startNextRoundAction}
-            />
-          )}
+          ) : null}
         </Card>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
