@@ -106,7 +106,7 @@ export const startNextRoundAction = memberAction<NextRoundData>(async (ctx, form
   const actions = next.carriedOverActions;
   return {
     status: "success",
-    message: `${next.round.name} created as a draft with ${next.links.length} new link${next.links.length === 1 ? "" : "s"}${actions ? ` and ${actions} unfinished action${actions === 1 ? "" : "s"} carried over` : ""}.`,
+    message: `${next.round.name} created as a draft with ${next.links.length} new link${next.links.length === 1 ? "" : "s"}${actions ? ` and ${actions} unfinished action${actions === 1 ? "" : "s"} carried over` : ""}.${next.links.length ? "" : " This round's links named nobody, so there was no one to invite again: invite respondents on the new round."}`,
     data: {
       links: next.links,
       round: { id: next.round.id, name: next.round.name },
