@@ -79,11 +79,11 @@ export function TargetProgress({
                   <td className="py-1.5">
                     <span className="flex items-center gap-2">
                       <span
-                        className="h-2 w-20 shrink-0 overflow-hidden rounded-full bg-slate-200"
+                        className="h-2 w-20 shrink-0 rounded-full bg-slate-200"
                         aria-hidden
                       >
                         <span
-                          className="block h-full bg-brand-600"
+                          className="block h-full rounded-full bg-brand-600"
                           style={{
                             width: `${Math.max(0, Math.min(100, (d.score !== null && d.score >= d.target ? 1 : (progress ?? 0)) * 100))}%`,
                           }}
