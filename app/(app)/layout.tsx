@@ -11,6 +11,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const nav = [
     { href: "/organizations", label: "Organisations" },
     ...(can(ctx.role, "assessment.read") ? [{ href: "/portfolio", label: "Portfolio" }] : []),
+    ...(can(ctx.role, "assessment.read") ? [{ href: "/retakes", label: "Retakes due" }] : []),
     ...(can(ctx.role, "member.read") ? [{ href: "/settings/members", label: "Members" }] : []),
     ...(can(ctx.role, "token.manage") ? [{ href: "/settings/tokens", label: "API tokens" }] : []),
     ...(can(ctx.role, "workspace.export")

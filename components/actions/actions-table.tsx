@@ -16,18 +16,24 @@ export function ActionsTable({
   actions,
   dimensionNames,
   statusAction,
+  rounds,
 }: {
   organizationId: string;
   actions: ActionView[];
   dimensionNames: Record<string, string>;
   /** Given to callers who may change actions. */
   statusAction?: FormAction;
+  /** The organisation's rounds, to say which round an action is tracked in and if it was carried over. */
+  rounds?: { id: string; name: string; createdAt: Date }[];
 }) {
+  const roundOf = new Map((rounds ?? []).map((r) => [r.id, r]));
   const overdue = actions.filter((a) => a.overdue).length;
   return (
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 className="text-lg font-semibold">Actions</h2>
+        <h2 id="actions" className="scroll-mt-32 text-lg font-semibold">
+          Actions
+        </h2>
         <div className="flex flex-wrap items-center gap-3">
           {overdue ? (
             <p className="text-sm font-semibold text-orange-900">
@@ -94,6 +100,10 @@ export function ActionsTable({
                         {dimensionNames[a.dimension] ?? a.dimension}
                       </span>
                     ) : null}
+                    <RoundNote
+                      round={a.assessmentId ? roundOf.get(a.assessmentId) : undefined}
+                      createdAt={a.createdAt}
+                    />
                   </th>
                   <td className="py-2 pr-3 text-slate-700">{ownerText(a.owner)}</td>
                   <td className="py-2 pr-3 whitespace-nowrap">
@@ -123,5 +133,21 @@ export function ActionsTable({
         </div>
       )}
     </>
+  );
+}
+
+/** Which round the action is tracked in; "carried over" when it is older than that round. */
+function RoundNote({
+  round,
+  createdAt,
+}: {
+  round: { name: string; createdAt: Date } | undefined;
+  createdAt: Date;
+}) {
+  if (!round) return null;
+  return (
+    <span className="block font-normal text-slate-600">
+      {createdAt < round.createdAt ? `Carried over into ${round.name}` : `From ${round.name}`}
+    </span>
   );
 }

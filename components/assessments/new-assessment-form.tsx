@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { UnaskedWarning } from "@/components/assessments/unasked-warning";
 import type { UnaskedQuestion } from "@/lib/framework";
 import { FormStatus } from "@/components/ui/form-status";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { LinkButton } from "@/components/ui/button";
 import { fieldError, fieldValue, idle, type FormState } from "@/lib/forms/state";
@@ -22,6 +22,10 @@ export function NewAssessmentForm({
   defaultName,
   roles,
   decidingQuestions,
+  dimensions,
+  defaultTarget,
+  targets,
+  initiatives,
   action,
 }: {
   organizationId: string;
@@ -29,9 +33,16 @@ export function NewAssessmentForm({
   roles: string[];
   /** Every critical and diagnostic question of the framework new rounds use, with its audience. */
   decidingQuestions: readonly UnaskedQuestion[];
+  /** Each dimension with the target a blank field means (the framework's default). */
+  dimensions: { id: string; name: string }[];
+  defaultTarget: number;
+  /** Targets carried over from the organisation's previous round. */
+  targets: Record<string, number>;
+  initiatives: { id: string; name: string; workflow: string | null }[];
   action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const [state, formAction] = useActionState<FormState, FormData>(action, idle);
+  const [anonymous, setAnonymous] = useState(fieldValue(state, "anonymous") === "on");
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(roles));
   const unasked = decidingQuestions.filter((q) => !q.audience.some((r) => chosen.has(r)));
   const unobserved = decidingQuestions.filter(
@@ -109,7 +120,13 @@ export function NewAssessmentForm({
         />
       </div>
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="anonymous" className="mt-0.5 size-4" />
+        <input
+          type="checkbox"
+          name="anonymous"
+          className="mt-0.5 size-4"
+          checked={anonymous}
+          onChange={(e) => setAnonymous(e.target.checked)}
+        />
         <span>
           <span className="font-medium">Anonymous</span>
           <span className="block text-slate-600">
@@ -117,6 +134,74 @@ export function NewAssessmentForm({
           </span>
         </span>
       </label>
+      <div className="text-sm">
+        <label className="flex items-start gap-2">
+          <input
+            type="checkbox"
+            name="showPreviousAnswers"
+            className="mt-0.5 size-4"
+            disabled={anonymous}
+            aria-describedby="showPreviousAnswers-hint"
+          />
+          <span>
+            <span className="font-medium">Show returning respondents their last answers</span>
+            <span id="showPreviousAnswers-hint" className="block text-slate-600">
+              {anonymous
+                ? "Not possible in an anonymous round: it does not know who answered last time."
+                : "For the next round: someone invited again by name sees their own last answer beside each question and confirms or changes it; the result flags what changed. People who answer through the open link are not recognised."}
+            </span>
+          </span>
+        </label>
+        {fieldError(state, "showPreviousAnswers") ? (
+          <p className="mt-1 font-medium text-red-700">
+            {fieldError(state, "showPreviousAnswers")}
+          </p>
+        ) : null}
+      </div>
+      {initiatives.length ? (
+        <SelectField
+          label="Focus on one initiative (optional)"
+          name="focusInitiativeId"
+          placeholder="The organisation as a whole"
+          defaultValue={fieldValue(state, "focusInitiativeId")}
+          options={initiatives.map((i) => ({
+            value: i.id,
+            label: i.workflow ? `${i.name} (${i.workflow})` : i.name,
+          }))}
+          hint="The questionnaire then names its workflow, and the round's diagnostic is offered as the initiative's."
+          error={fieldError(state, "focusInitiativeId")}
+        />
+      ) : null}
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">
+          Targets per dimension (0 to 100)
+        </legend>
+        <p className="mt-1 text-sm text-slate-600">
+          {Object.keys(targets).length ? "Carried over from the previous round. " : ""}A blank field
+          keeps the default target of {defaultTarget}. Progress toward target is measured from the
+          first round.
+        </p>
+        <div className="mt-2 grid gap-3 sm:grid-cols-2">
+          {dimensions.map((d) => (
+            <TextField
+              key={d.id}
+              label={d.name}
+              name={`targets.${d.id}`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              placeholder={String(defaultTarget)}
+              defaultValue={fieldValue(
+                state,
+                `targets.${d.id}`,
+                targets[d.id] === undefined ? "" : String(targets[d.id]),
+              )}
+              error={fieldError(state, `targets.${d.id}`)}
+            />
+          ))}
+        </div>
+      </fieldset>
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <LinkButton href={`/organizations/${organizationId}`} variant="secondary">
           Cancel

@@ -18,9 +18,16 @@ import { usePrefersReducedMotion } from "./motion";
 export type StageDistributionPlotProps = {
   data: { label: string; count: number }[];
   height: number;
+  /** What a bar counts, for the tooltip (organisations unless said). */
+  seriesName?: string;
 };
 
-export function StageDistributionPlot({ data, height }: StageDistributionPlotProps) {
+/** Horizontal bars of counts per label: organisations per stage, initiatives per status. */
+export function StageDistributionPlot({
+  data,
+  height,
+  seriesName = "Organisations",
+}: StageDistributionPlotProps) {
   const reducedMotion = usePrefersReducedMotion();
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
@@ -36,7 +43,7 @@ export function StageDistributionPlot({ data, height }: StageDistributionPlotPro
         <Tooltip isAnimationActive={!reducedMotion} />
         <Bar
           dataKey="count"
-          name="Organisations"
+          name={seriesName}
           fill={SERIES_COLORS[0]}
           barSize={22}
           isAnimationActive={false}

@@ -1,4 +1,5 @@
 import type { AssessmentComparison } from "@/lib/dashboards/compare";
+import { formatDay } from "@/components/ui/format";
 
 type Comparison = NonNullable<AssessmentComparison["comparison"]>;
 
@@ -167,6 +168,24 @@ export function ComparisonView({
               ) : (
                 <p className="mt-2 text-sm text-slate-600">No question in this dimension moved.</p>
               )}
+              {c.actionsDone[d.id]?.length ? (
+                <div className="mt-3 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm">
+                  <h4 className="font-medium text-slate-900">
+                    Actions done in this dimension between {beforeName} and {afterName}
+                  </h4>
+                  <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                    {c.actionsDone[d.id]!.map((a) => (
+                      <li key={a.id}>
+                        {a.title}{" "}
+                        <span className="text-slate-600">
+                          (done {formatDay(new Date(a.completedAt))}
+                          {a.owner ? `, ${a.owner}` : ""})
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
               {d.notCompared.length ? (
                 <p className="mt-2 text-xs text-slate-500">
                   Not compared:{" "}

@@ -4,6 +4,9 @@ import { CsvDownloadLink } from "@/components/ui/csv-link";
 import type { InitiativeView, Pipeline } from "@/lib/initiatives/data";
 import { GoBadge, PartLights } from "./go-lights";
 import { INITIATIVE_STATUS_LABELS } from "./labels";
+import { PipelineChart } from "@/components/charts/pipeline-chart";
+import { conversionOf, heldByPart } from "@/lib/initiatives/pipeline";
+import { PipelineSummary } from "./pipeline-summary";
 
 function ownerText(owner: InitiativeView["owner"]): string {
   if (!owner) return "No owner yet";
@@ -57,6 +60,22 @@ export function InitiativesSection({
           </li>
         ))}
       </ol>
+      {initiatives.length ? (
+        <div className="mt-4 grid gap-6 lg:grid-cols-2">
+          <PipelineChart
+            title="Pipeline: initiatives by status"
+            pipeline={pipeline.map((p) => ({
+              status: p.status,
+              label: INITIATIVE_STATUS_LABELS[p.status],
+              count: p.count,
+            }))}
+          />
+          <PipelineSummary
+            conversion={conversionOf(initiatives.map((i) => i.history))}
+            held={heldByPart(initiatives)}
+          />
+        </div>
+      ) : null}
       {initiatives.length === 0 ? (
         <p className="mt-4 text-slate-600">
           {canManage

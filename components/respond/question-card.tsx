@@ -22,10 +22,13 @@ export function QuestionCard({
   comment,
   error,
   commentWaiting,
+  previous,
   onAnswer,
   onComment,
 }: {
   question: RespondentQuestion;
+  /** A returning respondent's own answer last round, to confirm or change. */
+  previous?: { roundName: string; value: AnswerValue };
   number: number;
   value: AnswerValue | undefined;
   comment: string;
@@ -59,6 +62,15 @@ export function QuestionCard({
         >
           Not saved: {error}
         </p>
+      ) : null}
+      {previous ? (
+        <PreviousAnswer
+          id={id}
+          previous={previous}
+          value={value}
+          label={answerLabel(question, previous.value)}
+          onConfirm={() => onAnswer(previous.value)}
+        />
       ) : null}
       <div className="mt-4 grid gap-2">
         {question.levels.map((text, level) => (
@@ -122,6 +134,54 @@ export function QuestionCard({
       </div>
       <CommentField id={id} comment={comment} waiting={commentWaiting} onComment={onComment} />
     </fieldset>
+  );
+}
+
+function answerLabel(question: RespondentQuestion, value: AnswerValue): string {
+  if (value === "dont_know") return "Don’t know";
+  if (value === "not_applicable") return "Not applicable";
+  return `${value}: ${question.levels[value] ?? ""}`;
+}
+
+/** "Last round you answered …": keep it with one press, or choose another level below. */
+function PreviousAnswer({
+  id,
+  previous,
+  value,
+  label,
+  onConfirm,
+}: {
+  id: string;
+  previous: { roundName: string; value: AnswerValue };
+  value: AnswerValue | undefined;
+  label: string;
+  onConfirm: () => void;
+}) {
+  const state = value === undefined ? "open" : value === previous.value ? "confirmed" : "changed";
+  return (
+    <div
+      id={`previous-${id}`}
+      className="mt-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800"
+    >
+      <p>
+        <span className="font-medium">Your answer in {previous.roundName}:</span> {label}
+      </p>
+      {state === "open" ? (
+        <button
+          type="button"
+          onClick={onConfirm}
+          className="mt-2 min-h-10 rounded-md border border-brand-600 bg-white px-3 font-medium text-brand-700 hover:bg-brand-50"
+        >
+          Still true: keep this answer
+        </button>
+      ) : (
+        <p className="mt-1 font-medium" role="status">
+          {state === "confirmed"
+            ? "Confirmed: unchanged since last round."
+            : "Changed since last round."}
+        </p>
+      )}
+    </div>
   );
 }
 

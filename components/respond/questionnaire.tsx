@@ -206,6 +206,7 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
         ) : null}
         <Welcome
           round={round}
+          previousRound={view.previous?.roundName}
           howLong={`${plural(questionCount, "question", "questions")} for your role (${RESPONDENT_ROLE_LABELS[view.respondent.role]}), ${minutesText(questionCount)}.`}
           resumeNote={
             started ? (
@@ -307,6 +308,11 @@ export function Questionnaire({ token, view }: { token: string; view: PersonalVi
               comment={comments[q.id] ?? ""}
               error={entry?.rejected}
               commentWaiting={entry !== undefined && payloadFor(entry, answers[q.id]) === null}
+              previous={
+                view.previous && view.previous.answers[q.id] !== undefined
+                  ? { roundName: view.previous.roundName, value: view.previous.answers[q.id]! }
+                  : undefined
+              }
               onAnswer={(value) => record(q.id, { value })}
               onComment={(comment) => record(q.id, { comment })}
             />

@@ -12,11 +12,14 @@ export function Welcome({
   round,
   howLong,
   resumeNote,
+  previousRound,
   children,
 }: {
   round: AssessmentInfo;
   howLong: ReactNode;
   resumeNote?: ReactNode;
+  /** A returning respondent's previous round, whose answers are shown beside each question. */
+  previousRound?: string;
   children: ReactNode;
 }) {
   return (
@@ -45,6 +48,9 @@ export function Welcome({
             that hold {round.organizationName} back (integration, output quality, monitoring,
             ownership, data, workflow design and leadership), so the next steps go where they
             matter.
+            {round.focus
+              ? ` This round is about one workflow: “${round.focus}”. Where a question says “the workflow”, answer for that one.`
+              : ""}
           </dd>
         </div>
         <div>
@@ -62,6 +68,9 @@ export function Welcome({
               ? "This round is anonymous: nobody, not even the consultants running it, can see who answered what. Your answers are combined with everyone else's into one result."
               : `This round is named: ${round.askedBy} can see who took part and what they answered. Your answers are combined with everyone else's into one result for ${round.organizationName}.`}{" "}
             There are no right answers: describe how things are today, not how they should be.
+            {previousRound
+              ? ` You answered ${previousRound}: your own last answer is shown beside each question, so you can keep it or change it. The result counts what changed.`
+              : ""}
           </dd>
         </div>
       </dl>

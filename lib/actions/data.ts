@@ -21,6 +21,8 @@ export type ActionView = {
   /** Open or in progress after its due date, as of the read. */
   overdue: boolean;
   completedAt: Date | null;
+  /** The round it is tracked in (carried to the next round until done or dropped). */
+  assessmentId: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -37,6 +39,7 @@ export const actionSelect = {
   dueDate: true,
   status: true,
   completedAt: true,
+  assessmentId: true,
   createdAt: true,
   updatedAt: true,
 } as const;

@@ -22,6 +22,13 @@ export async function createAction(
   const owner = await ownerColumns(ctx, data.owner ?? null);
   const status = data.status ?? "open";
   return db.$transaction(async (tx) => {
+    // Tracked in the organisation's newest round, whose result it usually comes from; starting
+    // the next round carries it over until it is done or dropped.
+    const round = await tx.assessment.findFirst({
+      where: { workspaceId: ctx.workspaceId, organizationId: scopedId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
     const row = await tx.action.create({
       data: {
         workspaceId: ctx.workspaceId,
@@ -32,6 +39,7 @@ export async function createAction(
         dueDate: data.dueDate ?? null,
         status,
         completedAt: status === "done" ? new Date() : null,
+        assessmentId: round?.id ?? null,
         ...owner,
       },
       select: actionSelect,

@@ -3,6 +3,7 @@ import {
   createAssessmentSchema,
   invitationsSchema,
   chooseRoleSchema,
+  nextRoundSchema,
 } from "@/lib/assessments/schema";
 import {
   createOrganizationSchema,
@@ -561,6 +562,19 @@ export function openApiDocument(): Record<string, unknown> {
           requestBody: body(input(invitationsSchema)),
           responses: {
             ...ok("The links", "201"),
+            ...errors(400, 401, 403, 404, 409, 413, 415, 422),
+          },
+        },
+      },
+      "/api/v1/assessments/{id}/next-round": {
+        parameters: [asm],
+        post: {
+          summary: "Start the next round (the quarterly retake) from a closed round",
+          description:
+            'Copies the round\'s framework version, roles, anonymity, minimum group, focus initiative, targets per dimension, the opt-in to show returning respondents their last answers, and its audience (never its answers). Issues a new personal link per personal link that names someone (tokens in `links`, returned once) and a new open link if the round had one. The first round of the chain stays the baseline progress toward target is measured from (`baselineAssessmentId`). Open and in-progress actions of the organisation move to the new round (`carriedOverActions`). The body is optional; `name` defaults to the next quarter ("Q1 2027" -> "Q2 2027"). 409 when the round is not closed or a round already follows it.',
+          requestBody: { ...body(input(nextRoundSchema)), required: false },
+          responses: {
+            ...ok("The new round, with `links` and `carriedOverActions`", "201"),
             ...errors(400, 401, 403, 404, 409, 413, 415, 422),
           },
         },

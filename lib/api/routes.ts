@@ -22,6 +22,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/assessments/[id]/close", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/data", methods: ["GET"] },
   { path: "/api/v1/assessments/[id]/invitations", methods: ["POST"] },
+  { path: "/api/v1/assessments/[id]/next-round", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/open", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/open-link", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/result", methods: ["GET"] },

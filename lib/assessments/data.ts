@@ -1,6 +1,6 @@
 import "server-only";
 import { scopedOrganizationId } from "@/lib/organizations/data";
-import { getDb } from "@/lib/db";
+import { getDb, Prisma } from "@/lib/db";
 import { cursorCodec, toPage } from "@/lib/pagination/cursors";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
@@ -21,6 +21,9 @@ export const assessmentSelect = {
   closesAt: true,
   targets: true,
   previousAssessmentId: true,
+  baselineAssessmentId: true,
+  focusInitiativeId: true,
+  showPreviousAnswers: true,
   createdAt: true,
   openedAt: true,
   closedAt: true,
@@ -39,6 +42,10 @@ export type AssessmentView = {
   closesAt: Date | null;
   targets: Record<string, number> | null;
   previousAssessmentId: string | null;
+  /** The first round of the chain of retakes; progress toward target is measured from it. */
+  baselineAssessmentId: string | null;
+  focusInitiativeId: string | null;
+  showPreviousAnswers: boolean;
   createdAt: Date;
   openedAt: Date | null;
   closedAt: Date | null;
@@ -220,4 +227,32 @@ export async function getAssessmentProgress(
             started: Boolean(i.response?.startedAt),
           })),
   };
+}
+
+/** The round that continues this one ("Start next round" or a later new round), if any. */
+export async function findFollowingRound(
+  ctx: WorkspaceContext,
+  assessmentId: string,
+): Promise<{ id: string; name: string } | null> {
+  assertCan(ctx, "assessment.read");
+  return getDb().assessment.findFirst({
+    where: { ...assessmentScope(ctx), previousAssessmentId: assessmentId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, name: true },
+  });
+}
+
+/** The targets a new round starts from: the organisation's newest round's (carried over). */
+export async function carriedTargets(
+  ctx: WorkspaceContext,
+  organizationId: string,
+): Promise<Record<string, number>> {
+  assertCan(ctx, "assessment.read");
+  const rows = await getDb().assessment.findMany({
+    where: { ...assessmentScope(ctx), organizationId, targets: { not: Prisma.DbNull } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 1,
+    select: assessmentSelect,
+  });
+  return rows[0] ? (toAssessmentView(rows[0]).targets ?? {}) : {};
 }

@@ -51,8 +51,9 @@ export async function createAssessment(
     const previous = await tx.assessment.findFirst({
       where: { workspaceId: ctx.workspaceId, organizationId, state: "closed" },
       orderBy: { closedAt: "desc" },
-      select: { id: true },
+      select: { id: true, baselineAssessmentId: true },
     });
+    const focusInitiativeId = await checkedFocus(tx, ctx, organizationId, data.focusInitiativeId);
     const row = await tx.assessment.create({
       data: {
         workspaceId: ctx.workspaceId,
@@ -66,6 +67,10 @@ export async function createAssessment(
         closesAt: data.closesAt,
         targets: data.targets ?? undefined,
         previousAssessmentId: previous?.id ?? null,
+        // The first round of the chain stays the baseline of every retake after it.
+        baselineAssessmentId: previous ? (previous.baselineAssessmentId ?? previous.id) : null,
+        focusInitiativeId,
+        showPreviousAnswers: data.showPreviousAnswers,
       },
       select: assessmentSelect,
     });
@@ -75,6 +80,25 @@ export async function createAssessment(
     );
     return toAssessmentView(row);
   });
+}
+
+/** A focus must be one of the organisation's initiatives: any other id is a field error. */
+export async function checkedFocus(
+  tx: DbTx,
+  ctx: WorkspaceContext,
+  organizationId: string,
+  focusInitiativeId: string | null,
+): Promise<string | null> {
+  if (!focusInitiativeId) return null;
+  const found = await tx.initiative.findFirst({
+    where: { workspaceId: ctx.workspaceId, organizationId, id: focusInitiativeId },
+    select: { id: true },
+  });
+  if (!found)
+    throw new AppError("validation_failed", "Choose one of this organisation's initiatives.", {
+      fields: { focusInitiativeId: "Choose one of this organisation's initiatives." },
+    });
+  return found.id;
 }
 
 export type IssuedLink = {

@@ -36,8 +36,19 @@ export const createAssessmentSchema = z
     opensAt: isoDate.nullish(),
     closesAt: isoDate.nullish(),
     targets: z.record(text(), z.number().min(0).max(100)).optional(),
+    // The initiative the round focuses on (one of the organisation's), or none.
+    focusInitiativeId: text().trim().max(64).nullish(),
+    showPreviousAnswers: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.showPreviousAnswers && v.anonymous) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["showPreviousAnswers"],
+        message:
+          "An anonymous round cannot show respondents their last answers: it does not know who they are.",
+      });
+    }
     const version = v.frameworkVersion ?? latestFrameworkVersion;
     const framework = findFramework(version);
     if (!framework) {
@@ -70,7 +81,29 @@ export const createAssessmentSchema = z
     opensAt: v.opensAt ?? null,
     closesAt: v.closesAt ?? null,
     targets: v.targets ?? null,
+    focusInitiativeId: v.focusInitiativeId || null,
+    showPreviousAnswers: v.showPreviousAnswers ?? false,
   }));
+
+/** "Start next round": everything but the name is copied from the round it continues. */
+export const nextRoundSchema = z.strictObject({
+  name: text({ error: "Enter a name, e.g. “Q2 2027”." })
+    .trim()
+    .min(1, "Enter a name, e.g. “Q2 2027”.")
+    .max(ASSESSMENT_NAME_MAX, `Use at most ${ASSESSMENT_NAME_MAX} characters.`)
+    .optional(),
+});
+
+/** The round after "Q4 2026" is "Q1 2027"; any other name gets " (next round)". */
+export function nextRoundName(name: string): string {
+  const quarter = /^Q([1-4]) (\d{4})$/.exec(name.trim());
+  if (quarter) {
+    const q = Number(quarter[1]);
+    const year = Number(quarter[2]);
+    return q === 4 ? `Q1 ${year + 1}` : `Q${q + 1} ${year}`;
+  }
+  return `${name.slice(0, ASSESSMENT_NAME_MAX - 13)} (next round)`;
+}
 
 export const invitationsSchema = z.strictObject({
   invitations: z

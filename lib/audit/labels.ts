@@ -2,6 +2,7 @@
 // accepts only these keys, so writing a new action without saying how it reads fails typecheck.
 const LABELS = {
   "workspace.created": "Created the workspace",
+  "workspace.settings_changed": "Changed the workspace's settings",
   "user.signed_in": "Signed in",
   "user.sign_in_failed": "Failed sign-in",
   "user.password_changed": "Changed their password",
@@ -21,6 +22,7 @@ const LABELS = {
   "assessment.link_revoked": "Withdrew a respondent link",
   "assessment.opened": "Opened a round",
   "assessment.closed": "Closed a round",
+  "assessment.next_round_started": "Started the next round of an organisation",
   "workshop.started": "Started a workshop",
   "workshop.level_agreed": "Recorded a level agreed in a workshop",
   "workshop.ended": "Ended a workshop",

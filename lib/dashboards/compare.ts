@@ -8,6 +8,8 @@ import { assessmentScope } from "@/lib/assessments/scope";
 import { findFramework } from "@/lib/framework";
 import { compare, type Comparison } from "@/lib/scoring";
 import { readSnapshotsOfScopedAssessments } from "@/lib/results/data";
+import { can } from "@/lib/auth/roles";
+import { actionScope } from "@/lib/actions/scope";
 
 // Two closed rounds of one organisation side by side, from their immutable result snapshots.
 // Scoped exactly like the dashboard: another workspace's, or an ungranted organisation's, round
@@ -32,8 +34,15 @@ export type AssessmentComparison = {
         diagnosticNames: Record<string, string>;
         /** Question texts in the newer round's framework, falling back to the older one's. */
         questionTexts: Record<string, string>;
+        /**
+         * Per dimension, the actions done between the two rounds (completed after the earlier
+         * round closed and before the later one did), to read beside the questions that moved.
+         */
+        actionsDone: Record<string, ActionDone[]>;
       });
 };
+
+export type ActionDone = { id: string; title: string; completedAt: string; owner: string | null };
 
 export async function getAssessmentComparison(
   ctx: WorkspaceContext,
@@ -100,11 +109,54 @@ export async function getAssessmentComparison(
       for (const q of d.questions) questionTexts[q.id] = q.text;
     }
   }
+  const actionsDone = can(ctx.role, "action.read")
+    ? await readActionsDoneBetween(ctx, organization.id, before, after)
+    : {};
   return {
     organization,
     rounds,
     before,
     after,
-    comparison: { ...comparison, dimensionNames, diagnosticNames, questionTexts },
+    comparison: { ...comparison, dimensionNames, diagnosticNames, questionTexts, actionsDone },
   };
+}
+
+async function readActionsDoneBetween(
+  ctx: WorkspaceContext,
+  organizationId: string,
+  before: ClosedAssessment,
+  after: ClosedAssessment,
+): Promise<Record<string, ActionDone[]>> {
+  // Either order: the comparison may put the later round first.
+  const [from, to] = [before.closedAt, after.closedAt].sort();
+  const rows = await getDb().action.findMany({
+    where: {
+      ...actionScope(ctx),
+      organizationId,
+      status: "done",
+      dimension: { not: null },
+      completedAt: { gt: new Date(from!), lte: new Date(to!) },
+    },
+    orderBy: [{ completedAt: "asc" }, { id: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      title: true,
+      dimension: true,
+      completedAt: true,
+      ownerName: true,
+      ownerMember: { select: { user: { select: { name: true } } } },
+    },
+  });
+  const out: Record<string, ActionDone[]> = {};
+  for (const row of rows) {
+    if (!row.dimension || !row.completedAt) continue;
+    (out[row.dimension] ??= []).push({
+      id: row.id,
+      title: row.title,
+      completedAt: row.completedAt.toISOString(),
+      owner: row.ownerMember?.user.name ?? row.ownerName,
+    });
+  }
+  return out;
 }

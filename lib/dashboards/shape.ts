@@ -61,6 +61,10 @@ export type DashboardDimension = {
   target: number;
   previous: number | null;
   delta: number | null;
+  /** The first round's score (the baseline), when the rounds share a framework version. */
+  baseline: number | null;
+  /** (score - baseline) / (target - baseline), from the score; null without a baseline. */
+  progress: number | null;
 };
 
 export function buildDimensions(
@@ -78,6 +82,8 @@ export function buildDimensions(
       target: d.target,
       previous: prev,
       delta: d.score !== null && prev !== null ? Math.round((d.score - prev) * 10) / 10 : null,
+      baseline: d.baseline,
+      progress: d.progress,
     };
   });
 }

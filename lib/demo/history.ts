@@ -23,6 +23,8 @@ export type DemoProfile = {
   respondents: number;
   /** From this round index on, the diagnostic questions are answered a level higher. */
   diagnosticFrom?: number;
+  /** The initiative the last round focuses on (its questionnaire names the workflow). */
+  focusLastRoundOn?: string;
 };
 
 const ROLE_BIAS: Record<RespondentRole, number> = {
@@ -65,6 +67,9 @@ export async function seedHistory(
         name: round.name,
         frameworkVersion: round.frameworkVersion,
         targets: { monitoring: 75, ownership: 75, data: 70 },
+        ...(profile.focusLastRoundOn && q === rounds.length - 1
+          ? { focusInitiativeId: profile.focusLastRoundOn }
+          : {}),
       });
       const invitations = Array.from({ length: profile.respondents }, (_, i) => ({
         role: ROLES[i % ROLES.length]!,

@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/mutations";
 import { seesOnlyGrantedOrganizations, type Role } from "@/lib/auth/roles";
 import { actAsMember, systemContext, type WorkspaceContext } from "@/lib/auth/context";
-import { seedInitiatives } from "./initiatives";
+import { seedFocusInitiative, seedInitiatives } from "./initiatives";
 import { seedWorkshop } from "./workshop";
 import { seedHistory, type DemoAssessment } from "./history";
 import { seedComments } from "./comments";
@@ -149,6 +149,7 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
       role: "owner",
     });
     const [meridian, halden, corvane, brightwell, aster, kestrel] = created.organizations;
+    const haldenFocus = halden ? await seedFocusInitiative(ctx, halden.id) : undefined;
     // `diagnosticFrom`: the quarter from which the organisation did the three-part diagnostic
     // work (its diagnostic questions rise), so some rounds pass the gate and some do not.
     const profiles = [
@@ -160,6 +161,7 @@ export async function seedDemo(accounts: DemoAccount[]): Promise<boolean> {
         weak: ["integration"],
         respondents: 10,
         diagnosticFrom: 3,
+        focusLastRoundOn: haldenFocus,
       },
       {
         organization: corvane,

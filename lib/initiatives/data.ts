@@ -18,6 +18,7 @@ import {
   type PartStatus,
 } from "./schema";
 import { initiativeScope } from "./scope";
+import { portfolioPipeline, type PortfolioPipeline } from "./pipeline";
 
 export type InitiativeOwner =
   | { kind: "member"; memberId: string; name: string; email: string }
@@ -317,4 +318,45 @@ export async function findNewInitiativePage(
   });
   if (!organization) return null;
   return { organization, members: await membersToOwn(ctx) };
+}
+
+/**
+ * The pipeline across every organisation the caller sees (the portfolio): initiatives by status,
+ * the pilot-to-production conversion from the dated status changes, the share of organisations
+ * at Deloitte's 40% mark, and which initiatives each diagnostic part holds.
+ */
+export async function getPortfolioPipeline(
+  ctx: WorkspaceContext,
+): Promise<PortfolioPipeline & { organizationNames: Record<string, string> }> {
+  assertCan(ctx, "initiative.read");
+  const rows = await getDb().initiative.findMany({
+    where: initiativeScope(ctx),
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      organizationId: true,
+      status: true,
+      organization: { select: { name: true } },
+      diagnosticParts: { select: { part: true, status: true } },
+      statusChanges: { select: { toStatus: true, changedAt: true } },
+    },
+  });
+  const organizationNames: Record<string, string> = {};
+  const initiatives = rows.map((row) => {
+    organizationNames[row.organizationId] = row.organization.name;
+    const recorded = row.diagnosticParts.flatMap((p) => {
+      const part = diagnosticPartIdSchema.safeParse(p.part);
+      return part.success ? [{ part: part.data, status: p.status }] : [];
+    });
+    return {
+      id: row.id,
+      name: row.name,
+      organizationId: row.organizationId,
+      status: row.status,
+      diagnostic: decideGo(recorded),
+      history: row.statusChanges.map((c) => ({ to: c.toStatus, changedAt: c.changedAt })),
+    };
+  });
+  return { ...portfolioPipeline(initiatives), organizationNames };
 }

@@ -10,6 +10,7 @@ import {
   type RespondentRole,
 } from "@/lib/framework";
 import { decodeAnswer } from "@/lib/assessments/schema";
+import { focusLabel, nameTheWorkflow } from "./focus";
 
 // The respondent side: no account, the link's token is the credential. Only its hash is stored.
 
@@ -26,6 +27,7 @@ const linkSelect = {
   name: true,
   revokedAt: true,
   workspaceId: true,
+  previousInvitationId: true,
   assessment: {
     select: {
       id: true,
@@ -35,6 +37,8 @@ const linkSelect = {
       anonymous: true,
       frameworkVersion: true,
       closesAt: true,
+      showPreviousAnswers: true,
+      focusInitiative: { select: { name: true, workflow: true } },
       organization: { select: { name: true } },
       workspace: { select: { name: true } },
     },
@@ -116,8 +120,16 @@ export type RespondentSection = {
   questions: RespondentQuestion[];
 };
 
-/** The questions a respondent of this role is asked, one section per dimension. */
-export function questionsFor(framework: Framework, role: RespondentRole): RespondentSection[] {
+/**
+ * The questions a respondent of this role is asked, one section per dimension. With a focus (the
+ * workflow of the initiative the round is about), "the workflow" in a question names it.
+ */
+export function questionsFor(
+  framework: Framework,
+  role: RespondentRole,
+  focus: string | null = null,
+): RespondentSection[] {
+  const named = (text: string) => (focus ? nameTheWorkflow(text, focus) : text);
   return framework.dimensions
     .map((d) => ({
       id: d.id,
@@ -127,8 +139,8 @@ export function questionsFor(framework: Framework, role: RespondentRole): Respon
         .filter((q) => q.audience.includes(role))
         .map((q) => ({
           id: q.id,
-          text: q.text,
-          help: q.help,
+          text: named(q.text),
+          help: named(q.help),
           levels: [...q.levels],
           allowNotApplicable: q.allowNotApplicable,
         })),
@@ -144,6 +156,8 @@ type AssessmentInfo = {
   anonymous: boolean;
   frameworkVersion: string;
   closesAt: string | null;
+  /** The workflow the round focuses on (one initiative), or null for the whole organisation. */
+  focus: string | null;
 };
 
 export type RespondentView =
@@ -157,6 +171,11 @@ export type RespondentView =
       answers: Record<string, AnswerValue>;
       comments: Record<string, string>;
       submittedAt: string | null;
+      /**
+       * A returning respondent's own answers in the previous round (the round opted in, is named,
+       * and this link continues theirs), to confirm or change; null otherwise.
+       */
+      previous: null | { roundName: string; answers: Record<string, AnswerValue> };
     };
 
 export async function getRespondentView(token: string): Promise<RespondentView> {
@@ -170,17 +189,23 @@ export async function getRespondentView(token: string): Promise<RespondentView> 
     anonymous: a.anonymous,
     frameworkVersion: a.frameworkVersion,
     closesAt: a.closesAt?.toISOString() ?? null,
+    focus: a.focusInitiative ? focusLabel(a.focusInitiative) : null,
   };
   const roles = (Array.isArray(a.roles) ? a.roles : []).filter((r): r is RespondentRole =>
     (RESPONDENT_ROLES as readonly unknown[]).includes(r),
   );
   if (link.kind === "open" || !link.response) return { kind: "open", round, roles };
   const role = link.response.role as RespondentRole;
-  const sections = questionsFor(getFramework(a.frameworkVersion), role);
-  const rows = await getDb().answer.findMany({
-    where: { responseId: link.response.id },
-    select: { questionId: true, value: true, comment: true },
-  });
+  const sections = questionsFor(getFramework(a.frameworkVersion), role, round.focus);
+  const [rows, previous] = await Promise.all([
+    getDb().answer.findMany({
+      where: { responseId: link.response.id },
+      select: { questionId: true, value: true, comment: true },
+    }),
+    a.showPreviousAnswers && !a.anonymous && link.previousInvitationId
+      ? previousAnswers(link.workspaceId, link.previousInvitationId)
+      : null,
+  ]);
   const answers: Record<string, AnswerValue> = {};
   const comments: Record<string, string> = {};
   for (const row of rows) {
@@ -197,5 +222,27 @@ export async function getRespondentView(token: string): Promise<RespondentView> 
     answers,
     comments,
     submittedAt: link.response.submittedAt?.toISOString() ?? null,
+    previous,
   };
+}
+
+/** The answers given through the link this one continues (same workspace), with its round's name. */
+async function previousAnswers(
+  workspaceId: string,
+  invitationId: string,
+): Promise<{ roundName: string; answers: Record<string, AnswerValue> } | null> {
+  const response = await getDb().response.findFirst({
+    where: { workspaceId, invitationId },
+    select: {
+      assessment: { select: { name: true, anonymous: true } },
+      answers: { select: { questionId: true, value: true } },
+    },
+  });
+  if (!response || response.assessment.anonymous || response.answers.length === 0) return null;
+  const answers: Record<string, AnswerValue> = {};
+  for (const row of response.answers) {
+    const value = decodeAnswer(row.value);
+    if (value !== null) answers[row.questionId] = value;
+  }
+  return { roundName: response.assessment.name, answers };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { readAnswerChanges, type AnswerChanges } from "./changes";
 import { getDb } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { notFound } from "@/lib/errors";
@@ -63,6 +64,8 @@ export type ResultPageData = {
         /** Respondents' comments the caller may see (anonymity and minimum group applied). */
         comments: CommentsView;
       });
+  /** What returning respondents changed since their last round; null unless the round opted in. */
+  answerChanges: AnswerChanges | null;
 };
 
 function withQuestionText(view: ResultView): AgreedQuestion[] {
@@ -80,12 +83,14 @@ export async function getResultPage(
 ): Promise<ResultPageData | null> {
   const assessment = await findAssessment(ctx, assessmentId);
   if (!assessment) return null;
-  const [result, comments] = await Promise.all([
+  const [result, comments, answerChanges] = await Promise.all([
     readResult(assessment.id),
     readCommentsOfScopedAssessment(assessment),
+    readAnswerChanges(assessment),
   ]);
   return {
     assessment,
+    answerChanges,
     result: result
       ? {
           ...result,

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { getDb, lockForUpdate, type Prisma } from "@/lib/db";
+import { getDb, lockForUpdate, type DbTx, type Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -40,6 +40,44 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
+ * The result progress toward target is measured from: the first round of the chain of retakes
+ * (the baseline), or the previous round for rounds made before baselines were recorded. Scores
+ * of different framework versions do not compare point for point, so when the framework changed
+ * since the baseline, the first closed round scored with this round's version after it stands in.
+ */
+async function findBaseline(
+  tx: DbTx,
+  assessment: { organizationId: string; frameworkVersion: string; closedAt: Date | null } & {
+    baselineAssessmentId: string | null;
+    previousAssessmentId: string | null;
+  },
+): Promise<{ assessmentId: string; result: Prisma.JsonValue; frameworkVersion: string } | null> {
+  const id = assessment.baselineAssessmentId ?? assessment.previousAssessmentId;
+  if (!id) return null;
+  const recorded = await tx.result.findUnique({
+    where: { assessmentId: id },
+    select: {
+      assessmentId: true,
+      workspaceId: true,
+      result: true,
+      frameworkVersion: true,
+      computedAt: true,
+    },
+  });
+  if (!recorded || recorded.frameworkVersion === assessment.frameworkVersion) return recorded;
+  return tx.result.findFirst({
+    where: {
+      workspaceId: recorded.workspaceId,
+      organizationId: assessment.organizationId,
+      frameworkVersion: assessment.frameworkVersion,
+      computedAt: { gte: recorded.computedAt },
+    },
+    orderBy: [{ computedAt: "asc" }, { id: "asc" }],
+    select: { assessmentId: true, result: true, frameworkVersion: true },
+  });
+}
+
+/**
  * Closes the round and writes its immutable result in the same transaction, so a round is never
  * closed without a result nor scored twice. Every answer given counts, submitted or not.
  */
@@ -72,19 +110,15 @@ export async function closeAssessment(
       ...response,
       asked: participant ? workshopPlanSchema.parse(participant.workshop.plan).questionIds : null,
     }));
-    const baseline = assessment.previousAssessmentId
-      ? await tx.result.findUnique({
-          where: { assessmentId: assessment.previousAssessmentId },
-          select: { result: true, frameworkVersion: true },
-        })
-      : null;
+    const baseline = await findBaseline(tx, assessment);
+    const baselineId = baseline?.assessmentId ?? null;
     const answered = buildScoreInput(
       assessment,
       responses,
       baseline
         ? {
             frameworkVersion: baseline.frameworkVersion,
-            result: parseStoredResult(baseline.result, assessment.previousAssessmentId ?? ""),
+            result: parseStoredResult(baseline.result, baselineId ?? ""),
           }
         : null,
     );

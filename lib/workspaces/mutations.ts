@@ -4,6 +4,9 @@ import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/mutations";
 import { checkLogo } from "./logo";
+import { parseInput } from "@/lib/errors";
+import type { WorkspaceSettings } from "./data";
+import { workspaceSettingsSchema } from "./schema";
 
 /** Replaces the workspace logo (owners); `null` removes it. */
 export async function setWorkspaceLogo(
@@ -41,5 +44,39 @@ export async function setWorkspaceLogo(
       },
       tx,
     );
+  });
+}
+
+export async function updateWorkspaceSettings(
+  ctx: WorkspaceContext,
+  input: unknown,
+): Promise<WorkspaceSettings> {
+  assertCan(ctx, "workspace.update");
+  const data = parseInput(workspaceSettingsSchema, input);
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.workspace.findUniqueOrThrow({
+      where: { id: ctx.workspaceId },
+      select: { retakeIntervalDays: true },
+    });
+    const after = await tx.workspace.update({
+      where: { id: ctx.workspaceId },
+      data: { retakeIntervalDays: data.retakeIntervalDays },
+      select: { retakeIntervalDays: true },
+    });
+    await recordAudit(
+      {
+        workspaceId: ctx.workspaceId,
+        actorUserId: ctx.userId,
+        actorLabel: ctx.email,
+        action: "workspace.settings_changed",
+        targetType: "workspace",
+        targetId: ctx.workspaceId,
+        detail: {
+          retakeIntervalDays: { from: before.retakeIntervalDays, to: after.retakeIntervalDays },
+        },
+      },
+      tx,
+    );
+    return after;
   });
 }

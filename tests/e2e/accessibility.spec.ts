@@ -47,6 +47,7 @@ const PAGES: PageCheck[] = [
   { name: "method", who: "anonymous", path: () => "/method" },
   { name: "respondent link not valid", who: "anonymous", path: () => "/respond/gmr_not-a-token" },
   { name: "organisations", who: "owner", path: () => "/organizations" },
+  { name: "retakes due", who: "owner", path: () => "/retakes" },
   { name: "new organisation", who: "owner", path: () => "/organizations/new" },
   {
     name: "organisation dashboard",

@@ -229,3 +229,152 @@ test("a consultant turns two next steps into owned actions; the overdue one stan
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+test("retakes: two next steps become actions, the next round starts from the last, and the dashboard shows pipeline, actions and progress to target", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "consultant@gapmap.demo");
+  await page.goto("/organizations");
+  await page.getByRole("link", { name: "Halden Mutual" }).first().click();
+  await expect(page.getByRole("heading", { name: "Halden Mutual", level: 1 })).toBeVisible();
+
+  // Two recommendations into owned actions, one of them already overdue.
+  for (const [i, due] of ["2020-02-28", "2030-03-31"].entries()) {
+    const step = page.locator("details", { hasText: "Turn into an action" }).first();
+    await step.locator("summary").click();
+    const form = step.getByRole("form");
+    if (i === 0) {
+      await form.getByLabel("Member", { exact: true }).selectOption({ index: 1 });
+    } else {
+      await form.getByLabel("Owner", { exact: true }).selectOption("person");
+      await form.getByLabel("Name", { exact: true }).fill("Jonas Berg");
+      await form.getByLabel("Role", { exact: true }).fill("Head of claims");
+    }
+    await form.getByLabel("Due date").fill(due);
+    await form.getByRole("button", { name: "Create action" }).click();
+    await expect(
+      page.getByText(i === 0 ? "Action: Open, overdue" : "Action: Open", { exact: true }),
+    ).toBeVisible();
+  }
+
+  // Start the next round from the newest closed one: settings, focus and targets are copied.
+  await page.getByRole("link", { name: "Start next round" }).click();
+  await expect(page.getByRole("heading", { name: "Next round" })).toBeVisible();
+  await expect(page.getByText("focus: Claims triage assistant")).toBeVisible();
+  await expect(page.getByLabel("Name of the next round")).toHaveValue("Q4 2026");
+  await page.getByRole("button", { name: "Start next round" }).click();
+  await expect(
+    page.getByText(
+      /Q4 2026 created as a draft with \d+ new links? and 2 unfinished actions carried over/,
+    ),
+  ).toBeVisible();
+  await screenshotBoth(page, "retake-next-round-started");
+  await page.getByRole("link", { name: "Go to Q4 2026" }).click();
+  await expect(page.getByRole("heading", { name: "Q4 2026", level: 1 })).toBeVisible();
+  await expect(page.getByText("focus: Claims triage assistant")).toBeVisible();
+
+  // The dashboard: pipeline, actions (carried over, one overdue) and progress to target.
+  await page.getByRole("link", { name: "Halden Mutual" }).first().click();
+  await expect(page.getByRole("heading", { name: "Progress toward target" })).toBeVisible();
+  const progress = page.getByRole("table", { name: /progress toward the target/ });
+  await expect(
+    progress.getByRole("row", { name: /Absence of monitoring tooling|Monitoring/ }).first(),
+  ).toContainText("75");
+  await expect(page.getByText(/1 action is overdue/)).toBeVisible();
+  const actions = page.getByRole("table", { name: /Actions with their owner/ });
+  await expect(actions.getByText("Carried over into Q4 2026")).toHaveCount(2);
+  await expect(page.getByRole("figure", { name: "Pipeline: initiatives by status" })).toBeVisible();
+  await expect(page.getByText(/Deloitte, State of AI 2026/).first()).toBeVisible();
+  await screenshotBoth(page, "retake-organization");
+  await page.setViewportSize({ width: 390, height: 900 });
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The focused round's diagnostic is offered on its initiative, for the consultant to confirm.
+  await page.getByRole("link", { name: "Claims triage assistant" }).first().click();
+  await expect(page.getByText(/Round Q3 2026 found:/).first()).toBeVisible();
+  await screenshotBoth(page, "retake-initiative-offer");
+
+  // Between quarters: the comparison lists the actions done beside the questions that moved.
+  await page.goto("/organizations");
+  await page.getByRole("link", { name: "Meridian Logistics" }).first().click();
+  await page.getByRole("link", { name: "Compare rounds" }).click();
+  await expect(
+    page.getByText("Actions done in this dimension between Q2 2026 and Q3 2026").first(),
+  ).toBeVisible();
+  await screenshotBoth(page, "retake-compare-actions");
+
+  await page.goto("/portfolio");
+  await expect(
+    page.getByRole("heading", { name: "Initiatives across the portfolio" }),
+  ).toBeVisible();
+  await expect(page.getByText(/organisations? with pilots/)).toBeVisible();
+  await screenshotBoth(page, "retake-portfolio");
+});
+
+test("a returning respondent sees their last answer beside each question and keeps it", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, "consultant@gapmap.demo");
+  const api = page.request;
+  const organization = (await (
+    await api.post("/api/v1/organizations", { data: { name: `Retake E2E ${stamp}` } })
+  ).json()) as { id: string };
+  const round = (await (
+    await api.post(`/api/v1/organizations/${organization.id}/assessments`, {
+      data: { name: "Q1 2027", roles: ["business"], showPreviousAnswers: true },
+    })
+  ).json()) as { id: string };
+  const {
+    data: [link],
+  } = (await (
+    await api.post(`/api/v1/assessments/${round.id}/invitations`, {
+      data: { invitations: [{ name: "Ana Silva", role: "business" }] },
+    })
+  ).json()) as { data: { token: string }[] };
+  expect((await api.post(`/api/v1/assessments/${round.id}/open`)).status()).toBe(200);
+  const view = (await (await api.get(`/api/v1/respond/${link!.token}`)).json()) as {
+    sections: { questions: { id: string }[] }[];
+  };
+  const answers = Object.fromEntries(
+    view.sections.flatMap((s) => s.questions.map((q) => [q.id, 2])),
+  );
+  const saved = await api.put(`/api/v1/respond/${link!.token}/answers`, { data: { answers } });
+  expect(saved.status(), await saved.text()).toBe(200);
+  expect((await api.post(`/api/v1/assessments/${round.id}/close`)).status()).toBe(200);
+
+  const next = await api.post(`/api/v1/assessments/${round.id}/next-round`);
+  expect(next.status(), await next.text()).toBe(201);
+  const nextRound = (await next.json()) as {
+    id: string;
+    name: string;
+    links: { token: string; name: string }[];
+  };
+  expect(nextRound.name).toBe("Q2 2027");
+  expect((await api.post(`/api/v1/assessments/${nextRound.id}/open`)).status()).toBe(200);
+
+  const ana = nextRound.links.find((l) => l.name === "Ana Silva")!;
+  await page.goto(`/respond/${ana.token}`);
+  await expect(page.getByText(/You answered Q1 2027/)).toBeVisible();
+  await page.getByRole("button", { name: "Start the questionnaire" }).click();
+  const first = page.locator("fieldset").first();
+  await expect(first.getByText("Your answer in Q1 2027:")).toBeVisible();
+  await first.getByRole("button", { name: "Still true: keep this answer" }).click();
+  await expect(first.getByText("Confirmed: unchanged since last round.")).toBeVisible();
+  const second = page.locator("fieldset").nth(1);
+  await second.getByRole("radio").nth(4).check();
+  await expect(second.getByText("Changed since last round.")).toBeVisible();
+  // The questionnaire keeps a sync loop going, so no network idle to wait for.
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await first.scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: `tests/e2e/.artifacts/screens/retake-returning-respondent-${width}.png`,
+      fullPage: true,
+    });
+  }
+  await page.setViewportSize({ width: 390, height: 900 });
+  await expectNoHorizontalScroll(page);
+});

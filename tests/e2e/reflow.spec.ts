@@ -32,6 +32,7 @@ const PAGES: Reflow[] = [
   { name: "compare", who: "owner", path: (i) => `/organizations/${i.meridian}/compare` },
   { name: "report", who: "owner", path: (i) => `/organizations/${i.meridian}/report` },
   { name: "portfolio", who: "owner", path: () => "/portfolio" },
+  { name: "retakes due", who: "owner", path: () => "/retakes" },
   { name: "members", who: "owner", path: () => "/settings/members" },
   { name: "audit", who: "owner", path: () => "/settings/audit" },
   { name: "export and import", who: "owner", path: () => "/settings/data" },

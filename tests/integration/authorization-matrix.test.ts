@@ -16,6 +16,7 @@ import {
   revokeInvitationAction,
   revokeTokenAction,
   setGrantsAction,
+  updateWorkspaceSettingsAction,
 } from "@/app/(app)/settings/actions";
 import * as organizationAssessmentsRoute from "@/app/api/v1/organizations/[id]/assessments/route";
 import * as assessmentRoute from "@/app/api/v1/assessments/[id]/route";
@@ -79,6 +80,7 @@ import { importExport } from "@/lib/portability/mutations";
 import { createWebhook } from "@/lib/webhooks/mutations";
 import { setWorkspaceLogo } from "@/lib/workspaces/mutations";
 import { logoForm, PNG_1X1 } from "../fixtures/logo";
+import { updateWorkspaceSettings } from "@/lib/workspaces/mutations";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import {
   actAs,
@@ -372,6 +374,15 @@ const importFileNamed = (name: string) =>
     ],
   });
 
+// A different interval on every call, so an allowed change always shows in the snapshot.
+let intervalCounter = 0;
+const freshInterval = () => 30 + (++intervalCounter % 600);
+const retakeInterval = (t: Target) =>
+  getDb().workspace.findUniqueOrThrow({
+    where: { id: t.ws.id },
+    select: { retakeIntervalDays: true },
+  });
+
 const invitationEmail = (t: Target) => `${t.name.replace(/\W+/g, "-")}@example.test`;
 
 // ---- Layer (a): the data-layer functions ------------------------------------------------------
@@ -646,6 +657,16 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       mutates: true,
       run: (actor) => outcomeOf(() => setWorkspaceLogo(actor.ctx, PNG_1X1)),
       snapshot: workspaceLogo,
+    },
+    {
+      name: "updateWorkspaceSettings",
+      target: "none",
+      mutates: true,
+      run: (actor) =>
+        outcomeOf(() =>
+          updateWorkspaceSettings(actor.ctx, { retakeIntervalDays: freshInterval() }),
+        ),
+      snapshot: retakeInterval,
     },
   ],
   "audit.read": [
@@ -1309,6 +1330,18 @@ const SERVER_ACTIONS: Partial<Record<Action, ActionProbe[]>> = {
           await settle(() => uploadLogoAction({ status: "idle" }, logoForm(PNG_1X1))),
         ),
       snapshot: workspaceLogo,
+    },
+    {
+      name: "updateWorkspaceSettingsAction",
+      target: "none",
+      mutates: true,
+      run: async () =>
+        outcomeOfAction(
+          await submit(updateWorkspaceSettingsAction, {
+            retakeIntervalDays: String(freshInterval()),
+          }),
+        ),
+      snapshot: retakeInterval,
     },
   ],
   "token.manage": [

@@ -12,12 +12,19 @@ import {
   type IssuedLink,
 } from "@/lib/assessments/mutations";
 import { closeAssessment } from "@/lib/results/mutations";
+import { startNextRound } from "@/lib/assessments/next-round";
 import { parseInvitationCsv } from "@/lib/assessments/csv";
 
 export const createAssessmentAction = memberAction(async (ctx, formData) => {
-  const { organizationId, name, anonymous, minGroupSize, closesAt, roles } = formToObject(
-    formData,
-    ["roles"],
+  const fields = formToObject(formData, ["roles"]);
+  const { organizationId, name, anonymous, minGroupSize, closesAt, roles } = fields;
+  // One field per dimension, `targets.<dimension>`; a blank one keeps the framework's default.
+  const targets = Object.fromEntries(
+    Object.entries(fields).flatMap(([key, value]) =>
+      key.startsWith("targets.") && typeof value === "string" && value.trim() !== ""
+        ? [[key.slice("targets.".length), Number.isNaN(Number(value)) ? value : Number(value)]]
+        : [],
+    ),
   );
   const assessment = await createAssessment(ctx, String(organizationId ?? ""), {
     name,
@@ -25,6 +32,9 @@ export const createAssessmentAction = memberAction(async (ctx, formData) => {
     anonymous: anonymous === "on",
     minGroupSize: minGroupSize ? Number(minGroupSize) : undefined,
     closesAt: closesAt ? String(closesAt) : undefined,
+    targets,
+    focusInitiativeId: fields.focusInitiativeId || null,
+    showPreviousAnswers: fields.showPreviousAnswers === "on",
   });
   redirect(`/assessments/${assessment.id}?created=1`);
 });
@@ -75,4 +85,32 @@ export const revokeLinkAction = memberAction(async (ctx, formData) => {
   await revokeRespondentLink(ctx, assessmentId, String(formData.get("invitationId") ?? ""));
   revalidatePath(`/assessments/${assessmentId}`);
   return { status: "success", message: "Link revoked." };
+});
+
+export type NextRoundData = {
+  links: IssuedLink[];
+  round: { id: string; name: string };
+  carriedOverActions: number;
+};
+
+/** "Start next round": the new round's links are shown once, on the page that started it. */
+export const startNextRoundAction = memberAction<NextRoundData>(async (ctx, formData) => {
+  const { assessmentId, name } = formToObject(formData);
+  const next = await startNextRound(
+    ctx,
+    String(assessmentId ?? ""),
+    typeof name === "string" && name.trim() !== "" ? { name } : {},
+  );
+  revalidatePath(`/organizations/${next.round.organizationId}`);
+  revalidatePath(`/assessments/${String(assessmentId ?? "")}`);
+  const actions = next.carriedOverActions;
+  return {
+    status: "success",
+    message: `${next.round.name} created as a draft with ${next.links.length} new link${next.links.length === 1 ? "" : "s"}${actions ? ` and ${actions} unfinished action${actions === 1 ? "" : "s"} carried over` : ""}.${next.links.length ? "" : " This round's links named nobody, so there was no one to invite again: invite respondents on the new round."}`,
+    data: {
+      links: next.links,
+      round: { id: next.round.id, name: next.round.name },
+      carriedOverActions: actions,
+    },
+  };
 });

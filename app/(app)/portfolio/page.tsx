@@ -13,6 +13,11 @@ import {
 } from "@/lib/dashboards/portfolio";
 import { stageNames } from "@/lib/dashboards/shape";
 import { latestFrameworkVersion } from "@/lib/framework";
+import { can } from "@/lib/auth/roles";
+import { getPortfolioPipeline } from "@/lib/initiatives/data";
+import { PipelineChart } from "@/components/charts/pipeline-chart";
+import { PipelineSummary } from "@/components/initiatives/pipeline-summary";
+import { INITIATIVE_STATUS_LABELS } from "@/components/initiatives/labels";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
@@ -22,7 +27,10 @@ export default async function PortfolioPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ ctx }, params] = await Promise.all([requirePageContext(), searchParams]);
-  const rows = await getPortfolio(ctx);
+  const [rows, pipeline] = await Promise.all([
+    getPortfolio(ctx),
+    can(ctx.role, "initiative.read") ? getPortfolioPipeline(ctx) : null,
+  ]);
   const query = parsePortfolioQuery(params);
   const visible = filterAndSortPortfolio(rows, query);
   const names = stageNames(latestFrameworkVersion);
@@ -57,6 +65,31 @@ export default async function PortfolioPage({
               withoutStage={distribution.withoutStage}
             />
           </Card>
+          {pipeline ? (
+            <Card>
+              <h2 className="mb-3 text-lg font-semibold">Initiatives across the portfolio</h2>
+              <div className="grid gap-6 lg:grid-cols-2">
+                <PipelineChart
+                  title="Pipeline: initiatives by status"
+                  pipeline={pipeline.byStatus.map((p) => ({
+                    status: p.status,
+                    label: INITIATIVE_STATUS_LABELS[p.status],
+                    count: p.count,
+                  }))}
+                />
+                <PipelineSummary
+                  conversion={pipeline.conversion}
+                  held={pipeline.held}
+                  share={{
+                    withPilots: pipeline.organizationsWithPilots,
+                    atThreshold: pipeline.organizationsAtThreshold,
+                    rate: pipeline.shareAtThreshold,
+                  }}
+                  organizationNames={pipeline.organizationNames}
+                />
+              </div>
+            </Card>
+          ) : null}
           <Card>
             <PortfolioFilters
               sectors={sectors}

@@ -13,6 +13,7 @@ import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import { createWebhook, deleteWebhook, sendTestEvent } from "@/lib/webhooks/mutations";
 import { setWorkspaceLogo } from "@/lib/workspaces/mutations";
 import { LOGO_MAX_BYTES } from "@/lib/workspaces/logo";
+import { updateWorkspaceSettings } from "@/lib/workspaces/mutations";
 
 export const createInvitationAction = memberAction<{ path: string }>(async (ctx, formData) => {
   const invitation = await createInvitation(ctx, formToObject(formData, ["organizationIds"]));
@@ -109,4 +110,14 @@ export const removeLogoAction = memberAction(async (ctx) => {
   await setWorkspaceLogo(ctx, null);
   revalidatePath("/settings/workspace");
   return { status: "success", message: "Logo removed." };
+});
+
+export const updateWorkspaceSettingsAction = memberAction(async (ctx, formData) => {
+  const { retakeIntervalDays } = formToObject(formData);
+  const settings = await updateWorkspaceSettings(ctx, { retakeIntervalDays });
+  revalidatePath("/retakes");
+  return {
+    status: "success",
+    message: `Saved: an organisation is due for a retake ${settings.retakeIntervalDays} days after its last round closed.`,
+  };
 });

@@ -14,7 +14,10 @@ import { StateBadge } from "@/components/assessments/state-badge";
 import { StartsOverTime } from "@/components/assessments/starts-over-time";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
-import { findAssessment, getAssessmentProgress } from "@/lib/assessments/data";
+import { findAssessment, findFollowingRound, getAssessmentProgress } from "@/lib/assessments/data";
+import { nextRoundName } from "@/lib/assessments/schema";
+import { findInitiative } from "@/lib/initiatives/data";
+import { NextRoundForm } from "@/components/assessments/next-round-form";
 import { findOrganization } from "@/lib/organizations/data";
 import {
   getFramework,
@@ -30,6 +33,7 @@ import {
   openAssessmentAction,
   openLinkAction,
   revokeLinkAction,
+  startNextRoundAction,
 } from "../actions";
 
 export const metadata: Metadata = { title: "Assessment round" };
@@ -45,10 +49,12 @@ export default async function AssessmentPage({
   const { ctx } = await requirePageContext();
   const assessment = await findAssessment(ctx, id);
   if (!assessment) notFound();
-  const [organization, progress, workshops] = await Promise.all([
+  const [organization, progress, workshops, following, focus] = await Promise.all([
     findOrganization(ctx, assessment.organizationId),
     getAssessmentProgress(ctx, assessment.id),
     listWorkshopsOfAssessment(ctx, assessment.id),
+    findFollowingRound(ctx, assessment.id),
+    assessment.focusInitiativeId ? findInitiative(ctx, assessment.focusInitiativeId) : null,
   ]);
   const manage = can(ctx.role, "assessment.manage");
   const percent = Math.round(progress.completionRate * 100);
@@ -68,6 +74,10 @@ export default async function AssessmentPage({
             {assessment.anonymous ? "Anonymous" : "Named"} · roles:{" "}
             {assessment.roles.map(respondentRoleLabel).join(", ")}
             {assessment.closesAt ? ` · closes ${formatDate(assessment.closesAt)}` : ""}
+            {focus ? ` · focus: ${focus.name}` : ""}
+            {assessment.showPreviousAnswers
+              ? " · returning respondents see their last answers"
+              : ""}
           </span>
         }
         actions={
@@ -106,6 +116,33 @@ export default async function AssessmentPage({
             )}
           />
         </div>
+      ) : null}
+      {assessment.state === "closed" && (manage || following) ? (
+        <Card className="mb-6">
+          <h2 id="next-round" className="mb-2 text-lg font-semibold">
+            Next round
+          </h2>
+          {manage ? (
+            <NextRoundForm
+              assessmentId={assessment.id}
+              suggestedName={nextRoundName(assessment.name)}
+              anonymous={assessment.anonymous}
+              following={following}
+              action={startNextRoundAction}
+            />
+          ) : following ? (
+            <p className="text-sm text-slate-700">
+              This round continues in{" "}
+              <Link
+                className="font-medium text-brand-700 underline"
+                href={`/assessments/${following.id}`}
+              >
+                {following.name}
+              </Link>
+              .
+            </p>
+          ) : null}
+        </Card>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-1">

@@ -9,7 +9,9 @@ import { InitiativeForm } from "@/components/initiatives/initiative-form";
 import { DiagnosticPartForm } from "@/components/initiatives/diagnostic-part-form";
 import { StatusForm } from "@/components/initiatives/status-form";
 import { StatusHistory } from "@/components/initiatives/status-history";
-import { INITIATIVE_STATUS_LABELS } from "@/components/initiatives/labels";
+import { INITIATIVE_STATUS_LABELS, PART_STATUS_LABELS } from "@/components/initiatives/labels";
+import { DIAGNOSTIC_STATUS_LOOK } from "@/components/dashboard/diagnostic";
+import { findRoundDiagnosticOffer } from "@/lib/initiatives/round-diagnostic";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findInitiativePage } from "@/lib/initiatives/data";
@@ -28,6 +30,7 @@ export default async function InitiativePage({
   const { ctx } = await requirePageContext();
   const page = await findInitiativePage(ctx, id);
   if (!page) notFound();
+  const offer = await findRoundDiagnosticOffer(ctx, page.initiative.id);
   const { initiative, organization } = page;
   const canManage = can(ctx.role, "initiative.manage");
   const { diagnostic } = initiative;
@@ -84,53 +87,100 @@ export default async function InitiativePage({
             </div>
           )}
           <PartCards parts={diagnostic.parts} />
+          {offer ? (
+            <p className="mt-3 text-sm text-slate-700">
+              Round{" "}
+              <Link
+                className="text-brand-700 underline"
+                href={`/assessments/${offer.assessmentId}/result`}
+              >
+                {offer.roundName}
+              </Link>{" "}
+              (closed {formatDate(offer.closedAt)}) focused on this initiative: its diagnostic is
+              offered below, part by part.{" "}
+              {canManage
+                ? "Confirm each part with your evidence before it counts."
+                : "A consultant confirms each part before it counts."}
+            </p>
+          ) : null}
         </Card>
 
-        {diagnostic.parts.map((part, i) => (
-          <Card key={part.part}>
-            <h2 className="text-lg font-semibold">
-              {i + 1}. {part.name}
-            </h2>
-            {part.checkedAt ? (
-              <p className="mt-1 text-sm text-slate-600">
-                Checked {formatDate(part.checkedAt)} by {part.checkedBy}.
-              </p>
-            ) : (
-              <p className="mt-1 text-sm text-slate-600">Not checked yet.</p>
-            )}
-            {canManage ? (
-              <div className="mt-4">
-                <DiagnosticPartForm
-                  action={recordDiagnosticAction}
-                  initiativeId={initiative.id}
-                  part={part}
-                  today={today}
-                />
-              </div>
-            ) : (
-              <>
-                {part.evidence ? (
-                  <p className="mt-3 whitespace-pre-line text-slate-800">{part.evidence}</p>
-                ) : null}
-                {part.links.length ? (
-                  <ul className="mt-2 list-disc pl-5 text-sm">
-                    {part.links.map((link) => (
-                      <li key={link}>
-                        <a
-                          className="text-brand-700 underline break-all"
-                          href={link}
-                          rel="noreferrer"
-                        >
-                          {link}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </>
-            )}
-          </Card>
-        ))}
+        {diagnostic.parts.map((part, i) => {
+          const found = offer?.parts.find((p) => p.part === part.part);
+          // Offered only while the part was not checked since the round closed.
+          const offered =
+            offer && found && (!part.checkedAt || part.checkedAt < offer.closedAt) ? found : null;
+          return (
+            <Card key={part.part}>
+              <h2 className="text-lg font-semibold">
+                {i + 1}. {part.name}
+              </h2>
+              {part.checkedAt ? (
+                <p className="mt-1 text-sm text-slate-600">
+                  Checked {formatDate(part.checkedAt)} by {part.checkedBy}.
+                </p>
+              ) : (
+                <p className="mt-1 text-sm text-slate-600">Not checked yet.</p>
+              )}
+              {offered && offer ? (
+                <div className="mt-3 rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-slate-800">
+                  <p>
+                    <span className="font-medium">
+                      Round {offer.roundName} found: {DIAGNOSTIC_STATUS_LOOK[offered.found].label}.
+                    </span>{" "}
+                    {offered.reason}
+                  </p>
+                  {canManage ? (
+                    <p className="mt-1">
+                      The form is filled in from it ({PART_STATUS_LABELS[offered.offered]}): add
+                      what you checked and save to confirm it as this initiative&apos;s diagnostic.
+                    </p>
+                  ) : null}
+                </div>
+              ) : null}
+              {canManage ? (
+                <div className="mt-4">
+                  <DiagnosticPartForm
+                    action={recordDiagnosticAction}
+                    initiativeId={initiative.id}
+                    part={
+                      offered && offer
+                        ? {
+                            ...part,
+                            status: offered.offered,
+                            evidence: `From round ${offer.roundName} (closed ${formatDate(offer.closedAt)}): ${offered.reason}`,
+                            checkedAt: null,
+                          }
+                        : part
+                    }
+                    today={today}
+                  />
+                </div>
+              ) : (
+                <>
+                  {part.evidence ? (
+                    <p className="mt-3 whitespace-pre-line text-slate-800">{part.evidence}</p>
+                  ) : null}
+                  {part.links.length ? (
+                    <ul className="mt-2 list-disc pl-5 text-sm">
+                      {part.links.map((link) => (
+                        <li key={link}>
+                          <a
+                            className="text-brand-700 underline break-all"
+                            href={link}
+                            rel="noreferrer"
+                          >
+                            {link}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </>
+              )}
+            </Card>
+          );
+        })}
 
         <div className="grid gap-6 lg:grid-cols-2">
           <Card>

@@ -14,6 +14,7 @@ import { ArticleContext } from "@/components/dashboard/article-context";
 import { RoundsList } from "@/components/dashboard/rounds-list";
 import { InitiativesSection } from "@/components/initiatives/initiatives-section";
 import { ActionsTable } from "@/components/actions/actions-table";
+import { TargetProgress } from "@/components/dashboard/target-progress";
 import { ACTION_STATUS_LABELS } from "@/components/actions/labels";
 import {
   ActionOwnersProvider,
@@ -58,6 +59,16 @@ export default async function OrganizationPage({
   const actionOf = new Map(
     dashboard.actions.flatMap((a) => (a.recommendationId ? [[a.recommendationId, a]] : [])),
   );
+  const overdue = dashboard.actions.filter((a) => a.overdue);
+  // The newest closed round that no round continues yet: where "Start next round" starts from.
+  const lastClosed = dashboard.rounds.find((r) => r.state === "closed");
+  const retakeFrom =
+    lastClosed && !dashboard.rounds.some((r) => r.previousAssessmentId === lastClosed.id)
+      ? lastClosed
+      : null;
+  const latestRound = latest ? dashboard.rounds.find((r) => r.id === latest.assessmentId) : null;
+  const baselineId = latestRound?.baselineAssessmentId ?? latestRound?.previousAssessmentId ?? null;
+  const baselineName = dashboard.rounds.find((r) => r.id === baselineId)?.name ?? null;
   const facts = [
     { label: "Sector", value: organization.sector },
     { label: "Size (employees)", value: organization.sizeBand },
@@ -123,6 +134,19 @@ export default async function OrganizationPage({
         </Alert>
       ) : null}
 
+      {overdue.length ? (
+        <Alert tone="warning" className="mb-4">
+          {overdue.length} action{overdue.length === 1 ? " is" : "s are"} overdue:{" "}
+          {overdue
+            .slice(0, 3)
+            .map((a) => a.title)
+            .join("; ")}
+          {overdue.length > 3 ? "; …" : ""}.{" "}
+          <a className="font-medium underline" href="#actions">
+            See the actions
+          </a>
+        </Alert>
+      ) : null}
       {latest ? (
         <div className="space-y-6">
           <Card>
@@ -141,6 +165,11 @@ export default async function OrganizationPage({
           <Card>
             <h2 className="mb-3 text-lg font-semibold">Three-part diagnostic</h2>
             <DiagnosticStatusLights diagnostic={latest.diagnostic} />
+          </Card>
+
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">Progress toward target</h2>
+            <TargetProgress dimensions={latest.dimensions} baselineName={baselineName} />
           </Card>
 
           <div className="grid gap-6 lg:grid-cols-2">
@@ -254,6 +283,7 @@ export default async function OrganizationPage({
           actions={dashboard.actions}
           dimensionNames={dimensionNames}
           statusAction={canManageActions ? updateActionStatusAction : undefined}
+          rounds={dashboard.rounds}
         />
       </Card>
 
@@ -280,9 +310,19 @@ export default async function OrganizationPage({
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 className="text-lg font-semibold">Assessment rounds</h2>
             {canManage ? (
-              <LinkButton href={`/organizations/${organization.id}/assessments/new`}>
-                New round
-              </LinkButton>
+              <div className="flex flex-wrap gap-2">
+                {retakeFrom ? (
+                  <LinkButton href={`/assessments/${retakeFrom.id}#next-round`}>
+                    Start next round
+                  </LinkButton>
+                ) : null}
+                <LinkButton
+                  variant={retakeFrom ? "secondary" : undefined}
+                  href={`/organizations/${organization.id}/assessments/new`}
+                >
+                  New round
+                </LinkButton>
+              </div>
             ) : null}
           </div>
           <RoundsList rounds={dashboard.rounds} canManage={canManage} />

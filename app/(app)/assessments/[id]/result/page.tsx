@@ -13,10 +13,12 @@ import {
 import { DashboardHeadline } from "@/components/dashboard/headline";
 import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
 import { CommentsSection } from "@/components/comments/comments-section";
+import { AnswerChanges } from "@/components/assessments/answer-changes";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { setKeyQuoteAction } from "../../../comments/actions";
 import { getResultPage } from "@/lib/results/data";
+import { findInitiative } from "@/lib/initiatives/data";
 
 export const metadata: Metadata = { title: "Result" };
 
@@ -25,7 +27,10 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
   const { ctx } = await requirePageContext();
   const page = await getResultPage(ctx, id);
   if (!page) notFound();
-  const { assessment, result } = page;
+  const { assessment, result, answerChanges } = page;
+  const focus = assessment.focusInitiativeId
+    ? await findInitiative(ctx, assessment.focusInitiativeId)
+    : null;
   const back = (
     <Link className="text-sm text-slate-600 hover:underline" href={`/assessments/${assessment.id}`}>
       ← {assessment.name}
@@ -61,6 +66,19 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
             monitoring built before go-live.
           </p>
           <DiagnosticStatusLights diagnostic={result.result.diagnostic} />
+          {focus ? (
+            <p className="mt-4 text-sm text-slate-700">
+              This round focused on the initiative{" "}
+              <Link
+                className="font-medium text-brand-700 underline"
+                href={`/initiatives/${focus.id}#diagnostic`}
+              >
+                {focus.name}
+              </Link>
+              : its diagnostic is offered there as the initiative&apos;s, for a consultant to
+              confirm part by part with evidence.
+            </p>
+          ) : null}
         </Card>
         <Card>
           <h2 className="text-lg font-semibold">The seven dimensions</h2>
@@ -71,6 +89,16 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
             agreedQuestionIds={new Set(result.agreedQuestions.map((a) => a.questionId))}
           />
         </Card>
+        {answerChanges ? (
+          <Card>
+            <h2 className="text-lg font-semibold">What returning respondents changed</h2>
+            <p className="mb-4 mt-1 text-sm text-slate-600">
+              Each returning respondent saw their own last answer beside each question and kept it
+              or changed it.
+            </p>
+            <AnswerChanges changes={answerChanges} />
+          </Card>
+        ) : null}
         {result.agreedQuestions.length > 0 ? (
           <Card>
             <h2 className="text-lg font-semibold">Agreed in workshop</h2>
