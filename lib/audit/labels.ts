@@ -31,6 +31,9 @@ const LABELS = {
   "initiative.status_overridden": "Moved an initiative on despite a no-go",
   "action.created": "Created an action",
   "action.updated": "Updated an action",
+  "mail.invitations_sent": "Emailed respondents their links",
+  "mail.reminders_sent": "Reminded respondents who have not submitted",
+  "mail.reminders_stopped": "A respondent stopped reminders",
   "token.created": "Created an API token",
   "token.revoked": "Revoked an API token",
 } as const satisfies Record<string, string>;

@@ -1,0 +1,205 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { getDb } from "@/lib/db";
+import { unseal } from "@/lib/auth/sealed";
+import { mailConfig, type MailConfig } from "./config";
+import { stopRemindersUrl } from "./stop";
+import { escapeHtml, LINK_PLACEHOLDER } from "./templates";
+
+// Delivery of queued mail: the due rows are claimed one by one (so two app instances never send
+// the same mail), sent through SMTP or written to the outbox, and the outcome recorded. A failed
+// attempt waits 1, 2, 4, 8 minutes...; after MAX_ATTEMPTS the mail is marked failed for good.
+
+export const MAX_ATTEMPTS = 5;
+const BACKOFF_BASE_MS = 60_000;
+const BACKOFF_CAP_MS = 6 * 60 * 60 * 1000;
+/** How long a claimed mail is held from other sweeps while it is being sent. */
+const CLAIM_MS = 5 * 60 * 1000;
+export const DELIVERY_BATCH = 50;
+
+/** The wait after the `attempts`-th failed attempt. */
+export function backoffMs(attempts: number): number {
+  return Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_CAP_MS);
+}
+
+export type DeliveryReport = { sent: number; retrying: number; failed: number; held: number };
+
+const RESPONDENT_TEMPLATES = new Set(["invitation", "reminder"]);
+
+let transporter: { url: string; transport: Transporter } | null = null;
+
+function smtpTransport(url: string): Transporter {
+  if (transporter?.url !== url) {
+    transporter = {
+      url,
+      transport: nodemailer.createTransport(url, {
+        connectionTimeout: 15_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      }),
+    };
+  }
+  return transporter.transport;
+}
+
+let reportedProblems = "";
+
+/** Says once per distinct problem what is wrong with the mail settings. */
+export function reportMailConfig(config: MailConfig = mailConfig()): void {
+  const key = config.problems.join("\n");
+  if (key === reportedProblems) return;
+  reportedProblems = key;
+  if (config.problems.length) {
+    console.error(
+      `[gapmap] mail settings: ${config.problems.join(" ")} ${config.transport === "broken" ? "Mail is kept queued until this is fixed." : ""}`.trim(),
+    );
+  }
+}
+
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, " ").slice(0, 500);
+}
+
+type Claimed = {
+  id: string;
+  workspaceId: string;
+  toAddress: string;
+  template: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  sealedLink: string | null;
+  attempts: number;
+};
+
+/**
+ * Sends every mail due at `now` (a batch at a time, up to `limit`). `workspaceId` narrows the
+ * sweep to one workspace (tests share one database).
+ */
+export async function deliverDueMail(
+  options: { now?: Date; limit?: number; workspaceId?: string } = {},
+): Promise<DeliveryReport> {
+  const now = options.now ?? new Date();
+  const config = mailConfig();
+  reportMailConfig(config);
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, held: 0 };
+  const db = getDb();
+  const where = {
+    status: "queued" as const,
+    nextAttemptAt: { lte: now },
+    ...(options.workspaceId ? { workspaceId: options.workspaceId } : {}),
+  };
+  if (config.transport === "broken") {
+    report.held = await db.mail.count({ where });
+    return report;
+  }
+  const due = await db.mail.findMany({
+    where,
+    orderBy: { nextAttemptAt: "asc" },
+    take: options.limit ?? DELIVERY_BATCH,
+    select: { id: true, nextAttemptAt: true },
+  });
+  for (const row of due) {
+    // The claim: only the sweep whose update matched the row as it read it goes on.
+    const claimed = await db.mail.updateMany({
+      where: { id: row.id, status: "queued", nextAttemptAt: row.nextAttemptAt },
+      data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
+    });
+    if (claimed.count === 0) continue;
+    const mail = await db.mail.findUniqueOrThrow({
+      where: { id: row.id },
+      select: {
+        id: true,
+        workspaceId: true,
+        toAddress: true,
+        template: true,
+        subject: true,
+        textBody: true,
+        htmlBody: true,
+        sealedLink: true,
+        attempts: true,
+      },
+    });
+    const outcome = await deliverOne(mail, config);
+    if (outcome.ok) {
+      await db.mail.update({
+        where: { id: mail.id },
+        data: {
+          status: "sent",
+          sentAt: now,
+          deliveredVia: config.transport,
+          lastError: null,
+          sealedLink: null,
+        },
+      });
+      report.sent++;
+    } else if (outcome.final || mail.attempts >= MAX_ATTEMPTS) {
+      await db.mail.update({
+        where: { id: mail.id },
+        data: { status: "failed", lastError: outcome.error, sealedLink: null },
+      });
+      report.failed++;
+      console.warn(`[gapmap] mail ${mail.id} to ${mail.toAddress} failed: ${outcome.error}`);
+    } else {
+      await db.mail.update({
+        where: { id: mail.id },
+        data: {
+          lastError: outcome.error,
+          nextAttemptAt: new Date(now.getTime() + backoffMs(mail.attempts)),
+        },
+      });
+      report.retrying++;
+    }
+  }
+  return report;
+}
+
+type Outcome = { ok: true } | { ok: false; error: string; final: boolean };
+
+async function deliverOne(mail: Claimed, config: MailConfig): Promise<Outcome> {
+  const respondent = RESPONDENT_TEMPLATES.has(mail.template);
+  if (mail.template === "reminder") {
+    const stopped = await getDb().mailOptOut.findUnique({
+      where: { workspaceId_email: { workspaceId: mail.workspaceId, email: mail.toAddress } },
+      select: { id: true },
+    });
+    if (stopped) return { ok: false, final: true, error: "The recipient stopped reminders." };
+  }
+  let link: string | null = null;
+  if (mail.sealedLink) {
+    link = unseal(mail.sealedLink);
+    if (link === null) {
+      return {
+        ok: false,
+        final: true,
+        error: "The personal link could not be unsealed (was NEXTAUTH_SECRET changed?).",
+      };
+    }
+  }
+  if (config.transport === "outbox") {
+    // The outbox keeps the mail as queued (the link sealed, then erased): the log shows it
+    // without the link, which only the recipient gets.
+    console.info(
+      `[gapmap] mail (outbox, no SMTP_URL) ${mail.id} to ${mail.toAddress}: ${mail.subject}\n${mail.textBody.replaceAll(LINK_PLACEHOLDER, "[personal link]")}`,
+    );
+    return { ok: true };
+  }
+  try {
+    await smtpTransport(config.smtpUrl!).sendMail({
+      from: config.from,
+      to: mail.toAddress,
+      subject: mail.subject,
+      text: link ? mail.textBody.replaceAll(LINK_PLACEHOLDER, link) : mail.textBody,
+      html: link ? mail.htmlBody.replaceAll(LINK_PLACEHOLDER, escapeHtml(link)) : mail.htmlBody,
+      headers: respondent
+        ? { "List-Unsubscribe": `<${stopRemindersUrl(mail.workspaceId, mail.toAddress)}>` }
+        : {},
+    });
+    return { ok: true };
+  } catch (error) {
+    // Every SMTP failure is retried, a 5xx refusal included: a server's "mailbox unavailable"
+    // is often a passing state, and MAX_ATTEMPTS bounds the cost of the ones that are not.
+    return { ok: false, final: false, error: errorText(error) };
+  }
+}
