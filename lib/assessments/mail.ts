@@ -212,6 +212,7 @@ export async function remindNotSubmitted(
       const stopped = await optedOut(
         ctx.workspaceId,
         pending.flatMap((p) => (p.email ? [p.email] : [])),
+        tx,
       );
       const recent = new Set(
         (

@@ -12,15 +12,21 @@ import { z } from "zod";
 
 export const DEFAULT_FROM = "GapMap <gapmap@localhost>";
 
+function smtpUrlProblem(value: string): string | null {
+  if (!URL.canParse(value)) return "is not a URL (expected smtp://user:pass@host:587)";
+  const url = new URL(value);
+  if (!["smtp:", "smtps:"].includes(url.protocol)) return "must start with smtp:// or smtps://";
+  if (url.hostname === "") return "names no host";
+  return null;
+}
+
 const smtpUrlSchema = z
   .string()
   .trim()
-  .refine((value) => URL.canParse(value), "is not a URL (expected smtp://user:pass@host:587)")
-  .refine(
-    (value) => ["smtp:", "smtps:"].includes(new URL(value).protocol),
-    "must start with smtp:// or smtps://",
-  )
-  .refine((value) => new URL(value).hostname !== "", "names no host");
+  .superRefine((value, ctx) => {
+    const problem = smtpUrlProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 const ADDRESS = /^[^\s<>@"]+@[^\s<>@"]+$/;
 const fromSchema = z

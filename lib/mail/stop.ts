@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDb, isUniqueViolation } from "@/lib/db";
+import { getDb, isUniqueViolation, type DbTx } from "@/lib/db";
 import { systemContext } from "@/lib/auth/context";
 import { signPayload, verifySignedPayload } from "@/lib/auth/sealed";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -97,9 +97,13 @@ export async function stopReminders(token: string): Promise<StopRemindersTarget 
 }
 
 /** The addresses among `emails` that stopped reminders from this workspace. */
-export async function optedOut(workspaceId: string, emails: string[]): Promise<Set<string>> {
+export async function optedOut(
+  workspaceId: string,
+  emails: string[],
+  db: Pick<DbTx, "mailOptOut"> = getDb(),
+): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
-  const rows = await getDb().mailOptOut.findMany({
+  const rows = await db.mailOptOut.findMany({
     where: { workspaceId, email: { in: [...new Set(emails.map((e) => e.toLowerCase()))] } },
     select: { email: true },
   });
