@@ -14,6 +14,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(can(ctx.role, "member.read") ? [{ href: "/settings/members", label: "Members" }] : []),
     ...(can(ctx.role, "token.manage") ? [{ href: "/settings/tokens", label: "API tokens" }] : []),
     ...(can(ctx.role, "audit.read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
+    // Owners only, as the audit log: it names every respondent written to.
+    ...(can(ctx.role, "audit.read") ? [{ href: "/settings/mail", label: "Mail" }] : []),
   ];
   return (
     <AppShell

@@ -13,6 +13,7 @@ import {
 } from "@/lib/assessments/mutations";
 import { closeAssessment } from "@/lib/results/mutations";
 import { parseInvitationCsv } from "@/lib/assessments/csv";
+import { emailRespondentLink, remindNotSubmitted } from "@/lib/assessments/mail";
 
 export const createAssessmentAction = memberAction(async (ctx, formData) => {
   const { organizationId, name, anonymous, minGroupSize, closesAt, roles } = formToObject(
@@ -52,11 +53,14 @@ export const inviteAction = memberAction<{ links: IssuedLink[] }>(async (ctx, fo
           role: formData.get("role"),
         },
       ];
-  const links = await createInvitations(ctx, assessmentId, { invitations });
+  const sendEmail = formData.get("sendEmail") === "on";
+  const links = await createInvitations(ctx, assessmentId, { invitations, sendEmail });
   revalidatePath(`/assessments/${assessmentId}`);
+  const emailed = sendEmail ? links.filter((l) => l.email).length : 0;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return {
     status: "success",
-    message: `${links.length} link${links.length === 1 ? "" : "s"} created.`,
+    message: `${plural(links.length, "link")} created${sendEmail ? `, ${emailed} to be emailed` : ""}.`,
     data: { links },
   };
 });
@@ -75,4 +79,29 @@ export const revokeLinkAction = memberAction(async (ctx, formData) => {
   await revokeRespondentLink(ctx, assessmentId, String(formData.get("invitationId") ?? ""));
   revalidatePath(`/assessments/${assessmentId}`);
   return { status: "success", message: "Link revoked." };
+});
+
+export const emailLinkAction = memberAction(async (ctx, formData) => {
+  const assessmentId = String(formData.get("assessmentId") ?? "");
+  const email = String(formData.get("email") ?? "").trim();
+  const sent = await emailRespondentLink(ctx, assessmentId, {
+    invitationId: String(formData.get("invitationId") ?? ""),
+    ...(email ? { email } : {}),
+  });
+  revalidatePath(`/assessments/${assessmentId}`);
+  return { status: "success", message: `The link is on its way to ${sent.email}.` };
+});
+
+export const remindAction = memberAction(async (ctx, formData) => {
+  const assessmentId = String(formData.get("assessmentId") ?? "");
+  const report = await remindNotSubmitted(ctx, assessmentId);
+  const skipped = [
+    report.recentlyMailed ? `${report.recentlyMailed} mailed in the last 24 hours` : "",
+    report.optedOut ? `${report.optedOut} asked for no reminders` : "",
+    report.noEmail ? `${report.noEmail} without an email address` : "",
+  ].filter(Boolean);
+  return {
+    status: "success",
+    message: `${report.queued} reminder${report.queued === 1 ? "" : "s"} queued.${skipped.length ? ` Not reminded: ${skipped.join(", ")}.` : ""}`,
+  };
 });
