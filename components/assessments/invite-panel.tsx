@@ -65,7 +65,7 @@ export function InvitePanel({
       </div>
       <form action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="assessmentId" value={assessmentId} />
-        {state.status === "error" ? <FormStatus state={state} /> : null}
+        <FormStatus state={state} />
         {mode === "one" ? (
           <div className="grid gap-4 sm:grid-cols-3">
             <TextField label="Name (optional)" name="name" maxLength={120} />

@@ -90,6 +90,7 @@ const PAGES: PageCheck[] = [
   { name: "members", who: "owner", path: () => "/settings/members" },
   { name: "API tokens", who: "owner", path: () => "/settings/tokens" },
   { name: "audit log", who: "owner", path: () => "/settings/audit" },
+  { name: "mail", who: "owner", path: () => "/settings/mail" },
   { name: "account", who: "owner", path: () => "/account" },
   { name: "executive: organisations", who: "executive", path: () => "/organizations" },
   {

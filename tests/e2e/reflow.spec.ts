@@ -34,6 +34,7 @@ const PAGES: Reflow[] = [
   { name: "portfolio", who: "owner", path: () => "/portfolio" },
   { name: "members", who: "owner", path: () => "/settings/members" },
   { name: "audit", who: "owner", path: () => "/settings/audit" },
+  { name: "mail", who: "owner", path: () => "/settings/mail" },
   { name: "respondent-welcome", who: "respondent", path: (i) => i.answering },
   {
     name: "respondent-question",
