@@ -24,6 +24,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/assessments/[id]/invitations", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/open", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/open-link", methods: ["POST"] },
+  { path: "/api/v1/assessments/[id]/reminders", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/result", methods: ["GET"] },
   { path: "/api/v1/assessments/[id]/workshops", methods: ["POST"] },
   { path: "/api/v1/initiatives/[id]", methods: ["GET", "PATCH"] },

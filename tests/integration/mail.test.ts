@@ -2,6 +2,8 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import * as remindersRoute from "@/app/api/v1/assessments/[id]/reminders/route";
+import * as sweepRoute from "@/app/api/internal/mail-sweep/route";
 import { createAction } from "@/lib/actions/mutations";
 import { createAssessment, createInvitations, openAssessment } from "@/lib/assessments/mutations";
 import { emailRespondentLink, REMIND_LIMIT, remindNotSubmitted } from "@/lib/assessments/mail";
@@ -17,6 +19,7 @@ import {
 import { findStopRemindersTarget, stopReminders, stopRemindersToken } from "@/lib/mail/stop";
 import { LINK_PLACEHOLDER } from "@/lib/mail/templates";
 import type { OrganizationView } from "@/lib/organizations/data";
+import { apiRequest, readResponse, routeParams } from "../fixtures/next-request";
 import { buildWorld, freshOrganization, uniqueSuffix, type World } from "../fixtures/world";
 
 // Mail end to end on the real data layer: queued in the transaction that causes it, delivered by
@@ -517,5 +520,57 @@ describe("mail", () => {
     expect((await organizationsDueForRetake(now)).some((o) => o.organizationId === stale.id)).toBe(
       false,
     );
+  });
+
+  it("POST /api/v1/assessments/{id}/reminders reminds with a token; executives get 403, another workspace 404", async () => {
+    const round = await openRound();
+    const to = email("rest");
+    await createInvitations(world.a.consultant.ctx, round.id, {
+      invitations: [{ email: to, role: "business" }],
+    });
+    const post = async (bearer: string) =>
+      readResponse(
+        await remindersRoute.POST(
+          apiRequest(`/api/v1/assessments/${round.id}/reminders`, { method: "POST", bearer }),
+          routeParams({ id: round.id }),
+        ),
+      );
+    expect(await post(world.a.executive.bearer)).toMatchObject({
+      status: 403,
+      body: { error: { code: "forbidden" } },
+    });
+    expect(await post(world.b.consultant.bearer)).toMatchObject({
+      status: 404,
+      body: { error: { code: "not_found" } },
+    });
+    expect(await mailsTo(to)).toHaveLength(0);
+    expect(await post(world.a.consultant.bearer)).toEqual({
+      status: 200,
+      body: { queued: 1, noEmail: 0, optedOut: 0, recentlyMailed: 0 },
+    });
+    expect(await mailsTo(to)).toHaveLength(1);
+  });
+
+  it("the sweep endpoint exists only for the server's own key", async () => {
+    const call = (authorization?: string) =>
+      sweepRoute.POST(
+        apiRequest("/api/internal/mail-sweep", {
+          method: "POST",
+          ...(authorization ? { authorization } : {}),
+        }),
+      );
+    delete process.env.GAPMAP_INTERNAL_KEY;
+    expect((await call("Bearer guess")).status).toBe(404);
+    process.env.GAPMAP_INTERNAL_KEY = "k".repeat(64);
+    try {
+      expect((await call()).status).toBe(404);
+      expect((await call("Bearer guess")).status).toBe(404);
+      vi.spyOn(console, "info").mockImplementation(() => {});
+      const answer = await readResponse(await call(`Bearer ${"k".repeat(64)}`));
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ scheduled: { reminders: expect.any(Number) } });
+    } finally {
+      delete process.env.GAPMAP_INTERNAL_KEY;
+    }
   });
 });
