@@ -152,7 +152,7 @@ export async function queueActionNotices(now: Date): Promise<number> {
           recipientName: user.name,
           actionTitle: action.title,
           dueDate: action.dueDate!,
-          actionUrl: `${appUrl}/organizations/${action.organizationId}#actions`,
+          actionUrl: `${appUrl}/organizations/${action.organizationId}`,
           overdue,
         }),
         relatedType: "action",

@@ -111,7 +111,7 @@ export type RespondentMailInput = {
 
 function respondentFooter(input: RespondentMailInput): string[] {
   return [
-    `You get this because ${plain(input.workspaceName)} invited this address to answer ${plain(input.organizationName)}'s readiness assessment on GapMap. The link is personal: please do not forward it.`,
+    `You get this because ${plain(input.workspaceName)} invited this address to answer the readiness assessment of ${plain(input.organizationName)} on GapMap. The link is personal: please do not forward it.`,
     `No more reminders for this address: ${input.stopLink}`,
   ];
 }
@@ -124,7 +124,7 @@ export function invitationMail(input: RespondentMailInput): RenderedMail {
       { kind: "p", text: greeting },
       {
         kind: "p",
-        text: `${plain(input.workspaceName)} asks you to answer ${plain(input.organizationName)}'s AI readiness assessment, round "${plain(input.roundName)}". It takes 15 to 20 minutes on a phone or a computer, and you can stop and come back with the same link.`,
+        text: `${plain(input.workspaceName)} asks you to answer the AI readiness assessment of ${plain(input.organizationName)}, round "${plain(input.roundName)}". It takes 15 to 20 minutes on a phone or a computer, and you can stop and come back with the same link.`,
       },
       ...(input.closesAt
         ? [{ kind: "p" as const, text: `The round closes on ${formatMailDate(input.closesAt)}.` }]
@@ -143,7 +143,7 @@ export function reminderMail(input: RespondentMailInput): RenderedMail {
       { kind: "p", text: greeting },
       {
         kind: "p",
-        text: `Your answers to ${plain(input.organizationName)}'s AI readiness assessment, round "${plain(input.roundName)}", have not been submitted yet. Anything you already answered is kept: the link takes you back where you left off.`,
+        text: `Your answers to the AI readiness assessment of ${plain(input.organizationName)}, round "${plain(input.roundName)}", have not been submitted yet. Anything you already answered is kept: the link takes you back where you left off.`,
       },
       ...(input.closesAt
         ? [{ kind: "p" as const, text: `The round closes on ${formatMailDate(input.closesAt)}.` }]
@@ -179,7 +179,7 @@ export function actionNoticeMail(input: ActionNoticeInput): RenderedMail {
           : `The action "${plain(input.actionTitle)}" for ${plain(input.organizationName)} is due on ${when}.`,
       },
       { kind: "p", text: "Mark it done, or change its date or owner, on the organisation's page." },
-      { kind: "button", label: "Open the actions", href: input.actionUrl },
+      { kind: "button", label: "Open the organisation", href: input.actionUrl },
     ],
     [
       `You get this because you own this action in the workspace ${plain(input.workspaceName)} on GapMap. Each action sends one notice before its due date and one when it is overdue.`,

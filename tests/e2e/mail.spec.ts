@@ -54,6 +54,11 @@ test("a consultant emails links and reminders; the owner sees them in the outbox
   await expect(
     consultant.getByText("1 reminder queued. Not reminded: 2 mailed in the last 24 hours."),
   ).toBeVisible();
+  await consultant.getByText(/Reminder list/).click();
+  await expect(
+    consultant.getByRole("button", { name: `Email the link to ${kim.name}` }),
+  ).toBeVisible();
+  await screenshotBoth(consultant, "mail-round");
 
   const ownerContext = await browser.newContext();
   const owner = await ownerContext.newPage();
