@@ -44,7 +44,9 @@ export function EmailLinkForm({
       <input type="hidden" name="assessmentId" value={assessmentId} />
       <input type="hidden" name="invitationId" value={invitationId} />
       <div className="flex flex-wrap items-end gap-2">
-        {email ? null : (
+        {email ? (
+          <span className="min-w-0 flex-1 truncate text-xs text-slate-600">{email}</span>
+        ) : (
           <div className="min-w-0 flex-1">
             <label htmlFor={fieldId} className="sr-only">
               Email address for {who}
