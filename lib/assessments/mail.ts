@@ -8,7 +8,14 @@ import { countHit, readLimit } from "@/lib/auth/rate-limit";
 import { recordAudit } from "@/lib/audit/mutations";
 import { emailSchema } from "@/lib/accounts/schema";
 import { AppError, notFound, parseInput } from "@/lib/errors";
-import { enqueueMail, respondentDraft, type RespondentMailFacts } from "@/lib/mail/queue";
+import {
+  enqueueMail,
+  enqueueMails,
+  respondentDraft,
+  type MailDraft,
+  type RespondentMailFacts,
+} from "@/lib/mail/queue";
+import { inChunks } from "@/lib/mail/chunks";
 import { optedOut } from "@/lib/mail/stop";
 import type { AssessmentView } from "./data";
 import { audit, findManaged } from "./managed";
@@ -54,16 +61,16 @@ export async function queueInvitationMails(
   const withEmail = links.filter((l): l is typeof l & { email: string } => Boolean(l.email));
   if (withEmail.length === 0) return 0;
   const facts = await mailFacts(tx, ctx, assessment);
-  for (const link of withEmail) {
-    await enqueueMail(
-      tx,
+  await enqueueMails(
+    tx,
+    withEmail.map((link) =>
       respondentDraft(
         "invitation",
         { ...facts, invitation: link },
         { createdByUserId: ctx.userId },
       ),
-    );
-  }
+    ),
+  );
   await recordAudit(
     audit(ctx, "mail.invitations_sent", assessment.id, { count: withEmail.length }),
     tx,
@@ -216,35 +223,38 @@ export async function remindNotSubmitted(
       );
       const recent = new Set(
         (
-          await tx.mail.findMany({
-            where: {
-              relatedType: "assessment_invitation",
-              relatedId: { in: pending.map((p) => p.id) },
-              createdAt: { gt: new Date(now.getTime() - REMIND_QUIET_MS) },
-            },
-            select: { relatedId: true },
-          })
+          await inChunks(
+            pending.map((p) => p.id),
+            (chunk) =>
+              tx.mail.findMany({
+                where: {
+                  relatedType: "assessment_invitation",
+                  relatedId: { in: chunk },
+                  createdAt: { gt: new Date(now.getTime() - REMIND_QUIET_MS) },
+                },
+                select: { relatedId: true },
+              }),
+          )
         ).map((m) => m.relatedId),
       );
       const facts = await mailFacts(tx, ctx, assessment);
+      const drafts: MailDraft[] = [];
       for (const p of pending) {
         const token = p.email && p.sealedToken ? unseal(p.sealedToken) : null;
         if (!p.email || !token) report.noEmail++;
         else if (stopped.has(p.email.toLowerCase())) report.optedOut++;
         else if (recent.has(p.id)) report.recentlyMailed++;
         else {
-          await enqueueMail(
-            tx,
+          drafts.push(
             respondentDraft(
               "reminder",
               { ...facts, invitation: { id: p.id, name: p.name, email: p.email, token } },
               { createdByUserId: ctx.userId },
             ),
-            now,
           );
-          report.queued++;
         }
       }
+      report.queued = await enqueueMails(tx, drafts, now);
       await recordAudit(audit(ctx, "mail.reminders_sent", assessment.id, { ...report }), tx);
       return report;
     },

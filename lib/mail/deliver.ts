@@ -28,18 +28,33 @@ const RESPONDENT_TEMPLATES = new Set(["invitation", "reminder"]);
 
 let transporter: { url: string; transport: Transporter } | null = null;
 
+// Connection settings GapMap picks unless SMTP_URL's query says otherwise (nodemailer reads
+// options from the URL's query): a small pool of reused connections, and timeouts well under
+// nodemailer's 2-minute defaults so a dead server costs a sweep seconds, not minutes.
+const SMTP_DEFAULTS = {
+  pool: "true",
+  maxConnections: "3",
+  connectionTimeout: "15000",
+  greetingTimeout: "10000",
+  socketTimeout: "30000",
+} as const;
+
 function smtpTransport(url: string): Transporter {
   if (transporter?.url !== url) {
-    transporter = {
-      url,
-      transport: nodemailer.createTransport(url, {
-        connectionTimeout: 15_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 30_000,
-      }),
-    };
+    transporter?.transport.close();
+    const withDefaults = new URL(url);
+    for (const [key, value] of Object.entries(SMTP_DEFAULTS)) {
+      if (!withDefaults.searchParams.has(key)) withDefaults.searchParams.set(key, value);
+    }
+    transporter = { url, transport: nodemailer.createTransport(withDefaults.toString()) };
   }
   return transporter.transport;
+}
+
+/** Closes the pooled SMTP connections (tests, before stopping their server). */
+export function closeMailTransport(): void {
+  transporter?.transport.close();
+  transporter = null;
 }
 
 let reportedProblems = "";
@@ -73,12 +88,16 @@ type Claimed = {
   attempts: number;
 };
 
+/** How long one sweep keeps delivering before it leaves the rest to the next. */
+export const SWEEP_BUDGET_MS = 20_000;
+
 /**
- * Sends every mail due at `now` (a batch at a time, up to `limit`). `workspaceId` narrows the
- * sweep to one workspace (tests share one database).
+ * Sends the mail due at `now`, batch after batch while batches come back full and the time
+ * budget lasts (one batch of `limit` when a limit is given). `workspaceId` narrows the sweep to
+ * one workspace (tests share one database).
  */
 export async function deliverDueMail(
-  options: { now?: Date; limit?: number; workspaceId?: string } = {},
+  options: { now?: Date; limit?: number; workspaceId?: string; budgetMs?: number } = {},
 ): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
   const config = mailConfig();
@@ -94,65 +113,97 @@ export async function deliverDueMail(
     report.held = await db.mail.count({ where });
     return report;
   }
-  const due = await db.mail.findMany({
-    where,
-    orderBy: { nextAttemptAt: "asc" },
-    take: options.limit ?? DELIVERY_BATCH,
-    select: { id: true, nextAttemptAt: true },
-  });
-  for (const row of due) {
-    // The claim: only the sweep whose update matched the row as it read it goes on.
-    const claimed = await db.mail.updateMany({
-      where: { id: row.id, status: "queued", nextAttemptAt: row.nextAttemptAt },
-      data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
+  const started = Date.now();
+  const batch = options.limit ?? DELIVERY_BATCH;
+  for (;;) {
+    const due = await db.mail.findMany({
+      where,
+      orderBy: { nextAttemptAt: "asc" },
+      take: batch,
+      select: { id: true, nextAttemptAt: true },
     });
-    if (claimed.count === 0) continue;
-    const mail = await db.mail.findUniqueOrThrow({
-      where: { id: row.id },
-      select: {
-        id: true,
-        workspaceId: true,
-        toAddress: true,
-        template: true,
-        subject: true,
-        textBody: true,
-        htmlBody: true,
-        sealedLink: true,
-        attempts: true,
-      },
-    });
-    const outcome = await deliverOne(mail, config);
-    if (outcome.ok) {
-      await db.mail.update({
-        where: { id: mail.id },
-        data: {
-          status: "sent",
-          sentAt: now,
-          deliveredVia: config.transport,
-          lastError: null,
-          sealedLink: null,
-        },
-      });
-      report.sent++;
-    } else if (outcome.final || mail.attempts >= MAX_ATTEMPTS) {
-      await db.mail.update({
-        where: { id: mail.id },
-        data: { status: "failed", lastError: outcome.error, sealedLink: null },
-      });
-      report.failed++;
-      console.warn(`[gapmap] mail ${mail.id} to ${mail.toAddress} failed: ${outcome.error}`);
-    } else {
-      await db.mail.update({
-        where: { id: mail.id },
-        data: {
-          lastError: outcome.error,
-          nextAttemptAt: new Date(now.getTime() + backoffMs(mail.attempts)),
-        },
-      });
-      report.retrying++;
-    }
+    await deliverBatch(due, now, config, report);
+    const more = due.length === batch && options.limit === undefined;
+    if (!more || Date.now() - started > (options.budgetMs ?? SWEEP_BUDGET_MS)) break;
   }
   return report;
+}
+
+/** Mails sent at once, one per pooled SMTP connection. */
+const PARALLEL_SENDS = 3;
+
+async function deliverBatch(
+  due: { id: string; nextAttemptAt: Date }[],
+  now: Date,
+  config: MailConfig,
+  report: DeliveryReport,
+): Promise<void> {
+  const queue = [...due];
+  const worker = async () => {
+    for (let row = queue.shift(); row; row = queue.shift()) {
+      await deliverRow(row, now, config, report);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_SENDS }, worker));
+}
+
+async function deliverRow(
+  row: { id: string; nextAttemptAt: Date },
+  now: Date,
+  config: MailConfig,
+  report: DeliveryReport,
+): Promise<void> {
+  const db = getDb();
+  // The claim: only the sweep whose update matched the row as it read it goes on.
+  const claimed = await db.mail.updateMany({
+    where: { id: row.id, status: "queued", nextAttemptAt: row.nextAttemptAt },
+    data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return;
+  const mail = await db.mail.findUniqueOrThrow({
+    where: { id: row.id },
+    select: {
+      id: true,
+      workspaceId: true,
+      toAddress: true,
+      template: true,
+      subject: true,
+      textBody: true,
+      htmlBody: true,
+      sealedLink: true,
+      attempts: true,
+    },
+  });
+  const outcome = await deliverOne(mail, config);
+  if (outcome.ok) {
+    await db.mail.update({
+      where: { id: mail.id },
+      data: {
+        status: "sent",
+        sentAt: now,
+        deliveredVia: config.transport,
+        lastError: null,
+        sealedLink: null,
+      },
+    });
+    report.sent++;
+  } else if (outcome.final || mail.attempts >= MAX_ATTEMPTS) {
+    await db.mail.update({
+      where: { id: mail.id },
+      data: { status: "failed", lastError: outcome.error, sealedLink: null },
+    });
+    report.failed++;
+    console.warn(`[gapmap] mail ${mail.id} to ${mail.toAddress} failed: ${outcome.error}`);
+  } else {
+    await db.mail.update({
+      where: { id: mail.id },
+      data: {
+        lastError: outcome.error,
+        nextAttemptAt: new Date(now.getTime() + backoffMs(mail.attempts)),
+      },
+    });
+    report.retrying++;
+  }
 }
 
 type Outcome = { ok: true } | { ok: false; error: string; final: boolean };

@@ -29,28 +29,43 @@ export type MailDraft = {
   createdByUserId?: string | null;
 };
 
+function row(draft: MailDraft, now: Date) {
+  return {
+    workspaceId: draft.workspaceId,
+    toAddress: draft.to.trim().toLowerCase(),
+    template: draft.template,
+    subject: draft.rendered.subject,
+    textBody: draft.rendered.text,
+    htmlBody: draft.rendered.html,
+    sealedLink: draft.link ? seal(draft.link) : null,
+    relatedType: draft.relatedType ?? null,
+    relatedId: draft.relatedId ?? null,
+    dedupeKey: draft.dedupeKey ?? null,
+    createdByUserId: draft.createdByUserId ?? null,
+    nextAttemptAt: now,
+  };
+}
+
 export async function enqueueMail(
   tx: Pick<DbTx, "mail">,
   draft: MailDraft,
   now = new Date(),
 ): Promise<{ id: string }> {
-  return tx.mail.create({
-    data: {
-      workspaceId: draft.workspaceId,
-      toAddress: draft.to.trim().toLowerCase(),
-      template: draft.template,
-      subject: draft.rendered.subject,
-      textBody: draft.rendered.text,
-      htmlBody: draft.rendered.html,
-      sealedLink: draft.link ? seal(draft.link) : null,
-      relatedType: draft.relatedType ?? null,
-      relatedId: draft.relatedId ?? null,
-      dedupeKey: draft.dedupeKey ?? null,
-      createdByUserId: draft.createdByUserId ?? null,
-      nextAttemptAt: now,
-    },
-    select: { id: true },
-  });
+  return tx.mail.create({ data: row(draft, now), select: { id: true } });
+}
+
+/** Many mails in one statement per batch (a reminder to a whole round). */
+export async function enqueueMails(
+  tx: Pick<DbTx, "mail">,
+  drafts: MailDraft[],
+  now = new Date(),
+): Promise<number> {
+  let count = 0;
+  for (let i = 0; i < drafts.length; i += 500) {
+    const batch = drafts.slice(i, i + 500).map((d) => row(d, now));
+    count += (await tx.mail.createMany({ data: batch })).count;
+  }
+  return count;
 }
 
 export type RespondentMailFacts = {

@@ -3,6 +3,7 @@ import { getDb, isUniqueViolation } from "@/lib/db";
 import { systemContext } from "@/lib/auth/context";
 import { unseal } from "@/lib/auth/sealed";
 import { isOverdue } from "@/lib/actions/overdue";
+import { inChunks } from "./chunks";
 import { mailConfig } from "./config";
 import { enqueueMail, respondentDraft, type MailDraft } from "./queue";
 import { optedOut } from "./stop";
@@ -32,10 +33,9 @@ async function queueOnce(draft: MailDraft, now: Date): Promise<boolean> {
 
 async function existingKeys(keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await getDb().mail.findMany({
-    where: { dedupeKey: { in: keys } },
-    select: { dedupeKey: true },
-  });
+  const rows = await inChunks(keys, (chunk) =>
+    getDb().mail.findMany({ where: { dedupeKey: { in: chunk } }, select: { dedupeKey: true } }),
+  );
   return new Set(rows.flatMap((r) => (r.dedupeKey ? [r.dedupeKey] : [])));
 }
 
@@ -79,14 +79,18 @@ export async function queueScheduledReminders(
     );
     const recent = new Set(
       (
-        await db.mail.findMany({
-          where: {
-            relatedType: "assessment_invitation",
-            relatedId: { in: todo.map((i) => i.id) },
-            createdAt: { gt: new Date(now.getTime() - QUIET_MS) },
-          },
-          select: { relatedId: true },
-        })
+        await inChunks(
+          todo.map((i) => i.id),
+          (chunk) =>
+            db.mail.findMany({
+              where: {
+                relatedType: "assessment_invitation",
+                relatedId: { in: chunk },
+                createdAt: { gt: new Date(now.getTime() - QUIET_MS) },
+              },
+              select: { relatedId: true },
+            }),
+        )
       ).map((m) => m.relatedId),
     );
     const system = systemContext(round.workspace.id, "mail");

@@ -4,6 +4,7 @@ import { getDb, isUniqueViolation, type DbTx } from "@/lib/db";
 import { systemContext } from "@/lib/auth/context";
 import { signPayload, verifySignedPayload } from "@/lib/auth/sealed";
 import { recordAudit } from "@/lib/audit/mutations";
+import { inChunks } from "./chunks";
 import { mailConfig } from "./config";
 
 // The "stop reminders" link in every mail to a respondent: a signed (workspace, address) pair, so
@@ -103,9 +104,13 @@ export async function optedOut(
   db: Pick<DbTx, "mailOptOut"> = getDb(),
 ): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
-  const rows = await db.mailOptOut.findMany({
-    where: { workspaceId, email: { in: [...new Set(emails.map((e) => e.toLowerCase()))] } },
-    select: { email: true },
-  });
+  const rows = await inChunks(
+    emails.map((e) => e.toLowerCase()),
+    (chunk) =>
+      db.mailOptOut.findMany({
+        where: { workspaceId, email: { in: chunk } },
+        select: { email: true },
+      }),
+  );
   return new Set(rows.map((r) => r.email));
 }

@@ -8,7 +8,7 @@ import { createAction } from "@/lib/actions/mutations";
 import { createAssessment, createInvitations, openAssessment } from "@/lib/assessments/mutations";
 import { emailRespondentLink, REMIND_LIMIT, remindNotSubmitted } from "@/lib/assessments/mail";
 import { disconnectDb, getDb } from "@/lib/db";
-import { backoffMs, deliverDueMail, MAX_ATTEMPTS } from "@/lib/mail/deliver";
+import { backoffMs, closeMailTransport, deliverDueMail, MAX_ATTEMPTS } from "@/lib/mail/deliver";
 import { getOutbox } from "@/lib/mail/data";
 import {
   organizationsDueForRetake,
@@ -122,6 +122,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
+  closeMailTransport();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await new Promise<void>((resolve) => rejecting.close(() => resolve()));
   await disconnectDb();
