@@ -104,10 +104,13 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
     2,
     problems,
   );
-  const smtpBroken = Boolean(env.SMTP_URL?.trim()) && smtpUrl === null;
+  // Mail is held when it cannot be sent as asked: a bad SMTP_URL, or a bad sender for SMTP (the
+  // outbox needs no sender; a bad timer setting only falls back to its default).
+  const fromBroken = problems.some((p) => p.startsWith("MAIL_FROM "));
+  const smtpBroken = (Boolean(env.SMTP_URL?.trim()) && smtpUrl === null) || (smtpUrl && fromBroken);
   const appUrl = (env.NEXTAUTH_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, "");
   const config: MailConfig = {
-    transport: smtpBroken || (smtpUrl && problems.length) ? "broken" : smtpUrl ? "smtp" : "outbox",
+    transport: smtpBroken ? "broken" : smtpUrl ? "smtp" : "outbox",
     smtpUrl,
     smtpLabel: smtpUrl ? smtpLabel(smtpUrl) : null,
     from,

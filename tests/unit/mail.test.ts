@@ -114,9 +114,12 @@ describe("mail settings", () => {
     expect(config).toMatchObject({ transport: "smtp", smtpLabel: "smtps://mail.example.com:465" });
     expect(config.from).toBe("GapMap <x@y.z>");
     const bad = mailConfig(env({ MAIL_FROM: "nobody", MAIL_SWEEP_SECONDS: "soon" }));
-    expect(bad.from).toBe(DEFAULT_FROM);
-    expect(bad.sweepSeconds).toBe(30);
+    expect(bad).toMatchObject({ transport: "outbox", from: DEFAULT_FROM, sweepSeconds: 30 });
     expect(bad.problems).toHaveLength(2);
+    // Through SMTP a bad sender holds mail; a bad timer value alone does not.
+    const smtp = "smtp://mail.example.com:587";
+    expect(mailConfig(env({ SMTP_URL: smtp, MAIL_FROM: "a b <c>" })).transport).toBe("broken");
+    expect(mailConfig(env({ SMTP_URL: smtp, MAIL_REMINDER_DAYS: "-1" })).transport).toBe("smtp");
   });
 });
 
