@@ -12,6 +12,7 @@ const USAGE = `gapmap: GapMap's admin command line
   gapmap restore FILE [--force]
   gapmap framework [--version V]
   gapmap score FILE|-
+  gapmap mail sweep     queue scheduled mail and deliver what is due (once)
 
 DATABASE_URL selects the database (default file:./data/gapmap.db).
 `;
@@ -42,6 +43,10 @@ export async function runCli(argv: string[]): Promise<CliResult> {
       case "framework": {
         const { frameworkCommand } = await import("./commands/framework");
         return await frameworkCommand(argv.slice(1), io);
+      }
+      case "mail": {
+        const { mailCommand } = await import("./commands/mail");
+        return await mailCommand(argv.slice(1));
       }
       case "score": {
         const { scoreCommand } = await import("./commands/score");

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import * as remindersRoute from "@/app/api/v1/assessments/[id]/reminders/route";
 import * as sweepRoute from "@/app/api/internal/mail-sweep/route";
 import { createAction } from "@/lib/actions/mutations";
+import { runCli } from "@/lib/cli/main";
 import { createAssessment, createInvitations, openAssessment } from "@/lib/assessments/mutations";
 import { emailRespondentLink, REMIND_LIMIT, remindNotSubmitted } from "@/lib/assessments/mail";
 import { disconnectDb, getDb } from "@/lib/db";
@@ -573,5 +574,22 @@ describe("mail", () => {
     } finally {
       delete process.env.GAPMAP_INTERNAL_KEY;
     }
+  });
+
+  it("gapmap mail sweep runs one pass and says what it did", async () => {
+    const round = await openRound();
+    const to = email("cli");
+    await createInvitations(world.a.consultant.ctx, round.id, {
+      invitations: [{ email: to, role: "business" }],
+      sendEmail: true,
+    });
+    vi.spyOn(console, "info").mockImplementation(() => {});
+    const result = await runCli(["mail", "sweep"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toMatch(
+      /^queued \d+ reminders, \d+ action notices, \d+ retake notices; sent [1-9]\d*, retrying \d+, failed \d+, held 0\n$/,
+    );
+    expect((await mailsTo(to))[0]).toMatchObject({ status: "sent", deliveredVia: "outbox" });
+    expect((await runCli(["mail", "send"])).code).not.toBe(0);
   });
 });
