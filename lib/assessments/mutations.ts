@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
-import { seal } from "@/lib/auth/sealed";
+import { sealIfPossible } from "@/lib/auth/sealed";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import type { RespondentRole } from "@/lib/framework";
@@ -99,7 +99,7 @@ export async function createInvitations(
           kind: "personal",
           tokenHash: hashSecretToken(token),
           // Sealed, so the link can be emailed now or later (an invitation, a reminder).
-          sealedToken: seal(token),
+          sealedToken: sealIfPossible(token),
           role: inv.role,
           name: inv.name || null,
           email: inv.email ?? null,

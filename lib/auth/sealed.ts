@@ -28,6 +28,14 @@ export function seal(plaintext: string): string {
     .join(".");
 }
 
+/**
+ * `seal`, or null where no secret is set (`npm run db:seed` run on its own): the link then simply
+ * cannot be emailed later. The app itself never runs without the secret.
+ */
+export function sealIfPossible(plaintext: string): string | null {
+  return process.env.NEXTAUTH_SECRET ? seal(plaintext) : null;
+}
+
 /** The sealed text, or null when it was sealed with another secret or altered. */
 export function unseal(sealed: string): string | null {
   const [version, iv, tag, body] = sealed.split(".");
