@@ -85,6 +85,7 @@ type Claimed = {
   textBody: string;
   htmlBody: string;
   sealedLink: string | null;
+  relatedId: string | null;
   attempts: number;
 };
 
@@ -171,6 +172,7 @@ async function deliverRow(
       textBody: true,
       htmlBody: true,
       sealedLink: true,
+      relatedId: true,
       attempts: true,
     },
   });
@@ -208,15 +210,31 @@ async function deliverRow(
 
 type Outcome = { ok: true } | { ok: false; error: string; final: boolean };
 
+/**
+ * Why a respondent mail queued earlier must not go now: its link was withdrawn, the respondent
+ * has submitted since (a reminder), or the address stopped reminders since.
+ */
+async function staleReason(mail: Claimed): Promise<string | null> {
+  if (!RESPONDENT_TEMPLATES.has(mail.template) || !mail.relatedId) return null;
+  const db = getDb();
+  const invitation = await db.assessmentInvitation.findUnique({
+    where: { id: mail.relatedId },
+    select: { revokedAt: true, response: { select: { submittedAt: true } } },
+  });
+  if (!invitation || invitation.revokedAt) return "Not sent: the link was withdrawn.";
+  if (mail.template !== "reminder") return null;
+  if (invitation.response?.submittedAt) return "Not sent: the respondent has submitted.";
+  const stopped = await db.mailOptOut.findUnique({
+    where: { workspaceId_email: { workspaceId: mail.workspaceId, email: mail.toAddress } },
+    select: { id: true },
+  });
+  return stopped ? "Not sent: the recipient stopped reminders." : null;
+}
+
 async function deliverOne(mail: Claimed, config: MailConfig): Promise<Outcome> {
   const respondent = RESPONDENT_TEMPLATES.has(mail.template);
-  if (mail.template === "reminder") {
-    const stopped = await getDb().mailOptOut.findUnique({
-      where: { workspaceId_email: { workspaceId: mail.workspaceId, email: mail.toAddress } },
-      select: { id: true },
-    });
-    if (stopped) return { ok: false, final: true, error: "The recipient stopped reminders." };
-  }
+  const stale = await staleReason(mail);
+  if (stale) return { ok: false, final: true, error: stale };
   let link: string | null = null;
   if (mail.sealedLink) {
     link = unseal(mail.sealedLink);

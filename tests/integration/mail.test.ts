@@ -6,7 +6,12 @@ import * as remindersRoute from "@/app/api/v1/assessments/[id]/reminders/route";
 import * as sweepRoute from "@/app/api/internal/mail-sweep/route";
 import { createAction } from "@/lib/actions/mutations";
 import { runCli } from "@/lib/cli/main";
-import { createAssessment, createInvitations, openAssessment } from "@/lib/assessments/mutations";
+import {
+  createAssessment,
+  createInvitations,
+  openAssessment,
+  revokeRespondentLink,
+} from "@/lib/assessments/mutations";
 import { emailRespondentLink, REMIND_LIMIT, remindNotSubmitted } from "@/lib/assessments/mail";
 import { disconnectDb, getDb } from "@/lib/db";
 import { backoffMs, closeMailTransport, deliverDueMail, MAX_ATTEMPTS } from "@/lib/mail/deliver";
@@ -345,6 +350,36 @@ describe("mail", () => {
     await deliverDueMail({ workspaceId: world.a.id });
     expect(received.some((m) => m.to.includes(to))).toBe(false);
     expect((await mailsTo(to))[0]).toMatchObject({ status: "failed", sealedLink: null });
+  });
+
+  it("a queued reminder is dropped when the respondent submits or the link is withdrawn first", async () => {
+    const round = await openRound();
+    const [submitter, withdrawn] = [email("submits"), email("withdrawn")];
+    const links = await createInvitations(world.a.consultant.ctx, round.id, {
+      invitations: [
+        { email: submitter, role: "business" },
+        { email: withdrawn, role: "technical" },
+      ],
+    });
+    await remindNotSubmitted(world.a.consultant.ctx, round.id);
+    await getDb().response.update({
+      where: { invitationId: links[0]!.id },
+      data: { submittedAt: new Date() },
+    });
+    await revokeRespondentLink(world.a.consultant.ctx, round.id, links[1]!.id);
+    useSmtp(smtpPort);
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    await deliverDueMail({ workspaceId: world.a.id });
+    expect(received.some((m) => m.to.includes(submitter) || m.to.includes(withdrawn))).toBe(false);
+    expect((await mailsTo(submitter))[0]).toMatchObject({
+      status: "failed",
+      lastError: "Not sent: the respondent has submitted.",
+      sealedLink: null,
+    });
+    expect((await mailsTo(withdrawn))[0]).toMatchObject({
+      status: "failed",
+      lastError: "Not sent: the link was withdrawn.",
+    });
   });
 
   it("the remind button skips submitted and recently mailed respondents, and is refused past its limit per round", async () => {

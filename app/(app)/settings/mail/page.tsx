@@ -19,7 +19,11 @@ const STATUS_STYLE: Record<MailRow["status"], string> = {
 function statusText(mail: MailRow): string {
   if (mail.status === "sent")
     return mail.deliveredVia === "outbox" ? "In the outbox" : "Delivered to the mail server";
-  if (mail.status === "failed") return `Failed after ${mail.attempts} attempts`;
+  if (mail.status === "failed") {
+    // A mail dropped before sending (link withdrawn, submitted, stopped) says why in lastError.
+    if (mail.lastError?.startsWith("Not sent")) return "Not sent";
+    return `Failed after ${mail.attempts} attempt${mail.attempts === 1 ? "" : "s"}`;
+  }
   return mail.attempts > 0
     ? `Queued, attempt ${mail.attempts + 1} at ${formatDateTime(mail.nextAttemptAt)}`
     : "Queued";
