@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { mailConfig, type MailConfig } from "./config";
+import { NOT_SENT } from "./deliver";
 import { LINK_PLACEHOLDER, MAIL_TEMPLATES, type MailTemplate } from "./templates";
 
 // The workspace's mail as its owners see it (Settings > Mail): the outbox when no SMTP server is
@@ -19,6 +20,8 @@ export type MailRow = {
   /** The plain-text body, a personal link shown as a note (the link goes only to its recipient). */
   text: string;
   status: "queued" | "sent" | "failed";
+  /** Failed without an attempt to send: dropped because it no longer applied (lastError says why). */
+  dropped: boolean;
   attempts: number;
   nextAttemptAt: Date;
   lastError: string | null;
@@ -76,6 +79,7 @@ export async function getOutbox(ctx: WorkspaceContext): Promise<Outbox> {
       subject: r.subject,
       text: r.textBody.replaceAll(LINK_PLACEHOLDER, "[personal link: sent only to the recipient]"),
       status: r.status,
+      dropped: r.status === "failed" && (r.lastError?.startsWith(NOT_SENT) ?? false),
       attempts: r.attempts,
       nextAttemptAt: r.nextAttemptAt,
       lastError: r.lastError,

@@ -210,6 +210,9 @@ async function deliverRow(
 
 type Outcome = { ok: true } | { ok: false; error: string; final: boolean };
 
+/** Starts the recorded error of a mail dropped before sending (lib/mail/data.ts reads it). */
+export const NOT_SENT = "Not sent: ";
+
 /**
  * Why a respondent mail queued earlier must not go now: its link was withdrawn, the respondent
  * has submitted since (a reminder), or the address stopped reminders since.
@@ -221,14 +224,14 @@ async function staleReason(mail: Claimed): Promise<string | null> {
     where: { id: mail.relatedId },
     select: { revokedAt: true, response: { select: { submittedAt: true } } },
   });
-  if (!invitation || invitation.revokedAt) return "Not sent: the link was withdrawn.";
+  if (!invitation || invitation.revokedAt) return `${NOT_SENT}the link was withdrawn.`;
   if (mail.template !== "reminder") return null;
-  if (invitation.response?.submittedAt) return "Not sent: the respondent has submitted.";
+  if (invitation.response?.submittedAt) return `${NOT_SENT}the respondent has submitted.`;
   const stopped = await db.mailOptOut.findUnique({
     where: { workspaceId_email: { workspaceId: mail.workspaceId, email: mail.toAddress } },
     select: { id: true },
   });
-  return stopped ? "Not sent: the recipient stopped reminders." : null;
+  return stopped ? `${NOT_SENT}the recipient stopped reminders.` : null;
 }
 
 async function deliverOne(mail: Claimed, config: MailConfig): Promise<Outcome> {

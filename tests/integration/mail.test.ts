@@ -380,6 +380,10 @@ describe("mail", () => {
       status: "failed",
       lastError: "Not sent: the link was withdrawn.",
     });
+    const shown = (await getOutbox(world.a.owner.ctx)).mails.filter((m) =>
+      [submitter, withdrawn].includes(m.to),
+    );
+    expect(shown.map((m) => m.dropped)).toEqual([true, true]);
   });
 
   it("the remind button skips submitted and recently mailed respondents, and is refused past its limit per round", async () => {

@@ -21,7 +21,7 @@ function statusText(mail: MailRow): string {
     return mail.deliveredVia === "outbox" ? "In the outbox" : "Delivered to the mail server";
   if (mail.status === "failed") {
     // A mail dropped before sending (link withdrawn, submitted, stopped) says why in lastError.
-    if (mail.lastError?.startsWith("Not sent")) return "Not sent";
+    if (mail.dropped) return "Not sent";
     return `Failed after ${mail.attempts} attempt${mail.attempts === 1 ? "" : "s"}`;
   }
   return mail.attempts > 0
