@@ -43,7 +43,7 @@ export function EmailLinkForm({
     <form action={formAction} className="mt-1 space-y-1" noValidate>
       <input type="hidden" name="assessmentId" value={assessmentId} />
       <input type="hidden" name="invitationId" value={invitationId} />
-      <div className="flex flex-wrap items-end gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         {email ? (
           <span className="min-w-0 flex-1 truncate text-xs text-slate-600">{email}</span>
         ) : (
