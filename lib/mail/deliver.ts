@@ -8,9 +8,10 @@ import { escapeHtml, LINK_PLACEHOLDER } from "./templates";
 
 // Delivery of queued mail: the due rows are claimed one by one (so two app instances never send
 // the same mail), sent through SMTP or written to the outbox, and the outcome recorded. A failed
-// attempt waits 1, 2, 4, 8 minutes...; after MAX_ATTEMPTS the mail is marked failed for good.
+// attempt waits 1, 2, 4, 8 ... 64 minutes; after MAX_ATTEMPTS the mail is marked failed for good,
+// so a mail server down for up to two hours loses nothing.
 
-export const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 8;
 const BACKOFF_BASE_MS = 60_000;
 const BACKOFF_CAP_MS = 6 * 60 * 60 * 1000;
 /** How long a claimed mail is held from other sweeps while it is being sent. */

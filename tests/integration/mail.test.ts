@@ -230,7 +230,7 @@ describe("mail", () => {
     expect(shown!.text).not.toContain(link!.token);
   });
 
-  it("a refused delivery is retried with growing waits and recorded as failed after the last attempt", async () => {
+  it("a refused delivery is retried with doubling waits and recorded as failed after the 8th attempt", async () => {
     const round = await openRound();
     const to = email("refused");
     await createInvitations(world.a.consultant.ctx, round.id, {
@@ -238,6 +238,7 @@ describe("mail", () => {
       sendEmail: true,
     });
     useSmtp(rejectingPort);
+    expect(MAX_ATTEMPTS).toBe(8);
     let now = new Date();
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
       await deliverDueMail({ now, workspaceId: world.a.id });
@@ -253,7 +254,9 @@ describe("mail", () => {
       expect((await mailsTo(to))[0]!.attempts).toBe(attempt);
       now = row!.nextAttemptAt;
     }
-    expect([1, 2, 3, 4].map(backoffMs)).toEqual([60_000, 120_000, 240_000, 480_000]);
+    expect([1, 2, 3, 7, 20].map(backoffMs)).toEqual([
+      60_000, 120_000, 240_000, 3_840_000, 21_600_000,
+    ]);
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     await deliverDueMail({ now, workspaceId: world.a.id });
     const [failed] = await mailsTo(to);

@@ -54,7 +54,7 @@ export default async function MailPage() {
       ) : (
         <p className="mb-4 text-sm text-slate-700">
           Sent through {settings.smtpLabel} as {settings.from}. A failed delivery is tried again
-          after 1, 2, 4 and 8 minutes, then marked failed.
+          after 1, 2, 4 minutes and so on, doubling, for about two hours, then marked failed.
         </p>
       )}
       <dl className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-sm">
