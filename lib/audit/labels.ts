@@ -34,6 +34,7 @@ const LABELS = {
   "mail.invitations_sent": "Emailed respondents their links",
   "mail.reminders_sent": "Reminded respondents who have not submitted",
   "mail.reminders_stopped": "A respondent stopped reminders",
+  "mail.test_sent": "Sent a test mail",
   "token.created": "Created an API token",
   "token.revoked": "Revoked an API token",
 } as const satisfies Record<string, string>;

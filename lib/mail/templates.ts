@@ -8,6 +8,7 @@ export const MAIL_TEMPLATES = [
   "action_due",
   "action_overdue",
   "retake_due",
+  "test",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -17,6 +18,7 @@ export const TEMPLATE_LABELS: Record<MailTemplate, string> = {
   action_due: "Action due soon",
   action_overdue: "Action overdue",
   retake_due: "Retake due",
+  test: "Test mail",
 };
 
 export type RenderedMail = { subject: string; text: string; html: string };
@@ -215,6 +217,27 @@ export function retakeDueMail(input: RetakeDueInput): RenderedMail {
     ],
     [
       `You get this because you are an owner of the workspace ${plain(input.workspaceName)} on GapMap. Each organisation sends one notice per closed round.`,
+    ],
+  );
+}
+
+/** An owner checks the mail settings: this arrives, or the mail page says why not. */
+export function testMail(input: {
+  workspaceName: string;
+  recipientName: string;
+  sentVia: string;
+}): RenderedMail {
+  return compose(
+    "GapMap test mail",
+    [
+      { kind: "p", text: `Hello ${plain(input.recipientName)},` },
+      {
+        kind: "p",
+        text: `This is the test mail you asked for. GapMap's mail works: ${plain(input.sentVia)}.`,
+      },
+    ],
+    [
+      `You get this because you sent a test mail from Settings > Mail in the workspace ${plain(input.workspaceName)} on GapMap.`,
     ],
   );
 }

@@ -16,6 +16,7 @@ import { emailRespondentLink, REMIND_LIMIT, remindNotSubmitted } from "@/lib/ass
 import { disconnectDb, getDb } from "@/lib/db";
 import { backoffMs, closeMailTransport, deliverDueMail, MAX_ATTEMPTS } from "@/lib/mail/deliver";
 import { getOutbox } from "@/lib/mail/data";
+import { sendTestMail } from "@/lib/mail/mutations";
 import {
   organizationsDueForRetake,
   queueActionNotices,
@@ -633,5 +634,25 @@ describe("mail", () => {
     );
     expect((await mailsTo(to))[0]).toMatchObject({ status: "sent", deliveredVia: "outbox" });
     expect((await runCli(["mail", "send"])).code).not.toBe(0);
+  });
+
+  it("an owner's test mail goes to the owner only, once a minute; consultants cannot send one", async () => {
+    const owner = world.b.owner;
+    await expect(sendTestMail(world.b.consultant.ctx)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(sendTestMail(world.b.executive.ctx)).rejects.toMatchObject({ code: "forbidden" });
+    useSmtp(smtpPort);
+    const now = new Date();
+    expect(await sendTestMail(owner.ctx, now)).toEqual({ to: owner.email });
+    await expect(sendTestMail(owner.ctx, now)).rejects.toMatchObject({ code: "rate_limited" });
+    await deliverDueMail({ workspaceId: world.b.id });
+    const message = received.find((m) => m.to.includes(owner.email));
+    expect(part(message!.raw, "text/plain")).toContain(
+      `GapMap's mail works: sent through smtp://127.0.0.1:${smtpPort}.`,
+    );
+    expect(
+      await getDb().auditEvent.count({
+        where: { workspaceId: world.b.id, action: "mail.test_sent", actorLabel: owner.email },
+      }),
+    ).toBe(1);
   });
 });

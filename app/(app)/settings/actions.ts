@@ -10,6 +10,7 @@ import {
   setOrganizationGrants,
 } from "@/lib/members/mutations";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
+import { sendTestMail } from "@/lib/mail/mutations";
 
 export const createInvitationAction = memberAction<{ path: string }>(async (ctx, formData) => {
   const invitation = await createInvitation(ctx, formToObject(formData, ["organizationIds"]));
@@ -55,4 +56,13 @@ export const revokeTokenAction = memberAction(async (ctx, formData) => {
   await revokeApiToken(ctx, String(formData.get("tokenId") ?? ""));
   revalidatePath("/settings/tokens");
   return { status: "success", message: "Token revoked." };
+});
+
+export const sendTestMailAction = memberAction(async (ctx) => {
+  const { to } = await sendTestMail(ctx);
+  revalidatePath("/settings/mail");
+  return {
+    status: "success",
+    message: `Test mail queued to ${to}: it is sent within a minute, and listed below.`,
+  };
 });

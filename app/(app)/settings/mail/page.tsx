@@ -7,6 +7,8 @@ import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { getOutbox, OUTBOX_LIMIT, type MailRow } from "@/lib/mail/data";
 import { TEMPLATE_LABELS } from "@/lib/mail/templates";
+import { TestMailForm } from "@/components/settings/test-mail-form";
+import { sendTestMailAction } from "../actions";
 
 export const metadata: Metadata = { title: "Mail" };
 
@@ -57,6 +59,9 @@ export default async function MailPage() {
           after 1, 2, 4 minutes and so on, doubling, for about two hours, then marked failed.
         </p>
       )}
+      <div className="mb-4">
+        <TestMailForm action={sendTestMailAction} />
+      </div>
       <dl className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-sm">
         {(["queued", "sent", "failed"] as const).map((s) => (
           <div key={s} className="flex gap-1">
