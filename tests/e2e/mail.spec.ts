@@ -88,6 +88,10 @@ test("a consultant emails links and reminders; the owner sees them in the outbox
   const stopUrl = /(http\S+\/stop-reminders\/\S+)/.exec((await message.textContent()) ?? "")?.[1];
   expect(stopUrl).toBeTruthy();
 
+  await owner.getByRole("button", { name: "Send me a test mail" }).click();
+  await expect(owner.getByText("Test mail queued to owner@gapmap.demo")).toBeVisible();
+  await expect(owner.getByText("GapMap test mail").first()).toBeVisible();
+
   const outboxFindings = await axeFindings(owner);
   expect(describeFindings(outboxFindings.filter(isBlocking))).toEqual([]);
   for (const width of WIDTHS) {
