@@ -16,3 +16,10 @@ export function serve(options: {
   hostname?: string;
   dir?: string;
 }): Promise<{ server: Server; stop: () => Promise<void> }>;
+export const INTERNAL_KEY_ENV: string;
+export function sweepSeconds(value?: string): number;
+export function startMailTimer(options: {
+  port: number;
+  hostname?: string;
+  seconds?: number;
+}): () => void;

@@ -9,6 +9,7 @@
 // request (replacing anything the client sent under that name), which lib/auth/client-address.ts
 // reads. Everything else is Next's own request handler, as `next start` / `next dev` run it.
 import http from "node:http";
+import { randomBytes } from "node:crypto";
 import { isMain, repoRoot } from "./lib/paths.mjs";
 
 /** Must match CLIENT_ADDRESS_HEADER in lib/auth/client-address.ts. */
@@ -120,6 +121,53 @@ function parseArgs(argv) {
   return options;
 }
 
+/** Must match INTERNAL_KEY_ENV in lib/mail/internal-key.ts. */
+export const INTERNAL_KEY_ENV = "GAPMAP_INTERNAL_KEY";
+
+/** MAIL_SWEEP_SECONDS as a whole number (30 unless set; 0 turns the timer off). */
+export function sweepSeconds(value = process.env.MAIL_SWEEP_SECONDS) {
+  // The app checks the value and says what is wrong (lib/mail/config.ts); here a bad one is 30.
+  return value !== undefined && /^\s*\d+\s*$/.test(value) ? Math.min(Number(value), 86_400) : 30;
+}
+
+/**
+ * Every `seconds`, asks the app to deliver due mail and queue scheduled mail
+ * (docs/decisions/0015-mail-queue-and-sweep.md). The sweep runs inside the app, where the data layer is;
+ * this process only keeps time. One call at a time; a failed call is logged and tried next tick.
+ */
+export function startMailTimer({ port, hostname, seconds = sweepSeconds() }) {
+  if (!seconds) return () => {};
+  const host =
+    !hostname || ["0.0.0.0", "::", "localhost"].includes(hostname) ? "127.0.0.1" : hostname;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}/api/internal/mail-sweep`;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { authorization: `Bearer ${process.env[INTERNAL_KEY_ENV]}` },
+        signal: AbortSignal.timeout(5 * 60_000),
+      });
+      if (!response.ok) console.error(`server: mail sweep answered ${response.status}`);
+      else await response.arrayBuffer();
+    } catch (error) {
+      console.error(`server: mail sweep failed: ${error.message}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, seconds * 1000);
+  timer.unref();
+  const first = setTimeout(tick, Math.min(seconds, 5) * 1000);
+  first.unref();
+  return () => {
+    clearInterval(timer);
+    clearTimeout(first);
+  };
+}
+
 /**
  * Serves the app on `port` (all interfaces unless `hostname` is given, like `next start`) and
  * resolves with the listening server and a function that stops it.
@@ -127,6 +175,8 @@ function parseArgs(argv) {
 export async function serve({ dev = false, port, hostname, dir = repoRoot }) {
   // As `next start` / `next dev` do, before Next is loaded: it reads NODE_ENV at import time.
   process.env.NODE_ENV ||= dev ? "development" : "production";
+  // The key the mail timer calls the app with; the app reads it from this same environment.
+  process.env[INTERNAL_KEY_ENV] ||= randomBytes(32).toString("hex");
   const { default: next } = await import("next");
   const server = http.createServer();
   const app = next({ dev, dir, hostname: hostname ?? "localhost", port, httpServer: server });
@@ -150,7 +200,9 @@ export async function serve({ dev = false, port, hostname, dir = repoRoot }) {
       resolve();
     });
   });
+  const stopMailTimer = startMailTimer({ port: server.address().port, hostname });
   const stop = async () => {
+    stopMailTimer();
     await Promise.allSettled([new Promise((resolve) => server.close(resolve)), app.close()]);
     server.closeAllConnections?.();
   };

@@ -22,6 +22,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(can(ctx.role, "workspace.update")
       ? [{ href: "/settings/workspace", label: "Workspace" }]
       : []),
+    // Owners only, as the audit log: it names every respondent written to.
+    ...(can(ctx.role, "audit.read") ? [{ href: "/settings/mail", label: "Mail" }] : []),
   ];
   return (
     <AppShell

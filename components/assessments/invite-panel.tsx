@@ -65,7 +65,7 @@ export function InvitePanel({
       </div>
       <form action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="assessmentId" value={assessmentId} />
-        {state.status === "error" ? <FormStatus state={state} /> : null}
+        <FormStatus state={state} />
         {mode === "one" ? (
           <div className="grid gap-4 sm:grid-cols-3">
             <TextField label="Name (optional)" name="name" maxLength={120} />
@@ -87,6 +87,18 @@ export function InvitePanel({
             error={fieldError(state, "csv")}
           />
         )}
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="sendEmail"
+            className="mt-0.5 size-4 rounded border-slate-400 accent-brand-600"
+          />
+          <span>
+            {mode === "one"
+              ? "Email the link to this address"
+              : "Email each link to its address (rows without one are not emailed)"}
+          </span>
+        </label>
         <SubmitButton pendingLabel="Creating links…">
           {mode === "one" ? "Create personal link" : "Create links"}
         </SubmitButton>

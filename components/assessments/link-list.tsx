@@ -26,8 +26,8 @@ export function LinkList({ links }: { links: Link[] }) {
     <div className="space-y-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm font-medium text-emerald-900">
-          Shown once: copy them now or download them as CSV. Only a fingerprint of each link is
-          stored.
+          Shown once: copy them now or download them as CSV. GapMap keeps each link only sealed with
+          the server&apos;s secret, to email it when you ask.
         </p>
         <a
           href={csvHref}

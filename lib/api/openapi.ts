@@ -558,7 +558,8 @@ export function openApiDocument(): Record<string, unknown> {
       "/api/v1/assessments/{id}/invitations": {
         parameters: [asm],
         post: {
-          summary: "Personal respondent links (tokens returned once)",
+          summary:
+            "Personal respondent links (tokens returned once); with `sendEmail: true` each link that has an email address is emailed (queued, delivered by the mail sweep)",
           requestBody: body(input(invitationsSchema)),
           responses: {
             ...ok("The links", "201"),
@@ -576,6 +577,17 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             ...ok("The new round, with `links` and `carriedOverActions`", "201"),
             ...errors(400, 401, 403, 404, 409, 413, 415, 422),
+          },
+        },
+      },
+      "/api/v1/assessments/{id}/reminders": {
+        parameters: [asm],
+        post: {
+          summary:
+            "Email a reminder to each respondent of an open round who has not submitted: not those mailed in the last 24 hours, without an address, or who stopped reminders. At most 3 calls per round per hour (429 with Retry-After); 409 round_not_open",
+          responses: {
+            ...ok("Counts: queued, recentlyMailed, optedOut, noEmail"),
+            ...errors(401, 403, 404, 409, 429),
           },
         },
       },

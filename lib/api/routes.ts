@@ -17,6 +17,7 @@ export type ApiRoute = {
 export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/auth/[...nextauth]", methods: ["GET", "POST"] },
   { path: "/api/health", methods: ["GET"] },
+  { path: "/api/internal/mail-sweep", methods: ["POST"] },
   { path: "/api/v1/actions/[id]", methods: ["PATCH"] },
   { path: "/api/v1/assessments/[id]", methods: ["GET"] },
   { path: "/api/v1/assessments/[id]/close", methods: ["POST"] },
@@ -25,6 +26,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/assessments/[id]/next-round", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/open", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/open-link", methods: ["POST"] },
+  { path: "/api/v1/assessments/[id]/reminders", methods: ["POST"] },
   { path: "/api/v1/assessments/[id]/result", methods: ["GET"] },
   { path: "/api/v1/assessments/[id]/workshops", methods: ["POST"] },
   { path: "/api/v1/initiatives/[id]", methods: ["GET", "PATCH"] },

@@ -1,43 +1,20 @@
 import "server-only";
 import { scopedOrganizationId } from "@/lib/organizations/data";
-import { getDb, type DbTx, type Prisma } from "@/lib/db";
+import { getDb, type DbTx } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
-import type { AuditAction } from "@/lib/audit/labels";
+import { sealIfPossible } from "@/lib/auth/sealed";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import type { RespondentRole } from "@/lib/framework";
 import { assessmentSelect, toAssessmentView, type AssessmentView } from "./data";
 import { createAssessmentSchema, invitationsSchema } from "./schema";
-import { assessmentScope } from "./scope";
+import { queueInvitationMails } from "./mail";
 
-export function audit(
-  ctx: WorkspaceContext,
-  action: AuditAction,
-  targetId: string,
-  detail?: Prisma.InputJsonValue,
-) {
-  return {
-    workspaceId: ctx.workspaceId,
-    actorUserId: ctx.userId,
-    actorLabel: ctx.email,
-    action,
-    targetType: "assessment",
-    targetId,
-    detail,
-  };
-}
+import { audit, findManaged } from "./managed";
 
-/** The round, read in the caller's transaction with its scope: 404 when not theirs. */
-export async function findManaged(tx: DbTx, ctx: WorkspaceContext, id: string) {
-  const row = await tx.assessment.findFirst({
-    where: { ...assessmentScope(ctx), id },
-    select: assessmentSelect,
-  });
-  if (!row) throw notFound("Assessment");
-  return toAssessmentView(row);
-}
+export { audit, findManaged };
 
 export async function createAssessment(
   ctx: WorkspaceContext,
@@ -119,7 +96,7 @@ export async function createInvitations(
   input: unknown,
 ): Promise<IssuedLink[]> {
   assertCan(ctx, "assessment.manage");
-  const { invitations } = parseInput(invitationsSchema, input);
+  const { invitations, sendEmail } = parseInput(invitationsSchema, input);
   return getDb().$transaction(async (tx) => {
     const assessment = await findManaged(tx, ctx, assessmentId);
     if (assessment.state === "closed") {
@@ -145,6 +122,8 @@ export async function createInvitations(
           assessmentId: assessment.id,
           kind: "personal",
           tokenHash: hashSecretToken(token),
+          // Sealed, so the link can be emailed now or later (an invitation, a reminder).
+          sealedToken: sealIfPossible(token),
           role: inv.role,
           name: inv.name || null,
           email: inv.email ?? null,
@@ -167,6 +146,7 @@ export async function createInvitations(
       audit(ctx, "assessment.invited", assessment.id, { count: issued.length }),
       tx,
     );
+    if (sendEmail) await queueInvitationMails(tx, ctx, assessment, issued);
     return issued;
   });
 }

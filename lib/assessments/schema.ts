@@ -116,6 +116,8 @@ export const invitationsSchema = z.strictObject({
     )
     .min(1, "Add at least one invitation.")
     .max(MAX_INVITATIONS_PER_REQUEST, `At most ${MAX_INVITATIONS_PER_REQUEST} at a time.`),
+  /** Email each link that has an address (queued with the links, delivered by the mail sweep). */
+  sendEmail: z.boolean().optional(),
 });
 
 export const chooseRoleSchema = z.strictObject({ role: respondentRoleSchema });

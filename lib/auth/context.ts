@@ -39,7 +39,9 @@ export type SystemReason =
   /** The admin CLI, run by the operator on the server. */
   | "cli"
   /** The demo seed and the benchmarks' datasets. */
-  | "seed";
+  | "seed"
+  /** Mail: the sweep's scheduled mail, and a stop-reminders link whose signature was verified. */
+  | "mail";
 
 export type SystemContext = {
   readonly workspaceId: AuthorizedWorkspaceId;

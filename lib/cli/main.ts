@@ -15,6 +15,7 @@ const USAGE = `gapmap: GapMap's admin command line
   gapmap export --organization ID FILE      an organisation's whole history, as a JSON export file
   gapmap export --workspace ID FILE         every organisation of the workspace, members by email
   gapmap import FILE --workspace ID [--dry-run]
+  gapmap mail sweep     queue scheduled mail and deliver what is due (once)
 
 DATABASE_URL selects the database (default file:./data/gapmap.db).
 `;
@@ -45,6 +46,10 @@ export async function runCli(argv: string[]): Promise<CliResult> {
       case "framework": {
         const { frameworkCommand } = await import("./commands/framework");
         return await frameworkCommand(argv.slice(1), io);
+      }
+      case "mail": {
+        const { mailCommand } = await import("./commands/mail");
+        return await mailCommand(argv.slice(1));
       }
       case "score": {
         const { scoreCommand } = await import("./commands/score");

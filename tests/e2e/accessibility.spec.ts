@@ -94,6 +94,7 @@ const PAGES: PageCheck[] = [
   { name: "audit log", who: "owner", path: () => "/settings/audit" },
   { name: "export and import", who: "owner", path: () => "/settings/data" },
   { name: "webhooks", who: "owner", path: () => "/settings/webhooks" },
+  { name: "mail", who: "owner", path: () => "/settings/mail" },
   { name: "account", who: "owner", path: () => "/account" },
   { name: "executive: organisations", who: "executive", path: () => "/organizations" },
   {

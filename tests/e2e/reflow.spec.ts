@@ -37,6 +37,7 @@ const PAGES: Reflow[] = [
   { name: "audit", who: "owner", path: () => "/settings/audit" },
   { name: "export and import", who: "owner", path: () => "/settings/data" },
   { name: "webhooks", who: "owner", path: () => "/settings/webhooks" },
+  { name: "mail", who: "owner", path: () => "/settings/mail" },
   { name: "respondent-welcome", who: "respondent", path: (i) => i.answering },
   {
     name: "respondent-question",

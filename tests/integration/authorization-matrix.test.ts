@@ -21,6 +21,7 @@ import {
 import * as organizationAssessmentsRoute from "@/app/api/v1/organizations/[id]/assessments/route";
 import * as assessmentRoute from "@/app/api/v1/assessments/[id]/route";
 import * as openAssessmentRoute from "@/app/api/v1/assessments/[id]/open/route";
+import * as invitationsRoute from "@/app/api/v1/assessments/[id]/invitations/route";
 import { openAssessmentAction } from "@/app/(app)/assessments/actions";
 import AssessmentPage from "@/app/(app)/assessments/[id]/page";
 import InitiativePage from "@/app/(app)/initiatives/[id]/page";
@@ -31,7 +32,7 @@ import {
   updateInitiativeAction,
 } from "@/app/(app)/initiatives/actions";
 import { getAssessment } from "@/lib/assessments/data";
-import { createAssessment, openAssessment } from "@/lib/assessments/mutations";
+import { createAssessment, createInvitations, openAssessment } from "@/lib/assessments/mutations";
 import OrganizationPage from "@/app/(app)/organizations/[id]/page";
 import AuditPage from "@/app/(app)/settings/audit/page";
 import DataPage from "@/app/(app)/settings/data/page";
@@ -300,6 +301,21 @@ const organizationRow = (t: Target) => getDb().organization.findUnique({ where: 
 const assessmentRow = (t: Target) =>
   getDb().assessment.findUnique({ where: { id: t.id }, select: { state: true, name: true } });
 const assessmentsOf = (t: Target) => getDb().assessment.count({ where: { organizationId: t.id } });
+/** A round's links and the mail queued for them (emailed links, issue 11 part 7). */
+const linksAndMailOf = async (t: Target) => {
+  const links = await getDb().assessmentInvitation.findMany({
+    where: { assessmentId: t.id },
+    select: { id: true },
+  });
+  const mails = await getDb().mail.count({
+    where: { relatedType: "assessment_invitation", relatedId: { in: links.map((l) => l.id) } },
+  });
+  return { links: links.length, mails };
+};
+const emailedInvitation = {
+  invitations: [{ email: "matrix@client.test", role: "business" }],
+  sendEmail: true,
+};
 const initiativeRow = (t: Target) =>
   getDb().initiative.findUnique({
     where: { id: t.id },
@@ -487,6 +503,13 @@ const DATA_LAYER: Record<Action, Probe[]> = {
       mutates: true,
       run: (actor, t) => outcomeOf(() => openAssessment(actor.ctx, t.id)),
       snapshot: assessmentRow,
+    },
+    {
+      name: "createInvitations with sendEmail",
+      target: "assessment",
+      mutates: true,
+      run: (actor, t) => outcomeOf(() => createInvitations(actor.ctx, t.id, emailedInvitation)),
+      snapshot: linksAndMailOf,
     },
   ],
   "initiative.read": [
@@ -886,6 +909,24 @@ const ROUTES: Partial<Record<Action, RouteProbe[]>> = {
           t,
         ),
       snapshot: assessmentRow,
+    },
+    {
+      name: "POST /api/v1/assessments/[id]/invitations with sendEmail",
+      target: "assessment",
+      mutates: true,
+      run: async (credentials, t) =>
+        outcomeOfResponse(
+          await invitationsRoute.POST(
+            apiRequest(`/api/v1/assessments/${t.id}/invitations`, {
+              ...credentials,
+              method: "POST",
+              body: emailedInvitation,
+            }),
+            routeParams({ id: t.id }),
+          ),
+          t,
+        ),
+      snapshot: linksAndMailOf,
     },
   ],
   "initiative.read": [

@@ -6,6 +6,7 @@ import * as settingsActions from "@/app/(app)/settings/actions";
 import * as workspaceActions from "@/app/(app)/workspace-actions";
 import * as signUpActions from "@/app/(auth)/signup/actions";
 import * as inviteActions from "@/app/invite/actions";
+import * as stopRemindersActions from "@/app/stop-reminders/actions";
 import { disconnectDb, getDb } from "@/lib/db";
 import { actAs, formData, settle } from "../fixtures/next-request";
 import { buildWorld, uniqueSuffix, type World } from "../fixtures/world";
@@ -34,6 +35,7 @@ const MODULES = {
   workspaceActions,
   signUpActions,
   inviteActions,
+  stopRemindersActions,
 };
 
 const ACTIONS: [string, AnyAction][] = Object.entries(MODULES).flatMap(([module, exports]) =>

@@ -14,6 +14,7 @@ import {
 import { closeAssessment } from "@/lib/results/mutations";
 import { startNextRound } from "@/lib/assessments/next-round";
 import { parseInvitationCsv } from "@/lib/assessments/csv";
+import { emailRespondentLink, remindNotSubmitted } from "@/lib/assessments/mail";
 
 export const createAssessmentAction = memberAction(async (ctx, formData) => {
   const fields = formToObject(formData, ["roles"]);
@@ -62,11 +63,14 @@ export const inviteAction = memberAction<{ links: IssuedLink[] }>(async (ctx, fo
           role: formData.get("role"),
         },
       ];
-  const links = await createInvitations(ctx, assessmentId, { invitations });
+  const sendEmail = formData.get("sendEmail") === "on";
+  const links = await createInvitations(ctx, assessmentId, { invitations, sendEmail });
   revalidatePath(`/assessments/${assessmentId}`);
+  const emailed = sendEmail ? links.filter((l) => l.email).length : 0;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return {
     status: "success",
-    message: `${links.length} link${links.length === 1 ? "" : "s"} created.`,
+    message: `${plural(links.length, "link")} created${sendEmail ? `, ${emailed} to be emailed` : ""}.`,
     data: { links },
   };
 });
@@ -112,5 +116,30 @@ export const startNextRoundAction = memberAction<NextRoundData>(async (ctx, form
       round: { id: next.round.id, name: next.round.name },
       carriedOverActions: actions,
     },
+  };
+});
+
+export const emailLinkAction = memberAction(async (ctx, formData) => {
+  const assessmentId = String(formData.get("assessmentId") ?? "");
+  const email = String(formData.get("email") ?? "").trim();
+  const sent = await emailRespondentLink(ctx, assessmentId, {
+    invitationId: String(formData.get("invitationId") ?? ""),
+    ...(email ? { email } : {}),
+  });
+  revalidatePath(`/assessments/${assessmentId}`);
+  return { status: "success", message: `The link is on its way to ${sent.email}.` };
+});
+
+export const remindAction = memberAction(async (ctx, formData) => {
+  const assessmentId = String(formData.get("assessmentId") ?? "");
+  const report = await remindNotSubmitted(ctx, assessmentId);
+  const skipped = [
+    report.recentlyMailed ? `${report.recentlyMailed} mailed in the last 24 hours` : "",
+    report.optedOut ? `${report.optedOut} asked for no reminders` : "",
+    report.noEmail ? `${report.noEmail} without an email address` : "",
+  ].filter(Boolean);
+  return {
+    status: "success",
+    message: `${report.queued} reminder${report.queued === 1 ? "" : "s"} queued.${skipped.length ? ` Not reminded: ${skipped.join(", ")}.` : ""}`,
   };
 });

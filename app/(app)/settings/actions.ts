@@ -14,6 +14,7 @@ import { createWebhook, deleteWebhook, sendTestEvent } from "@/lib/webhooks/muta
 import { setWorkspaceLogo } from "@/lib/workspaces/mutations";
 import { LOGO_MAX_BYTES } from "@/lib/workspaces/logo";
 import { updateWorkspaceSettings } from "@/lib/workspaces/mutations";
+import { sendTestMail } from "@/lib/mail/mutations";
 
 export const createInvitationAction = memberAction<{ path: string }>(async (ctx, formData) => {
   const invitation = await createInvitation(ctx, formToObject(formData, ["organizationIds"]));
@@ -119,5 +120,14 @@ export const updateWorkspaceSettingsAction = memberAction(async (ctx, formData) 
   return {
     status: "success",
     message: `Saved: an organisation is due for a retake ${settings.retakeIntervalDays} days after its last round closed.`,
+  };
+});
+
+export const sendTestMailAction = memberAction(async (ctx) => {
+  const { to } = await sendTestMail(ctx);
+  revalidatePath("/settings/mail");
+  return {
+    status: "success",
+    message: `Test mail queued to ${to}: it is sent within a minute, and listed below.`,
   };
 });

@@ -9,6 +9,7 @@ import { formatDate } from "@/components/ui/format";
 import { ActionForm } from "@/components/settings/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { InvitePanel } from "@/components/assessments/invite-panel";
+import { EmailLinkForm, RemindForm } from "@/components/assessments/mail-forms";
 import { respondentRoleLabel } from "@/lib/framework/roles";
 import { StateBadge } from "@/components/assessments/state-badge";
 import { StartsOverTime } from "@/components/assessments/starts-over-time";
@@ -29,9 +30,11 @@ import { listWorkshopsOfAssessment } from "@/lib/workshops/data";
 import { StartWorkshop } from "@/components/workshops/start-workshop";
 import {
   closeAssessmentAction,
+  emailLinkAction,
   inviteAction,
   openAssessmentAction,
   openLinkAction,
+  remindAction,
   revokeLinkAction,
   startNextRoundAction,
 } from "../actions";
@@ -203,30 +206,48 @@ export default async function AssessmentPage({
               <summary className="cursor-pointer text-sm font-medium">
                 Reminder list ({progress.pending.length} not submitted)
               </summary>
-              <ul className="mt-2 space-y-1 text-sm">
-                {progress.pending.map((p) => (
-                  <li key={p.invitationId} className="flex items-center justify-between gap-2">
-                    <span className="min-w-0 truncate">
-                      {p.name ?? p.email ?? "Unnamed"} · {respondentRoleLabel(p.role)}
-                      {p.started ? " · started" : ""}
-                    </span>
-                    {manage && assessment.state !== "closed" ? (
-                      <ActionForm action={revokeLinkAction}>
-                        <input type="hidden" name="assessmentId" value={assessment.id} />
-                        <input type="hidden" name="invitationId" value={p.invitationId} />
-                        <SubmitButton
-                          variant="ghost"
-                          className="min-h-8 px-2 text-xs"
-                          pendingLabel="…"
-                        >
-                          Revoke
-                        </SubmitButton>
-                      </ActionForm>
-                    ) : null}
-                  </li>
-                ))}
+              <ul className="mt-2 divide-y divide-slate-100 text-sm">
+                {progress.pending.map((p) => {
+                  const who = p.name ?? p.email ?? "Unnamed";
+                  return (
+                    <li key={p.invitationId} className="py-2">
+                      <div className="flex items-center justify-between gap-2">
+                        <span className="min-w-0 truncate">
+                          {who} · {respondentRoleLabel(p.role)}
+                          {p.started ? " · started" : ""}
+                        </span>
+                        {manage && assessment.state !== "closed" ? (
+                          <ActionForm action={revokeLinkAction}>
+                            <input type="hidden" name="assessmentId" value={assessment.id} />
+                            <input type="hidden" name="invitationId" value={p.invitationId} />
+                            <SubmitButton
+                              variant="ghost"
+                              className="min-h-8 px-2 text-xs"
+                              pendingLabel="…"
+                              aria-label={`Revoke the link of ${who}`}
+                            >
+                              Revoke
+                            </SubmitButton>
+                          </ActionForm>
+                        ) : null}
+                      </div>
+                      {manage && assessment.state !== "closed" ? (
+                        <EmailLinkForm
+                          assessmentId={assessment.id}
+                          invitationId={p.invitationId}
+                          email={p.email}
+                          who={who}
+                          action={emailLinkAction}
+                        />
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ul>
             </details>
+          ) : null}
+          {manage && assessment.state === "open" && progress.invited > progress.submitted ? (
+            <RemindForm assessmentId={assessment.id} action={remindAction} />
           ) : null}
         </Card>
         {manage && assessment.state !== "closed" ? (
