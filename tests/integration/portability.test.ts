@@ -272,7 +272,7 @@ describe("an organisation's export, imported into an empty workspace", () => {
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="gapmap-portable-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json"$/,
+      /^attachment; filename="gapmap-portable-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json"; filename\*=UTF-8''\S+$/,
     );
     const text = await response.text();
     const target = await emptyWorkspace("Rest");
