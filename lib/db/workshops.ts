@@ -85,7 +85,10 @@ export type RoomRow = {
   participants: number;
   viewerResponseId: string | null;
   agreed: { value: string; reason: string } | null;
-  votes: { responseId: string; role: string; value: string }[];
+  /** The current question's votes counted by role and value (a keynote has 1,000 of them). */
+  tallies: { role: string; value: string; count: number }[];
+  /** The viewer's own vote on the current question (a participant), else null. */
+  viewerVote: string | null;
 };
 
 const asDate = (value: unknown): Date | null =>
@@ -96,7 +99,8 @@ const asJson = (value: unknown): unknown => (typeof value === "string" ? JSON.pa
 
 /**
  * A room's state, polled every second or two by every phone in the room (1,000 at a keynote):
- * two statements (the room, the current question's votes) instead of four Prisma queries.
+ * at most three statements (the room, the current question's votes counted by role and value,
+ * the viewer's own vote) instead of four Prisma queries and a row per vote.
  * A participant reaches only the workshop of their own token; a member only a workshop of their
  * workspace, and an executive (grantsOf: their member id) only one of a granted organisation,
  * the scope lib/workshops' workshopScope gives the Prisma reads.
@@ -129,14 +133,23 @@ export function* readRoom(workshopId: string, reader: RoomReader): Program<RoomR
   const row = rows[0];
   if (!row) return null;
   const currentQuestionId = (row.currentQuestionId as string | null) ?? null;
-  const votes = currentQuestionId
-    ? yield* all<{ responseId: string; role: string; value: string }>`
-        SELECT an."responseId", r."role", an."value"
+  // Counted in the database: a poll reads a handful of rows, not one per person in the room.
+  const tallies = currentQuestionId
+    ? yield* all<{ role: string; value: string; count: unknown }>`
+        SELECT r."role", an."value", COUNT(*) AS "count"
         FROM "Participant" vp
         JOIN "Answer" an ON an."responseId" = vp."responseId" AND an."questionId" = ${currentQuestionId}
         JOIN "Response" r ON r."id" = vp."responseId"
-        WHERE vp."workshopId" = ${workshopId}`
+        WHERE vp."workshopId" = ${workshopId}
+        GROUP BY r."role", an."value"`
     : [];
+  const viewerResponseId = (row.viewerResponseId as string | null) ?? null;
+  const own =
+    currentQuestionId && viewerResponseId
+      ? yield* all<{ value: string }>`
+          SELECT "value" FROM "Answer"
+          WHERE "responseId" = ${viewerResponseId} AND "questionId" = ${currentQuestionId}`
+      : [];
   return {
     id: String(row.id),
     assessmentId: String(row.assessmentId),
@@ -153,11 +166,16 @@ export function* readRoom(workshopId: string, reader: RoomReader): Program<RoomR
       frameworkVersion: String(row.frameworkVersion),
     },
     participants: Number(row.participants),
-    viewerResponseId: (row.viewerResponseId as string | null) ?? null,
+    viewerResponseId,
     agreed:
       row.agreedValue === null || row.agreedValue === undefined
         ? null
         : { value: String(row.agreedValue), reason: String(row.agreedReason) },
-    votes: votes.map((v) => ({ responseId: v.responseId, role: String(v.role), value: v.value })),
+    tallies: tallies.map((t) => ({
+      role: String(t.role),
+      value: String(t.value),
+      count: Number(t.count),
+    })),
+    viewerVote: own[0]?.value ?? null,
   };
 }

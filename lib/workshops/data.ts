@@ -31,6 +31,30 @@ export function workshopScope(ctx: WorkspaceContext) {
   return { workspaceId: ctx.workspaceId, assessment: assessmentScope(ctx) };
 }
 
+/**
+ * The votes as buildRoomState takes them, from the counts the read returns: one entry per vote,
+ * the viewer's own under their response id (so it comes back as `myVote`), the others
+ * anonymous. buildRoomState needs only role and value from the rest.
+ */
+function votesOf(
+  room: workshopsSql.RoomRow,
+): { responseId: string; role: string; value: string }[] {
+  const votes: { responseId: string; role: string; value: string }[] = [];
+  let ownPending = room.viewerVote !== null;
+  for (const tally of room.tallies) {
+    for (let i = 0; i < tally.count; i += 1) {
+      const own = ownPending && tally.value === room.viewerVote && room.viewerResponseId !== null;
+      if (own) ownPending = false;
+      votes.push({
+        responseId: own ? (room.viewerResponseId ?? "") : "",
+        role: tally.role,
+        value: tally.value,
+      });
+    }
+  }
+  return votes;
+}
+
 /** The room's state from one read (lib/db/workshops: readRoom), or null when out of reach. */
 async function roomState(
   workshopId: string,
@@ -53,7 +77,7 @@ async function roomState(
     round: room.round,
     framework: getFramework(room.round.frameworkVersion),
     participants: room.participants,
-    votes: room.votes,
+    votes: votesOf(room),
     agreed: room.agreed,
     viewerResponseId: room.viewerResponseId,
     now,
