@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AnswerValue, RESPONDENT_ROLES, getFramework } from "@/lib/framework";
+import { RESPONDENT_ROLES, getFramework } from "@/lib/framework";
 import { type ScoreInput, score, shortList } from "@/lib/scoring";
+import { arbitraryRoom } from "../fixtures/arbitrary-rooms";
 
 // Rule 9 of issue 14, "blockers first" (framework 2027.2): what blocks scaling is never dropped
 // from the recommendations nor from the short lists, and every recommendation says when it is done.
@@ -11,28 +12,7 @@ const fw = getFramework(VERSION);
 const questions = fw.dimensions.flatMap((d) => d.questions);
 const READY_STAGE = 3;
 
-const levelArb = fc.constantFrom<AnswerValue>(0, 1, 2, 3, 4);
-const answerArb = fc.oneof(
-  levelArb,
-  levelArb,
-  levelArb,
-  fc.constant<AnswerValue>("dont_know"),
-  fc.constant(undefined),
-);
-const answersArb = fc.tuple(...questions.map(() => answerArb)).map((vs) => {
-  const out: Record<string, AnswerValue> = {};
-  vs.forEach((v, i) => {
-    const q = questions[i];
-    if (q && v !== undefined) out[q.id] = v;
-  });
-  return out;
-});
-const roomArb: fc.Arbitrary<ScoreInput> = fc
-  .array(fc.tuple(fc.constantFrom(...RESPONDENT_ROLES), answersArb), { minLength: 1, maxLength: 8 })
-  .map((rows) => ({
-    frameworkVersion: VERSION,
-    responses: rows.map(([role, answers], i) => ({ respondent: `r${i}`, role, answers })),
-  }));
+const roomArb = arbitraryRoom(VERSION, { maxRespondents: 8 });
 
 /** Every blocker of a result: the diagnostic parts not met, the gates capping below stage 3. */
 function blockerKeys(result: ReturnType<typeof score>): Set<string> {

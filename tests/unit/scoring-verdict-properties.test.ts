@@ -6,8 +6,9 @@ import {
   getFramework,
   unaskedDecidingQuestions,
 } from "@/lib/framework";
-import { type ScoreInput, score } from "@/lib/scoring";
+import { score } from "@/lib/scoring";
 import { room } from "../fixtures/rooms";
+import { arbitraryRoom } from "../fixtures/arbitrary-rooms";
 
 // Properties of framework 2027.2's verdict rules (issue 14), over generated rooms.
 
@@ -18,37 +19,8 @@ const gapDimensions = fw.dimensions.filter((d) => d.kind === "gap").map((d) => d
 
 const levelArb = fc.constantFrom<AnswerValue>(0, 1, 2, 3, 4);
 
-function answerArb(allowNotApplicable: boolean): fc.Arbitrary<AnswerValue | undefined> {
-  const options: fc.Arbitrary<AnswerValue | undefined>[] = [
-    levelArb,
-    levelArb,
-    levelArb,
-    fc.constant<AnswerValue>("dont_know"),
-    fc.constant(undefined),
-  ];
-  if (allowNotApplicable) options.push(fc.constant<AnswerValue>("not_applicable"));
-  return fc.oneof(...options);
-}
-
-const answersArb = fc.tuple(...questions.map((q) => answerArb(q.allowNotApplicable))).map((vs) => {
-  const out: Record<string, AnswerValue> = {};
-  vs.forEach((v, i) => {
-    const q = questions[i];
-    if (q && v !== undefined) out[q.id] = v;
-  });
-  return out;
-});
-
 /** Any room of 1 to 9 respondents answering anything, under 2027.2. */
-const roomArb: fc.Arbitrary<ScoreInput> = fc
-  .array(fc.tuple(fc.constantFrom(...RESPONDENT_ROLES), answersArb), { minLength: 1, maxLength: 9 })
-  .map((rows) => ({
-    frameworkVersion: VERSION,
-    responses: rows.map(([role, answers], i) => ({ respondent: `r${i}`, role, answers })),
-  }))
-  .filter((input) =>
-    input.responses.some((r) => Object.values(r.answers).some((a) => a !== "not_applicable")),
-  );
+const roomArb = arbitraryRoom(VERSION, { maxRespondents: 9, notApplicable: true, scorable: true });
 
 const rolesArb = fc.array(fc.constantFrom(...RESPONDENT_ROLES), { minLength: 1, maxLength: 8 });
 

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  type AnswerValue,
   RESPONDENT_ROLES,
   type RespondentRole,
   getFramework,
@@ -9,6 +8,7 @@ import {
 } from "@/lib/framework";
 import { type ScoreInput, score } from "@/lib/scoring";
 import { room } from "../fixtures/rooms";
+import { arbitraryRoom } from "../fixtures/arbitrary-rooms";
 
 // Rule 8 of issue 14, "don't know" from people who cannot know (framework 2027.2): where a
 // practice's observers rated it, other roles' "don't know" is a visibility gap, not an absence;
@@ -19,27 +19,7 @@ const fw = getFramework(VERSION);
 const questions = fw.dimensions.flatMap((d) => d.questions);
 const observed = questions.filter((q) => q.observers);
 
-const levelArb = fc.constantFrom<AnswerValue>(0, 1, 2, 3, 4);
-const answersArb = fc
-  .tuple(
-    ...questions.map(() =>
-      fc.oneof(levelArb, levelArb, fc.constant<AnswerValue>("dont_know"), fc.constant(undefined)),
-    ),
-  )
-  .map((vs) => {
-    const out: Record<string, AnswerValue> = {};
-    vs.forEach((v, i) => {
-      const q = questions[i];
-      if (q && v !== undefined) out[q.id] = v;
-    });
-    return out;
-  });
-const roomArb: fc.Arbitrary<ScoreInput> = fc
-  .array(fc.tuple(fc.constantFrom(...RESPONDENT_ROLES), answersArb), { minLength: 1, maxLength: 7 })
-  .map((rows) => ({
-    frameworkVersion: VERSION,
-    responses: rows.map(([role, answers], i) => ({ respondent: `r${i}`, role, answers })),
-  }));
+const roomArb = arbitraryRoom(VERSION, { maxRespondents: 7, levelWeight: 2 });
 
 const observerGaveLevel = (
   input: ScoreInput,

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AnswerValue, RESPONDENT_ROLES, getFramework } from "@/lib/framework";
+import { getFramework } from "@/lib/framework";
 import { type ScoreInput, explain, score } from "@/lib/scoring";
+import { arbitraryRoom } from "../fixtures/arbitrary-rooms";
 
 // Rule 10 of issue 14, reasons in the client's words (framework 2027.2): every sentence a result
 // or its explanation gives names questions by their text and dimensions by their name, never by id.
@@ -15,27 +16,7 @@ const ids = [
   ...fw.dimensions.map((d) => d.id).filter((id) => id.includes("_")),
 ];
 
-const levelArb = fc.constantFrom<AnswerValue>(0, 1, 2, 3, 4);
-const answersArb = fc
-  .tuple(
-    ...questions.map(() =>
-      fc.oneof(levelArb, levelArb, fc.constant<AnswerValue>("dont_know"), fc.constant(undefined)),
-    ),
-  )
-  .map((vs) => {
-    const out: Record<string, AnswerValue> = {};
-    vs.forEach((v, i) => {
-      const q = questions[i];
-      if (q && v !== undefined) out[q.id] = v;
-    });
-    return out;
-  });
-const roomArb: fc.Arbitrary<ScoreInput> = fc
-  .array(fc.tuple(fc.constantFrom(...RESPONDENT_ROLES), answersArb), { minLength: 1, maxLength: 8 })
-  .map((rows) => ({
-    frameworkVersion: VERSION,
-    responses: rows.map(([role, answers], i) => ({ respondent: `r${i}`, role, answers })),
-  }));
+const roomArb = arbitraryRoom(VERSION, { maxRespondents: 8, levelWeight: 2 });
 
 function sentences(input: ScoreInput): string[] {
   const result = score(input);
