@@ -590,7 +590,11 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
 /** Writes the plan's rows, parents before children (an initiative before the rounds it focuses). */
 async function writePlan(tx: DbTx, workspaceId: string, rows: Rows): Promise<void> {
   if (rows.settings)
-    await tx.workspace.update({ where: { id: workspaceId }, data: rows.settings, select: { id: true } });
+    await tx.workspace.update({
+      where: { id: workspaceId },
+      data: rows.settings,
+      select: { id: true },
+    });
   if (rows.organization.length) await tx.organization.createMany({ data: rows.organization });
   if (rows.grant.length) await tx.organizationGrant.createMany({ data: rows.grant });
   if (rows.initiative.length) await tx.initiative.createMany({ data: rows.initiative });

@@ -380,7 +380,7 @@ describe("an organisation's export, imported into an empty workspace", () => {
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="gapmap-portable-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json"$/,
+      /^attachment; filename="(gapmap-portable-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json)"; filename\*=UTF-8''\1$/,
     );
     const text = await response.text();
     const target = await emptyWorkspace("Rest");
@@ -495,7 +495,9 @@ describe("an organisation's export, imported into an empty workspace", () => {
       "settings",
     ]);
     const old = JSON.stringify(file, (key, value: unknown) => (added.has(key) ? undefined : value));
-    expect(old).not.toMatch(/"(baselineRoundId|focusInitiativeId|previousLinkId|keyQuote|roundId)"/);
+    expect(old).not.toMatch(
+      /"(baselineRoundId|focusInitiativeId|previousLinkId|keyQuote|roundId)"/,
+    );
     const target = await emptyWorkspace("OldShape");
     const report = await importExport(member(target), old, { dryRun: false });
     expect(report.created).toMatchObject({ organizations: 1, rounds: 3, keyQuotes: 0 });
