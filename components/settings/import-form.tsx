@@ -18,6 +18,7 @@ const COUNT_LABELS: [keyof ImportCounts, string][] = [
   ["links", "Respondent links"],
   ["responses", "Responses"],
   ["answers", "Answers"],
+  ["keyQuotes", "Key quotes"],
   ["results", "Results"],
   ["workshops", "Workshops"],
   ["participants", "Workshop participants"],
@@ -27,6 +28,8 @@ const COUNT_LABELS: [keyof ImportCounts, string][] = [
   ["diagnosticParts", "Diagnostic parts"],
   ["actions", "Actions"],
   ["grants", "Executive access"],
+  ["logo", "Workspace logo"],
+  ["retakeInterval", "Retake interval"],
 ];
 
 type Problem = { path: string; message: string };

@@ -380,7 +380,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "The organisation's whole history as a GapMap export file (owners only)",
           description:
-            "`format: gapmap-export`, `version: 1`: the organisation, its rounds with settings, roles, targets and links (kind, role, name, email; never a token), responses with answers and comments, results as stored (snapshots with keys sorted), workshops with agreed levels, initiatives with diagnostic and status history (overrides included), actions. People are references by email. A download (`Content-Disposition: attachment`). POST it to /api/v1/imports to import it elsewhere.",
+            "`format: gapmap-export`, `version: 1`: the organisation, its rounds with settings, roles, targets, the round before, the baseline (`baselineRoundId`), the focus initiative (`focusInitiativeId`) and `showPreviousAnswers`, and links (kind, role, name, email, the returning respondent's link in an earlier round as `previousLinkId`; never a token), responses with answers, comments and key quotes (`keyQuote`: who marked it, when), results as stored (snapshots with keys sorted), workshops with agreed levels, initiatives with diagnostic and status history (overrides included), actions with the round they are tracked in (`roundId`). Fields added since version 1 first shipped are optional and written only when they hold something: a file made before them still imports. People are references by email. Never mail, mail opt-outs, webhooks or any token or secret. A download (`Content-Disposition: attachment`). POST it to /api/v1/imports to import it elsewhere.",
           responses: { ...ok("The export file"), ...errors(401, 403, 404) },
         },
       },
@@ -388,7 +388,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "The whole workspace as a GapMap export file (owners only)",
           description:
-            "Every organisation as in /organizations/{id}/export, and `members` as references: email, name and role, never a password hash or token.",
+            "Every organisation as in /organizations/{id}/export, `members` as references (email, name and role, never a password hash or token), and `settings`: the retake interval in days and the logo (its PNG or JPEG bytes as base64, checked again on import; `null` when there is none).",
           responses: { ...ok("The export file"), ...errors(401, 403) },
         },
       },
@@ -396,7 +396,7 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           summary: "Import a GapMap export file into this workspace (owners only)",
           description:
-            "The body is the export file (`application/json`, at most 50 MB). New ids, every reference remapped; records imported before (from this file or an earlier export of the same source) are left as they are, so importing twice creates nothing new. With `?dryRun=true` nothing is written: the answer says what would be created. A file with any problem is refused whole (422 `validation_failed`, every problem in `fields` keyed by its JSON path, e.g. `organizations.0.rounds.2.name`), in one transaction: nothing is half-written. People are matched by email to members of this workspace; nobody is added, and an unknown member's ownership becomes a named person (`unmatchedMembers`).",
+            "The body is the export file (`application/json`, at most 50 MB). New ids, every reference remapped; records imported before (from this file or an earlier export of the same source) are left as they are, so importing twice creates nothing new. With `?dryRun=true` nothing is written: the answer says what would be created. A file with any problem is refused whole (422 `validation_failed`, every problem in `fields` keyed by its JSON path, e.g. `organizations.0.rounds.2.name`), in one transaction: nothing is half-written. People are matched by email to members of this workspace; nobody is added, and an unknown member's ownership becomes a named person (`unmatchedMembers`). A workspace export's `settings` are taken only where this workspace has not set its own: the logo when it has none, the retake interval when it is the default 91 days (`created.logo`, `created.retakeInterval`).",
           parameters: [
             {
               name: "dryRun",

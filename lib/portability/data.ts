@@ -10,6 +10,7 @@ import {
   type ExportFile,
   type ExportedOrganization,
   type ExportedOwner,
+  type ExportedSettings,
   type StoredAnswerValue,
 } from "./schema";
 
@@ -59,7 +60,12 @@ const organizationInclude = {
       invitations: { orderBy: { id: "asc" } },
       responses: {
         orderBy: { id: "asc" },
-        include: { answers: { orderBy: { questionId: "asc" } } },
+        include: {
+          answers: {
+            orderBy: { questionId: "asc" },
+            include: { keyQuote: { select: { markedByUserId: true, markedAt: true } } },
+          },
+        },
       },
       result: true,
       workshops: {
@@ -101,11 +107,13 @@ function ownerOf(row: {
 function userIdsOf(row: OrganizationRow): Set<string> {
   const ids = new Set<string>();
   const add = (v: string | null) => v && ids.add(v);
-  for (const a of row.assessments)
+  for (const a of row.assessments) {
+    for (const r of a.responses) for (const x of r.answers) add(x.keyQuote?.markedByUserId ?? null);
     for (const w of a.workshops) {
       add(w.createdByUserId);
       for (const l of w.agreedLevels) add(l.agreedByUserId);
     }
+  }
   for (const i of row.initiatives) {
     for (const c of i.statusChanges) add(c.changedByUserId);
     for (const p of i.diagnosticParts) add(p.checkedByUserId);
@@ -115,6 +123,13 @@ function userIdsOf(row: OrganizationRow): Set<string> {
 
 function toExported(row: OrganizationRow, emails: Map<string, string>): ExportedOrganization {
   const emailOf = (userId: string | null) => (userId ? (emails.get(userId) ?? null) : null);
+  // The retakes' references, written only when they name a record of this file, so the file
+  // always imports (the baseline and the previous link are ids no foreign key checks).
+  const rounds = new Set(row.assessments.map((a) => a.id));
+  const links = new Set(row.assessments.flatMap((a) => a.invitations.map((l) => l.id)));
+  const initiatives = new Set(row.initiatives.map((i) => i.id));
+  const ref = <K extends string>(key: K, id: string | null, known: Set<string>) =>
+    (id !== null && known.has(id) ? { [key]: id } : {}) as Partial<Record<K, string>>;
   return {
     id: row.id,
     name: row.name,
@@ -137,6 +152,9 @@ function toExported(row: OrganizationRow, emails: Map<string, string>): Exported
       closesAt: isoOrNull(a.closesAt),
       targets: a.targets === null ? null : canonicalJson(a.targets),
       previousRoundId: a.previousAssessmentId,
+      ...ref("baselineRoundId", a.baselineAssessmentId, rounds),
+      ...ref("focusInitiativeId", a.focusInitiativeId, initiatives),
+      ...(a.showPreviousAnswers ? { showPreviousAnswers: true } : {}),
       createdAt: iso(a.createdAt),
       updatedAt: iso(a.updatedAt),
       openedAt: isoOrNull(a.openedAt),
@@ -149,6 +167,7 @@ function toExported(row: OrganizationRow, emails: Map<string, string>): Exported
         email: l.email,
         createdAt: iso(l.createdAt),
         revokedAt: isoOrNull(l.revokedAt),
+        ...ref("previousLinkId", l.previousInvitationId, links),
       })),
       responses: a.responses.map((r) => ({
         id: r.id,
@@ -162,6 +181,14 @@ function toExported(row: OrganizationRow, emails: Map<string, string>): Exported
           value: x.value as StoredAnswerValue,
           comment: x.comment,
           updatedAt: iso(x.updatedAt),
+          ...(x.keyQuote
+            ? {
+                keyQuote: {
+                  markedBy: emailOf(x.keyQuote.markedByUserId),
+                  markedAt: iso(x.keyQuote.markedAt),
+                },
+              }
+            : {}),
         })),
       })),
       result: a.result
@@ -241,6 +268,7 @@ function toExported(row: OrganizationRow, emails: Map<string, string>): Exported
       dueDate: isoOrNull(x.dueDate),
       status: x.status,
       completedAt: isoOrNull(x.completedAt),
+      ...ref("roundId", x.assessmentId, rounds),
       createdAt: iso(x.createdAt),
       updatedAt: iso(x.updatedAt),
     })),
@@ -273,7 +301,7 @@ async function build(
   const db = getDb();
   const workspace = await db.workspace.findUniqueOrThrow({
     where: { id: workspaceId },
-    select: { name: true },
+    select: { name: true, retakeIntervalDays: true, logo: true, logoUpdatedAt: true },
   });
   const organizations: ExportedOrganization[] = [];
   for (const id of organizationIds) {
@@ -308,8 +336,26 @@ async function build(
     exportedAt: new Date().toISOString(),
     scope,
     source: { workspaceId, workspaceName: workspace.name },
+    ...(scope === "workspace" ? { settings: settingsOf(workspace) } : {}),
     members,
     organizations,
+  };
+}
+
+/** The workspace's settings as the file carries them: the logo's bytes as base64. */
+function settingsOf(workspace: {
+  retakeIntervalDays: number;
+  logo: Uint8Array | null;
+  logoUpdatedAt: Date | null;
+}): ExportedSettings {
+  return {
+    retakeIntervalDays: workspace.retakeIntervalDays,
+    logo: workspace.logo
+      ? {
+          data: Buffer.from(workspace.logo).toString("base64"),
+          updatedAt: isoOrNull(workspace.logoUpdatedAt),
+        }
+      : null,
   };
 }
 

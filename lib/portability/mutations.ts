@@ -5,6 +5,8 @@ import { assertCan } from "@/lib/auth/assert";
 import { hashSecretToken } from "@/lib/auth/secret-token";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
+import { checkLogo } from "@/lib/workspaces/logo";
+import { DEFAULT_RETAKE_INTERVAL_DAYS } from "@/lib/workspaces/schema";
 import { actorOf, canonicalJson, type PortabilityCaller } from "./data";
 import type {
   ExportFile,
@@ -48,6 +50,9 @@ const emptyCounts = (): ImportCounts => ({
   diagnosticParts: 0,
   actions: 0,
   grants: 0,
+  keyQuotes: 0,
+  logo: 0,
+  retakeInterval: 0,
 });
 
 /**
@@ -79,6 +84,7 @@ type Rows = {
   invitation: Prisma.AssessmentInvitationCreateManyInput[];
   response: Prisma.ResponseCreateManyInput[];
   answer: Prisma.AnswerCreateManyInput[];
+  keyQuote: Prisma.KeyQuoteCreateManyInput[];
   result: Prisma.ResultCreateManyInput[];
   workshop: Prisma.WorkshopCreateManyInput[];
   participant: Prisma.ParticipantCreateManyInput[];
@@ -88,6 +94,8 @@ type Rows = {
   diagnosticPart: Prisma.InitiativeDiagnosticPartCreateManyInput[];
   action: Prisma.ActionCreateManyInput[];
   imported: Prisma.ImportedRecordCreateManyInput[];
+  /** The workspace's settings taken from the file (a workspace export), if any. */
+  settings: Prisma.WorkspaceUpdateInput | null;
 };
 
 type Plan = {
@@ -161,6 +169,10 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
       })
     ).map((m) => [m.user.email.toLowerCase(), { memberId: m.id, userId: m.userId, role: m.role }]),
   );
+  const workspace = await tx.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { logoType: true, retakeIntervalDays: true },
+  });
   const names = new Map(
     (await tx.organization.findMany({ where: { workspaceId }, select: { nameKey: true } })).map(
       (o) => [o.nameKey, true],
@@ -174,6 +186,7 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
     invitation: [],
     response: [],
     answer: [],
+    keyQuote: [],
     result: [],
     workshop: [],
     participant: [],
@@ -183,6 +196,7 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
     diagnosticPart: [],
     action: [],
     imported: [],
+    settings: null,
   };
   const created = emptyCounts();
   const skipped = emptyCounts();
@@ -219,6 +233,28 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
 
   for (const member of file.members) memberOf(member.email);
 
+  // A workspace export's settings are taken where this workspace has not set its own: the logo
+  // when it has none, the retake interval when it is the default quarter. Its own are kept.
+  if (file.settings) {
+    const { logo, retakeIntervalDays } = file.settings;
+    const settings: Prisma.WorkspaceUpdateInput = {};
+    if (logo && workspace.logoType === null) {
+      const bytes = Buffer.from(logo.data, "base64");
+      created.logo++;
+      settings.logo = bytes;
+      settings.logoType = checkLogo(new Uint8Array(bytes)).type;
+      settings.logoUpdatedAt = toDateOrNull(logo.updatedAt);
+    } else if (logo) skipped.logo++;
+    if (
+      retakeIntervalDays !== workspace.retakeIntervalDays &&
+      workspace.retakeIntervalDays === DEFAULT_RETAKE_INTERVAL_DAYS
+    ) {
+      created.retakeInterval++;
+      settings.retakeIntervalDays = retakeIntervalDays;
+    } else skipped.retakeInterval++;
+    if (Object.keys(settings).length) rows.settings = settings;
+  }
+
   file.organizations.forEach((org, o) => {
     const orgTarget = target("organization", org.id);
     const nameKey = org.name.trim().toLowerCase();
@@ -253,8 +289,17 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
       }
     } else skipped.organizations++;
 
-    // Round ids first: a round names the round before it, which may come later in the file.
+    // Ids first: a round names the round before it, its baseline and its focus initiative, a link
+    // the link it continues, an action its round; any of them may come later in the file.
     const roundTargets = new Map(org.rounds.map((r) => [r.id, target("round", r.id)]));
+    const initiativeTargets = new Map(
+      org.initiatives.map((i) => [i.id, target("initiative", i.id)]),
+    );
+    const linkTargets = new Map(
+      org.rounds.flatMap((r) => r.links.map((l) => [l.id, target("link", l.id)] as const)),
+    );
+    const roundIdOf = (sourceId: string | undefined) =>
+      sourceId === undefined ? null : (roundTargets.get(sourceId)?.id ?? null);
     let createdHere = orgTarget.isNew ? 1 : 0;
     for (const round of org.rounds) {
       const roundTarget = roundTargets.get(round.id)!;
@@ -277,16 +322,19 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
           previousAssessmentId: round.previousRoundId
             ? (roundTargets.get(round.previousRoundId)?.id ?? null)
             : null,
+          baselineAssessmentId: roundIdOf(round.baselineRoundId),
+          focusInitiativeId: round.focusInitiativeId
+            ? (initiativeTargets.get(round.focusInitiativeId)?.id ?? null)
+            : null,
+          showPreviousAnswers: round.showPreviousAnswers ?? false,
           createdAt: toDate(round.createdAt),
           updatedAt: toDate(round.updatedAt),
           openedAt: toDateOrNull(round.openedAt),
           closedAt: toDateOrNull(round.closedAt),
         });
       } else skipped.rounds++;
-      const linkTargets = new Map<string, string>();
       for (const link of round.links) {
-        const t = target("link", link.id);
-        linkTargets.set(link.id, t.id);
+        const t = linkTargets.get(link.id)!;
         if (!t.isNew) {
           skipped.links++;
           continue;
@@ -302,6 +350,9 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
           role: link.role,
           name: link.name,
           email: link.email,
+          previousInvitationId: link.previousLinkId
+            ? (linkTargets.get(link.previousLinkId)?.id ?? null)
+            : null,
           createdAt: toDate(link.createdAt),
           revokedAt: toDateOrNull(link.revokedAt),
         });
@@ -313,6 +364,7 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
         if (!t.isNew) {
           skipped.responses++;
           skipped.answers += response.answers.length;
+          skipped.keyQuotes += response.answers.filter((a) => a.keyQuote).length;
           continue;
         }
         created.responses++;
@@ -321,7 +373,7 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
           id: t.id,
           workspaceId,
           assessmentId: roundTarget.id,
-          invitationId: linkTargets.get(response.linkId)!,
+          invitationId: linkTargets.get(response.linkId)!.id,
           role: response.role,
           startedAt: toDateOrNull(response.startedAt),
           submittedAt: toDateOrNull(response.submittedAt),
@@ -329,13 +381,27 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
         });
         for (const answer of response.answers) {
           created.answers++;
+          // Made here, not by the database, so a key quote can name its answer (all of them:
+          // ids of one kind sort alike, and lists of comments read in the order of the file).
+          const answerId = newId();
           rows.answer.push({
+            id: answerId,
             responseId: t.id,
             questionId: answer.questionId,
             value: answer.value,
             comment: answer.comment,
             updatedAt: toDate(answer.updatedAt),
           });
+          if (answer.keyQuote) {
+            created.keyQuotes++;
+            rows.keyQuote.push({
+              workspaceId,
+              assessmentId: roundTarget.id,
+              answerId,
+              markedByUserId: userOf(answer.keyQuote.markedBy),
+              markedAt: toDate(answer.keyQuote.markedAt),
+            });
+          }
         }
       }
       if (round.result) {
@@ -422,7 +488,7 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
       }
     }
     for (const initiative of org.initiatives) {
-      const t = target("initiative", initiative.id);
+      const t = initiativeTargets.get(initiative.id)!;
       if (t.isNew) {
         created.initiatives++;
         createdHere++;
@@ -496,6 +562,7 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
         dueDate: toDateOrNull(action.dueDate),
         status: action.status,
         completedAt: toDateOrNull(action.completedAt),
+        assessmentId: roundIdOf(action.roundId),
         createdAt: toDate(action.createdAt),
         updatedAt: toDate(action.updatedAt),
       });
@@ -520,19 +587,26 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
   };
 }
 
-/** Writes the plan's rows, parents before children. */
-async function writePlan(tx: DbTx, rows: Rows): Promise<void> {
+/** Writes the plan's rows, parents before children (an initiative before the rounds it focuses). */
+async function writePlan(tx: DbTx, workspaceId: string, rows: Rows): Promise<void> {
+  if (rows.settings)
+    await tx.workspace.update({
+      where: { id: workspaceId },
+      data: rows.settings,
+      select: { id: true },
+    });
   if (rows.organization.length) await tx.organization.createMany({ data: rows.organization });
   if (rows.grant.length) await tx.organizationGrant.createMany({ data: rows.grant });
+  if (rows.initiative.length) await tx.initiative.createMany({ data: rows.initiative });
   if (rows.assessment.length) await tx.assessment.createMany({ data: rows.assessment });
   if (rows.invitation.length) await tx.assessmentInvitation.createMany({ data: rows.invitation });
   if (rows.response.length) await tx.response.createMany({ data: rows.response });
   if (rows.answer.length) await tx.answer.createMany({ data: rows.answer });
+  if (rows.keyQuote.length) await tx.keyQuote.createMany({ data: rows.keyQuote });
   if (rows.result.length) await tx.result.createMany({ data: rows.result });
   if (rows.workshop.length) await tx.workshop.createMany({ data: rows.workshop });
   if (rows.participant.length) await tx.participant.createMany({ data: rows.participant });
   if (rows.agreedLevel.length) await tx.agreedLevel.createMany({ data: rows.agreedLevel });
-  if (rows.initiative.length) await tx.initiative.createMany({ data: rows.initiative });
   if (rows.statusChange.length)
     await tx.initiativeStatusChange.createMany({ data: rows.statusChange });
   if (rows.diagnosticPart.length)
@@ -577,7 +651,7 @@ export async function importExport(
     if (options.dryRun) return { dryRun: true, ...plan.report };
     if (plan.stale.length)
       await tx.importedRecord.deleteMany({ where: { id: { in: plan.stale } } });
-    await writePlan(tx, plan.rows);
+    await writePlan(tx, workspaceId, plan.rows);
     const actor = actorOf(caller);
     await recordAudit(
       {

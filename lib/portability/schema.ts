@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
+import { LOGO_MAX_BYTES } from "@/lib/workspaces/logo";
 
 // The GapMap export file, version 1: an organisation's whole history, or a whole workspace's.
 // Every row carries the id it had where it was exported (`id`), which an import records
@@ -7,6 +8,10 @@ import { text } from "@/lib/validation/text";
 // references by email, never accounts: no password hash, session or token ever leaves.
 // Respondent links and workshop participants keep what they were (kind, role, name), not their
 // secret token: imported links cannot be opened (a new link is issued on the new instance).
+//
+// Fields added to version 1 after its first release (key quotes, the retakes' references, the
+// workspace's settings) are optional and written only when they hold something: a file made
+// before them is still a version 1 file and imports as it did (decision 0012).
 //
 // Strings are stored as they were (no trimming: an import must give back what was exported),
 // but each has a ceiling, so a hostile file cannot plant a 100 KB name, and `text()` refuses
@@ -51,6 +56,8 @@ const linkSchema = z.strictObject({
   email: short(320).nullable(),
   createdAt: date,
   revokedAt: date.nullable(),
+  /** The same respondent's link in an earlier round of the organisation (a returning respondent). */
+  previousLinkId: id.optional(),
 });
 
 const answerSchema = z.strictObject({
@@ -58,6 +65,8 @@ const answerSchema = z.strictObject({
   value: answerValue,
   comment: long(10_000).nullable(),
   updatedAt: date,
+  /** The comment was marked as a key quote for the report. */
+  keyQuote: z.strictObject({ markedBy: email.nullable(), markedAt: date }).optional(),
 });
 
 const responseSchema = z.strictObject({
@@ -119,6 +128,12 @@ const roundSchema = z.strictObject({
   closesAt: date.nullable(),
   targets: jsonValue.nullable(),
   previousRoundId: id.nullable(),
+  /** The first round of the chain of retakes, progress toward target is measured from. */
+  baselineRoundId: id.optional(),
+  /** The initiative of this organisation the round focuses on. */
+  focusInitiativeId: id.optional(),
+  /** Returning respondents see their own last answers (never on an anonymous round). */
+  showPreviousAnswers: z.boolean().optional(),
   createdAt: date,
   updatedAt: date,
   openedAt: date.nullable(),
@@ -179,6 +194,8 @@ const actionSchema = z.strictObject({
   dueDate: date.nullable(),
   status: z.enum(["open", "in_progress", "done", "dropped"]),
   completedAt: date.nullable(),
+  /** The round of this organisation the action is tracked in. */
+  roundId: id.optional(),
   createdAt: date,
   updatedAt: date,
 });
@@ -201,12 +218,28 @@ export const exportedOrganizationSchema = z.strictObject({
 
 const memberSchema = z.strictObject({ email, name: short(200), role: roleSchema });
 
+/** The logo's bytes, base64: the import reads its type from them (lib/workspaces/logo.ts). */
+const logoSchema = z.strictObject({
+  data: z
+    .base64({ error: "Must be base64." })
+    .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4, `The logo is larger than ${LOGO_MAX_BYTES / 1024} KB.`),
+  updatedAt: date.nullable(),
+});
+
+/** The source workspace's settings (a workspace export only). */
+const settingsSchema = z.strictObject({
+  retakeIntervalDays: z.number().int().min(7).max(730),
+  logo: logoSchema.nullable(),
+});
+
 export const exportFileSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   exportedAt: date,
   scope: z.enum(["organization", "workspace"]),
   source: z.strictObject({ workspaceId: id, workspaceName: short(300) }),
+  /** The workspace's logo and retake interval: present in a workspace export only. */
+  settings: settingsSchema.optional(),
   /** The members of the source workspace, as references (present in a workspace export). */
   members: z.array(memberSchema).max(100_000),
   organizations: z.array(exportedOrganizationSchema).max(100_000),
@@ -216,6 +249,7 @@ export type ExportFile = z.infer<typeof exportFileSchema>;
 export type ExportedOrganization = z.infer<typeof exportedOrganizationSchema>;
 export type ExportedRound = ExportedOrganization["rounds"][number];
 export type ExportedOwner = z.infer<typeof ownerSchema>;
+export type ExportedSettings = z.infer<typeof settingsSchema>;
 
 /** One reason a file was refused, at a JSON path (`organizations.0.rounds.2.name`, `_`). */
 export type ImportProblem = { path: string; message: string };
@@ -236,6 +270,11 @@ export type ImportCounts = {
   diagnosticParts: number;
   actions: number;
   grants: number;
+  keyQuotes: number;
+  /** The workspace's logo (0 or 1): taken when this workspace has none. */
+  logo: number;
+  /** The retake interval (0 or 1): taken when this workspace has the default quarter. */
+  retakeInterval: number;
 };
 
 export type ImportReport = {

@@ -1,6 +1,8 @@
 import { findFramework } from "@/lib/framework";
 import { storedInputSchema, storedResultSchema } from "@/lib/results/snapshot";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
+import { AppError } from "@/lib/errors";
+import { checkLogo } from "@/lib/workspaces/logo";
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -56,6 +58,18 @@ function consistencyProblems(file: ExportFile): ImportProblem[] {
     if (first) add([...path, "id"], `The same id as ${first}: every record appears once.`);
     else seen.set(key, pathText(path));
   };
+  if (file.settings) {
+    if (file.scope !== "workspace")
+      add(["settings"], "Only a workspace export carries the workspace's settings.");
+    const logo = file.settings.logo;
+    if (logo)
+      try {
+        checkLogo(new Uint8Array(Buffer.from(logo.data, "base64")));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        add(["settings", "logo", "data"], error.message);
+      }
+  }
   const names = new Map<string, number>();
   file.organizations.forEach((org, o) => {
     const at: Path = ["organizations", o];
@@ -66,11 +80,27 @@ function consistencyProblems(file: ExportFile): ImportProblem[] {
       add([...at, "name"], `The same name as organizations.${first}: names are unique.`);
     else names.set(key, o);
     const roundIds = new Set(org.rounds.map((r) => r.id));
+    const initiativeIds = new Set(org.initiatives.map((i) => i.id));
+    // Which round each link is in: a returning respondent's link continues one of another round.
+    const linkRounds = new Map(
+      org.rounds.flatMap((r) => r.links.map((l) => [l.id, r.id] as const)),
+    );
     org.rounds.forEach((round, r) => {
       const rt: Path = [...at, "rounds", r];
       unique("round", round.id, rt);
       if (round.previousRoundId !== null && !roundIds.has(round.previousRoundId))
         add([...rt, "previousRoundId"], "Names no round of this organisation.");
+      if (round.baselineRoundId !== undefined && !roundIds.has(round.baselineRoundId))
+        add([...rt, "baselineRoundId"], "Names no round of this organisation.");
+      else if (round.baselineRoundId === round.id)
+        add([...rt, "baselineRoundId"], "A round is not its own baseline.");
+      if (round.focusInitiativeId !== undefined && !initiativeIds.has(round.focusInitiativeId))
+        add([...rt, "focusInitiativeId"], "Names no initiative of this organisation.");
+      if (round.showPreviousAnswers && round.anonymous)
+        add(
+          [...rt, "showPreviousAnswers"],
+          "An anonymous round never shows respondents their previous answers.",
+        );
       const framework = findFramework(round.frameworkVersion);
       if (!framework)
         add([...rt, "frameworkVersion"], "This GapMap does not know this framework version.");
@@ -83,6 +113,13 @@ function consistencyProblems(file: ExportFile): ImportProblem[] {
       round.links.forEach((link, l) => {
         unique("link", link.id, [...rt, "links", l]);
         links.add(link.id);
+        if (link.previousLinkId === undefined) return;
+        const from = linkRounds.get(link.previousLinkId);
+        if (from === undefined || from === round.id)
+          add(
+            [...rt, "links", l, "previousLinkId"],
+            "Names no link of another round of this organisation.",
+          );
       });
       const answered = new Set<string>();
       const responses = new Set<string>();
@@ -152,7 +189,11 @@ function consistencyProblems(file: ExportFile): ImportProblem[] {
         parts.add(p.part);
       });
     });
-    org.actions.forEach((action, a) => unique("action", action.id, [...at, "actions", a]));
+    org.actions.forEach((action, a) => {
+      unique("action", action.id, [...at, "actions", a]);
+      if (action.roundId !== undefined && !roundIds.has(action.roundId))
+        add([...at, "actions", a, "roundId"], "Names no round of this organisation.");
+    });
   });
   return problems;
 }

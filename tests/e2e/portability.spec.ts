@@ -67,7 +67,16 @@ test("an owner exports an organisation and imports it after a dry run; a second 
   await expect(page.getByRole("link", { name: `Meridian copy ${stamp}` })).toBeVisible();
 
   // A file past the 10 MB Next buffers for proxy.ts by default reaches the import whole.
-  const ID_KEYS = new Set(["id", "linkId", "responseId", "previousRoundId"]);
+  const ID_KEYS = new Set([
+    "id",
+    "linkId",
+    "responseId",
+    "previousRoundId",
+    "baselineRoundId",
+    "focusInitiativeId",
+    "previousLinkId",
+    "roundId",
+  ]);
   // Every record's id made unique per copy; stored snapshots and plans are kept as they are.
   const RAW = new Set(["input", "plan", "targets", "roles"]);
   const copyOf = (value: unknown, n: number): unknown =>

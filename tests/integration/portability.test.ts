@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import { signUp } from "@/lib/accounts/mutations";
 import { createAction } from "@/lib/actions/mutations";
-import { createAssessment, openAssessment } from "@/lib/assessments/mutations";
+import { openAssessment } from "@/lib/assessments/mutations";
+import { startNextRound } from "@/lib/assessments/next-round";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { seedHistory } from "@/lib/demo/history";
 import { seedInitiatives } from "@/lib/demo/initiatives";
@@ -18,8 +19,10 @@ import { getFramework, latestFrameworkVersion } from "@/lib/framework";
 import { createOrganization } from "@/lib/organizations/mutations";
 import { exportOrganization, exportWorkspace, serializeExport } from "@/lib/portability/data";
 import { importExport } from "@/lib/portability/mutations";
-import type { ExportFile } from "@/lib/portability/schema";
+import type { ExportFile, ExportedRound } from "@/lib/portability/schema";
 import { closeAssessment } from "@/lib/results/mutations";
+import { setWorkspaceLogo, updateWorkspaceSettings } from "@/lib/workspaces/mutations";
+import { PNG_1X1, SVG_AS_PNG, wideLogoPng } from "../fixtures/logo";
 import {
   agreeLevel,
   castVote,
@@ -69,6 +72,7 @@ async function holdings(workspaceId: string) {
     rounds: await db.assessment.count({ where }),
     responses: await db.response.count({ where }),
     answers: await db.answer.count({ where: { response: where } }),
+    keyQuotes: await db.keyQuote.count({ where }),
     results: await db.result.count({ where }),
     workshops: await db.workshop.count({ where }),
     agreed: await db.agreedLevel.count({ where }),
@@ -86,7 +90,16 @@ function withoutIds(file: ExportFile): unknown {
     if (!labels.has(id)) labels.set(id, `#${labels.size}`);
     return labels.get(id)!;
   };
-  const ID_KEYS = new Set(["id", "linkId", "responseId", "previousRoundId"]);
+  const ID_KEYS = new Set([
+    "id",
+    "linkId",
+    "responseId",
+    "previousRoundId",
+    "baselineRoundId",
+    "focusInitiativeId",
+    "previousLinkId",
+    "roundId",
+  ]);
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (value !== null && typeof value === "object")
@@ -103,14 +116,16 @@ function withoutIds(file: ExportFile): unknown {
 }
 
 // A file exported from SQLite, kept in the repository, so the PostgreSQL run imports what SQLite
-// exported. People are left out (no member of the importing workspace would match them).
+// exported. People are left out (no member of the importing workspace would match them). It was
+// made before key quotes, the retakes' references and the workspace's settings were added to
+// version 1: it is also the proof that a file without them still imports and exports back alike.
 // Regenerate (on SQLite): GAPMAP_WRITE_EXPORT_FIXTURE=1 npx vitest run --project integration
 // tests/integration/portability.test.ts -t "round trip"
 const FIXTURE = path.resolve("tests", "fixtures", "export-from-sqlite.json");
 
 function writeFixture(file: ExportFile): void {
   const people = JSON.parse(JSON.stringify(file), (key, value: unknown) => {
-    if (["agreedBy", "changedBy", "checkedBy", "createdBy"].includes(key)) return null;
+    if (["agreedBy", "changedBy", "checkedBy", "createdBy", "markedBy"].includes(key)) return null;
     if (key === "grantedTo") return [];
     if (key === "owner" && value && typeof value === "object" && "email" in value)
       return { kind: "person", name: (value as unknown as { name: string }).name, role: null };
@@ -149,25 +164,66 @@ beforeAll(async () => {
       { name: "Q2", frameworkVersion: latestFrameworkVersion, closedAt: new Date("2026-06-19") },
     ],
   );
-  // Respondents' comments: the evidence behind an answer travels with it.
-  const answers = await getDb().answer.findMany({
+  const db = getDb();
+  // Respondents' comments: the evidence behind an answer travels with it, and so does the mark
+  // of a key quote (who marked it, when).
+  const answers = await db.answer.findMany({
     where: { response: { assessment: { organizationId } } },
     take: 3,
     orderBy: { id: "asc" },
+    select: { id: true, response: { select: { assessmentId: true } } },
   });
   for (const [i, answer] of answers.entries())
-    await getDb().answer.update({
+    await db.answer.update({
       where: { id: answer.id },
       data: { comment: `Comment ${i}: no monitoring owner yet — “ask IT” 🙂` },
     });
+  await db.keyQuote.create({
+    data: {
+      workspaceId: ctx.workspaceId,
+      assessmentId: answers[0]!.response.assessmentId,
+      answerId: answers[0]!.id,
+      markedByUserId: world.a.owner.userId,
+      markedAt: new Date("2026-07-01T09:00:00Z"),
+    },
+  });
   await seedInitiatives(ctx, organizationId, world.a.consultant.memberId);
+  // Both tracked in Q2 (the newest round): the open one is carried over into Q3, the done one stays.
   await createAction(ctx, organizationId, {
     title: "Name an owner for monitoring",
     owner: { kind: "member", memberId: world.a.consultant.memberId },
     dueDate: "2026-12-01",
   });
-  // A third round settled in a workshop: an agreed level the result scores.
-  const round = await createAssessment(ctx, organizationId, { name: "Q3 workshop" });
+  await createAction(ctx, organizationId, { title: "Audit the ticket data", status: "done" });
+  // Q2 focuses on an initiative and shows returning respondents their last answers; two of its
+  // respondents are named, so the next round copies their links, each naming the one it continues.
+  const q2 = await db.assessment.findFirstOrThrow({
+    where: { organizationId, name: "Q2" },
+    select: { id: true },
+  });
+  const focus = await db.initiative.findFirstOrThrow({
+    where: { organizationId },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  await db.assessment.update({
+    where: { id: q2.id },
+    data: { focusInitiativeId: focus.id, showPreviousAnswers: true },
+  });
+  const named = await db.assessmentInvitation.findMany({
+    where: { assessmentId: q2.id },
+    orderBy: { id: "asc" },
+    take: 2,
+    select: { id: true },
+  });
+  for (const [i, link] of named.entries())
+    await db.assessmentInvitation.update({
+      where: { id: link.id },
+      data: { name: `Respondent ${i}`, email: `respondent-${i}@example.test` },
+    });
+  // A third round, the retake of Q2 (baseline Q1, the same focus), settled in a workshop: an
+  // agreed level the result scores.
+  const { round } = await startNextRound(ctx, q2.id, { name: "Q3 workshop" });
   await openAssessment(ctx, round.id);
   const workshop = await createWorkshop(ctx, round.id, { plan: { kind: "all" } });
   const question = getFramework(latestFrameworkVersion)
@@ -199,6 +255,34 @@ describe("an organisation's export, imported into an empty workspace", () => {
     ).toHaveLength(3);
     expect(org.initiatives.length).toBeGreaterThan(0);
     expect(org.actions.map((a) => a.title)).toContain("Name an owner for monitoring");
+    // The retakes: baselines, the focus, returning respondents' links, actions' rounds.
+    const [q1, q2, q3] = org.rounds as [ExportedRound, ExportedRound, ExportedRound];
+    expect(q1.baselineRoundId).toBeUndefined();
+    expect(q2.baselineRoundId).toBe(q1.id);
+    expect(q3).toMatchObject({
+      name: "Q3 workshop",
+      previousRoundId: q2.id,
+      baselineRoundId: q1.id,
+      focusInitiativeId: q2.focusInitiativeId,
+      showPreviousAnswers: true,
+    });
+    expect(org.initiatives.map((i) => i.id)).toContain(q3.focusInitiativeId);
+    const returning = q3.links.flatMap((l) => (l.previousLinkId ? [l.previousLinkId] : []));
+    expect(returning).toHaveLength(2);
+    expect(q2.links.map((l) => l.id)).toEqual(expect.arrayContaining(returning));
+    const action = (title: string) => org.actions.find((a) => a.title === title);
+    expect(action("Name an owner for monitoring")?.roundId).toBe(q3.id);
+    expect(action("Audit the ticket data")?.roundId).toBe(q2.id);
+    const quotes = org.rounds.flatMap((r) =>
+      r.responses.flatMap((x) => x.answers.flatMap((a) => (a.keyQuote ? [a] : []))),
+    );
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.comment).toMatch(/^Comment 0:/);
+    expect(quotes[0]!.keyQuote).toEqual({
+      markedBy: world.a.owner.email,
+      markedAt: "2026-07-01T09:00:00.000Z",
+    });
+    expect(first.settings).toBeUndefined();
     const text = serializeExport(first);
     if (process.env.GAPMAP_WRITE_EXPORT_FIXTURE) writeFixture(first);
     expect(text).not.toMatch(/passwordHash|tokenHash|gmr_|gmt_/);
@@ -213,6 +297,7 @@ describe("an organisation's export, imported into an empty workspace", () => {
     expect(dry.dryRun).toBe(true);
     expect(dry.created.organizations).toBe(1);
     expect(dry.created.rounds).toBe(3);
+    expect(dry.created.keyQuotes).toBe(1);
     expect(dry.created.answers).toBe(
       org.rounds.reduce((n, r) => n + r.responses.reduce((m, x) => m + x.answers.length, 0), 0),
     );
@@ -225,6 +310,28 @@ describe("an organisation's export, imported into an empty workspace", () => {
       select: { id: true },
     });
     expect(imported.id).not.toBe(organizationId);
+    // References point into the target workspace, at the records made from the ones named.
+    const quote = await getDb().keyQuote.findFirstOrThrow({
+      where: { workspaceId: target.workspaceId },
+      select: {
+        assessmentId: true,
+        markedByUserId: true,
+        answer: { select: { response: { select: { assessmentId: true } } } },
+      },
+    });
+    expect(quote.assessmentId).toBe(quote.answer.response.assessmentId);
+    expect(quote.markedByUserId).toBe(world.a.owner.userId);
+    const targetRounds = await getDb().assessment.findMany({
+      where: { workspaceId: target.workspaceId },
+      orderBy: { id: "asc" },
+      select: { id: true, baselineAssessmentId: true, focusInitiativeId: true },
+    });
+    expect(targetRounds[2]!.baselineAssessmentId).toBe(targetRounds[0]!.id);
+    expect(
+      await getDb().initiative.count({
+        where: { workspaceId: target.workspaceId, id: targetRounds[2]!.focusInitiativeId! },
+      }),
+    ).toBe(1);
     const second = await exportOrganization(member(target), imported.id);
     expect(withoutIds(second)).toEqual(withoutIds(first));
     // Snapshots byte for byte (as stored: they keep the respondent ids they were scored with).
@@ -235,6 +342,7 @@ describe("an organisation's export, imported into an empty workspace", () => {
     const before = await holdings(target.workspaceId);
     const again = await importExport(member(target), text, { dryRun: false });
     expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
+    expect(again.skipped.keyQuotes).toBe(1);
     expect(again.organizations).toEqual([
       { sourceId: org.id, name: org.name, outcome: "unchanged" },
     ]);
@@ -272,7 +380,7 @@ describe("an organisation's export, imported into an empty workspace", () => {
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="gapmap-portable-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json"; filename\*=UTF-8''\S+$/,
+      /^attachment; filename="(gapmap-portable-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json)"; filename\*=UTF-8''\1$/,
     );
     const text = await response.text();
     const target = await emptyWorkspace("Rest");
@@ -310,6 +418,105 @@ describe("an organisation's export, imported into an empty workspace", () => {
     expect(file.organizations.map((o) => o.id)).toEqual(
       expect.arrayContaining([world.a.granted.id, world.a.notGranted.id, organizationId]),
     );
+  });
+
+  it("a workspace export carries the logo and the retake interval; export, import, export is the same but for ids", async () => {
+    const ctx = world.a.owner.ctx;
+    const logo = wideLogoPng();
+    await setWorkspaceLogo(ctx, logo);
+    await updateWorkspaceSettings(ctx, { retakeIntervalDays: 120 });
+    const first = await exportWorkspace(member(ctx));
+    expect(first.settings?.retakeIntervalDays).toBe(120);
+    expect(Buffer.from(first.settings!.logo!.data, "base64").equals(logo)).toBe(true);
+    const text = serializeExport(first);
+
+    const target = await emptyWorkspace("Whole");
+    // Every member of the source is one of the target too: references by email find them all.
+    const db = getDb();
+    for (const m of await db.member.findMany({
+      where: { workspaceId: world.a.id },
+      select: { userId: true, role: true },
+    }))
+      await db.member.create({
+        data: { workspaceId: target.workspaceId, userId: m.userId, role: m.role },
+      });
+    const dry = await importExport(member(target), text, { dryRun: true });
+    expect(dry.created).toMatchObject({
+      organizations: first.organizations.length,
+      logo: 1,
+      retakeInterval: 1,
+    });
+    expect(
+      await db.workspace.findUniqueOrThrow({
+        where: { id: target.workspaceId },
+        select: { logoType: true, retakeIntervalDays: true },
+      }),
+    ).toEqual({ logoType: null, retakeIntervalDays: 91 });
+    await importExport(member(target), text, { dryRun: false });
+    const row = await db.workspace.findUniqueOrThrow({
+      where: { id: target.workspaceId },
+      select: { logo: true, logoType: true, retakeIntervalDays: true },
+    });
+    expect(Buffer.from(row.logo!).equals(logo)).toBe(true);
+    expect(row).toMatchObject({ logoType: "image/png", retakeIntervalDays: 120 });
+    const second = await exportWorkspace(member(target));
+    // The members differ (the target has its own owner); everything else is the same.
+    const body = (f: ExportFile) => withoutIds({ ...f, members: [] });
+    expect(body(second)).toEqual(body(first));
+
+    const again = await importExport(member(target), text, { dryRun: false });
+    expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
+    expect(again.skipped).toMatchObject({ logo: 1, retakeInterval: 1 });
+
+    // A workspace that set its own logo and interval keeps them.
+    const own = await emptyWorkspace("OwnSettings");
+    await setWorkspaceLogo(own, PNG_1X1);
+    await updateWorkspaceSettings(own, { retakeIntervalDays: 30 });
+    const kept = await importExport(member(own), text, { dryRun: false });
+    expect(kept.created).toMatchObject({ logo: 0, retakeInterval: 0 });
+    expect(kept.skipped).toMatchObject({ logo: 1, retakeInterval: 1 });
+    const ownRow = await db.workspace.findUniqueOrThrow({
+      where: { id: own.workspaceId },
+      select: { logo: true, retakeIntervalDays: true },
+    });
+    expect(Buffer.from(ownRow.logo!).equals(PNG_1X1)).toBe(true);
+    expect(ownRow.retakeIntervalDays).toBe(30);
+  }, 60_000);
+
+  it("a file without the fields added since version 1 first shipped still imports", async () => {
+    const file = await exportOrganization(member(world.a.owner.ctx), organizationId);
+    const added = new Set([
+      "baselineRoundId",
+      "focusInitiativeId",
+      "showPreviousAnswers",
+      "previousLinkId",
+      "keyQuote",
+      "roundId",
+      "settings",
+    ]);
+    const old = JSON.stringify(file, (key, value: unknown) => (added.has(key) ? undefined : value));
+    expect(old).not.toMatch(
+      /"(baselineRoundId|focusInitiativeId|previousLinkId|keyQuote|roundId)"/,
+    );
+    const target = await emptyWorkspace("OldShape");
+    const report = await importExport(member(target), old, { dryRun: false });
+    expect(report.created).toMatchObject({ organizations: 1, rounds: 3, keyQuotes: 0 });
+    const rounds = await getDb().assessment.findMany({
+      where: { workspaceId: target.workspaceId },
+      select: { baselineAssessmentId: true, focusInitiativeId: true, showPreviousAnswers: true },
+    });
+    expect(rounds).toHaveLength(3);
+    for (const r of rounds)
+      expect(r).toEqual({
+        baselineAssessmentId: null,
+        focusInitiativeId: null,
+        showPreviousAnswers: false,
+      });
+    expect(
+      await getDb().action.count({
+        where: { workspaceId: target.workspaceId, assessmentId: { not: null } },
+      }),
+    ).toBe(0);
   });
 
   it("an unknown member's ownership becomes a named person; nobody is added to the workspace", async () => {
@@ -377,6 +584,34 @@ describe("a bad file is refused whole, every problem listed, nothing written", (
       "organizations.0.rounds.0.responses.0.linkId",
       "organizations.0.rounds.1.frameworkVersion",
       "organizations.0.rounds.2.result.result.overall",
+    ]);
+  });
+
+  it("broken references of the retakes, settings in an organisation's file, a logo that is no image", async () => {
+    const file = JSON.parse(text) as ExportFile;
+    const org = file.organizations[0]!;
+    const q3 = org.rounds[2]!;
+    q3.baselineRoundId = "nowhere";
+    q3.focusInitiativeId = "nowhere";
+    const returning = q3.links.findIndex((l) => l.previousLinkId);
+    expect(returning).toBeGreaterThanOrEqual(0);
+    // A link continuing one of its own round's links is no returning respondent.
+    q3.links[returning]!.previousLinkId = q3.links[0]!.id;
+    org.rounds[0]!.anonymous = true;
+    org.rounds[0]!.showPreviousAnswers = true;
+    org.actions[0]!.roundId = "nowhere";
+    file.settings = {
+      retakeIntervalDays: 120,
+      logo: { data: SVG_AS_PNG.toString("base64"), updatedAt: null },
+    };
+    await expectRefused(JSON.stringify(file), [
+      "organizations.0.rounds.2.baselineRoundId",
+      "organizations.0.rounds.2.focusInitiativeId",
+      `organizations.0.rounds.2.links.${returning}.previousLinkId`,
+      "organizations.0.rounds.0.showPreviousAnswers",
+      "organizations.0.actions.0.roundId",
+      "settings",
+      "settings.logo.data",
     ]);
   });
 

@@ -17,7 +17,7 @@ export default async function DataPage() {
     <>
       <PageHeader
         title="Export and import"
-        description="Move an organisation's whole history, or the whole workspace, to another workspace or another GapMap: rounds with every answer and comment, results as they were scored, workshops, initiatives and actions. Members travel as email addresses only."
+        description="Move an organisation's whole history, or the whole workspace, to another workspace or another GapMap: rounds with every answer, comment and key quote, results as they were scored, workshops, initiatives and actions; the whole workspace also carries its logo and retake interval. Members travel as email addresses only."
         actions={
           <a href="/api/v1/export" download className={buttonClass("secondary")}>
             Export the whole workspace
@@ -59,7 +59,8 @@ export default async function DataPage() {
         <p className="mt-1 max-w-2xl text-sm text-slate-600">
           Check the file first: nothing is written until you confirm. Importing the same file again
           adds nothing twice. A file with any problem is refused whole, with every problem listed.
-          Respondent links do not travel: issue new links for open rounds.
+          Respondent links do not travel: issue new links for open rounds. A workspace file&apos;s
+          logo and retake interval are taken only where this workspace has not set its own.
         </p>
         <ImportForm />
       </Card>
