@@ -78,10 +78,7 @@ export function TargetProgress({
                   <td className="py-1.5 pr-3 text-right tabular-nums">{Math.round(d.target)}</td>
                   <td className="py-1.5">
                     <span className="flex items-center gap-2">
-                      <span
-                        className="h-2 w-20 shrink-0 rounded-full bg-slate-200"
-                        aria-hidden
-                      >
+                      <span className="h-2 w-20 shrink-0 rounded-full bg-slate-200" aria-hidden>
                         <span
                           className="block h-full rounded-full bg-brand-600"
                           style={{
