@@ -1,14 +1,12 @@
 import { formatDay } from "@/components/ui/format";
 import { CsvDownloadLink } from "@/components/ui/csv-link";
+import { ownerName } from "@/lib/initiatives/owner-name";
 import type { ActionView } from "@/lib/actions/data";
 import type { FormAction } from "@/lib/forms/state";
 import { ActionStatusForm } from "./action-status-form";
 import { ACTION_STATUS_LABELS } from "./labels";
 
-function ownerText(owner: ActionView["owner"]): string {
-  if (!owner) return "No owner";
-  return owner.kind === "member" ? owner.name : `${owner.name} (${owner.role})`;
-}
+const ownerText = (owner: ActionView["owner"]) => ownerName(owner) ?? "No owner";
 
 /** The organisation's actions; an overdue one says so in words, not colour alone. */
 export function ActionsTable({

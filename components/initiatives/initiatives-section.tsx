@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LinkButton } from "@/components/ui/button";
 import { CsvDownloadLink } from "@/components/ui/csv-link";
+import { ownerName } from "@/lib/initiatives/owner-name";
 import type { InitiativeView, Pipeline } from "@/lib/initiatives/data";
 import { GoBadge, PartLights } from "./go-lights";
 import { INITIATIVE_STATUS_LABELS } from "./labels";
@@ -8,10 +9,7 @@ import { PipelineChart } from "@/components/charts/pipeline-chart";
 import { conversionOf, heldByPart } from "@/lib/initiatives/pipeline";
 import { PipelineSummary } from "./pipeline-summary";
 
-function ownerText(owner: InitiativeView["owner"]): string {
-  if (!owner) return "No owner yet";
-  return owner.kind === "member" ? owner.name : `${owner.name} (${owner.role})`;
-}
+const ownerText = (owner: InitiativeView["owner"]) => ownerName(owner) ?? "No owner yet";
 
 /** The pipeline (initiatives per status) and the initiatives with their go / no-go. */
 export function InitiativesSection({

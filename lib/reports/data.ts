@@ -5,7 +5,7 @@ import { findOrganizationPage, type OrganizationPage } from "@/lib/dashboards/da
 import { ARTICLE_FIGURES, articleContext, type ContextFinding } from "@/lib/dashboards/shape";
 import { readKeyQuotesOfScopedRounds, type KeyQuote } from "@/lib/comments/data";
 import type { ActionView } from "@/lib/actions/data";
-import type { InitiativeOwner } from "@/lib/initiatives/data";
+import { ownerName } from "@/lib/initiatives/owner-name";
 import { readWorkspaceLogo, type WorkspaceLogo } from "@/lib/workspaces/data";
 
 // What the PDF report and the board deck show, built from the same reads as the organisation
@@ -53,11 +53,6 @@ export type ReportData = {
   /** Every figure of the article the method rests on, with its source. */
   figures: { figure: string; source: string }[];
 };
-
-export function ownerName(owner: InitiativeOwner | null): string | null {
-  if (!owner) return null;
-  return owner.kind === "member" ? owner.name : `${owner.name} (${owner.role})`;
-}
 
 /** The report of an organisation the caller may read (404 otherwise), as of now. */
 export async function getReportData(

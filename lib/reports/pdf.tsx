@@ -15,7 +15,8 @@ import {
 } from "@react-pdf/renderer";
 import type { ComponentProps, ReactNode } from "react";
 import { respondentRoleLabel } from "@/lib/framework/roles";
-import { ownerName, type ReportData } from "./data";
+import { ownerName } from "@/lib/initiatives/owner-name";
+import type { ReportData } from "./data";
 import {
   ACTION_STATUS_LABELS,
   diagnosticLabel,

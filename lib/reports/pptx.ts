@@ -1,7 +1,8 @@
 import "server-only";
 import PptxGenJS from "pptxgenjs";
 import { respondentRoleLabel } from "@/lib/framework/roles";
-import { ownerName, type ReportData } from "./data";
+import { ownerName } from "@/lib/initiatives/owner-name";
+import type { ReportData } from "./data";
 import {
   ACTION_STATUS_LABELS,
   diagnosticLabel,
