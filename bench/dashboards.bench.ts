@@ -5,9 +5,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import type { WorkspaceContext } from "../lib/auth/context";
 import { seededRandom } from "../lib/demo/random";
+import { freshDatabase } from "./lib/server";
 
 const ORGANIZATIONS = 1000;
 const ROUNDS_PER_ORGANIZATION = 10;
@@ -27,14 +28,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function buildDataset(): Promise<{ seconds: number; answers: number }> {
   const started = performance.now();
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
-  const { migrate } = (await import(
-    pathToFileURL(path.join(root, "scripts", "migrate.mjs")).href
-  )) as {
-    migrate(options: { databaseUrl: string; log?: (line: string) => void }): Promise<unknown>;
-  };
-  await migrate({ databaseUrl: process.env.DATABASE_URL!, log: () => {} });
+  await freshDatabase(dbFile);
   const { getDb } = await import("../lib/db");
   const { getFramework, RESPONDENT_ROLES } = await import("../lib/framework");
   const { score } = await import("../lib/scoring");

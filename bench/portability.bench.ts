@@ -3,11 +3,11 @@
 // scored, initiatives with diagnostic and history, actions) on SQLite, exported whole, then
 // imported into an empty workspace of the same database, then imported again (nothing new).
 // Time and peak memory of each step, with the machine's load noted. Built fresh on each run.
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { seededRandom } from "../lib/demo/random";
+import { freshDatabase } from "./lib/server";
 
 const ORGANIZATIONS = 100;
 const ROUNDS = 4;
@@ -17,14 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dbFile = path.join(root, "tmp", "bench", "portability.db");
 
 async function buildDataset(): Promise<{ workspaceId: string; answers: number }> {
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
-  const { migrate } = (await import(
-    pathToFileURL(path.join(root, "scripts", "migrate.mjs")).href
-  )) as {
-    migrate(options: { databaseUrl: string; log?: (line: string) => void }): Promise<unknown>;
-  };
-  await migrate({ databaseUrl: process.env.DATABASE_URL!, log: () => {} });
+  await freshDatabase(dbFile);
   const { getDb } = await import("../lib/db");
   const { getFramework, RESPONDENT_ROLES } = await import("../lib/framework");
   const { score } = await import("../lib/scoring");

@@ -9,8 +9,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { seededRandom } from "../lib/demo/random";
+import { freshDatabase } from "./lib/server";
 
 const ROUNDS = 8;
 const RESPONDENTS = 400;
@@ -21,14 +22,7 @@ const dbFile = path.join(root, "tmp", "bench", "reports.db");
 
 async function buildDataset(): Promise<{ seconds: number }> {
   const started = performance.now();
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
-  const { migrate } = (await import(
-    pathToFileURL(path.join(root, "scripts", "migrate.mjs")).href
-  )) as {
-    migrate(options: { databaseUrl: string; log?: (line: string) => void }): Promise<unknown>;
-  };
-  await migrate({ databaseUrl: process.env.DATABASE_URL!, log: () => {} });
+  await freshDatabase(dbFile);
   const { getDb } = await import("../lib/db");
   const { getFramework, RESPONDENT_ROLES } = await import("../lib/framework");
   const { score } = await import("../lib/scoring");

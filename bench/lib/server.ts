@@ -14,11 +14,25 @@ export type StartScript = {
   appEnv(options: { port: number }): { env: NodeJS.ProcessEnv };
   buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void>;
 };
-export type MigrateScript = { migrate(options: { databaseUrl: string }): Promise<unknown> };
+export type MigrateScript = {
+  migrate(options: { databaseUrl: string; log?: (line: string) => void }): Promise<unknown>;
+};
 export type ProcScript = { freePort(): Promise<number> };
 
 export async function script<T>(name: string, dir = root): Promise<T> {
   return (await import(pathToFileURL(path.join(dir, "scripts", name)).href)) as T;
+}
+
+/**
+ * A benchmark's own SQLite file, deleted and migrated afresh (DATABASE_URL must already name it,
+ * since the app's client reads it), for a dataset built by the benchmark.
+ */
+export async function freshDatabase(dbFile: string): Promise<void> {
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"])
+    fs.rmSync(dbFile + suffix, { force: true });
+  const { migrate } = await script<MigrateScript>("migrate.mjs");
+  await migrate({ databaseUrl: process.env.DATABASE_URL ?? `file:${dbFile}`, log: () => {} });
 }
 
 /**
