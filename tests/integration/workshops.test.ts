@@ -543,6 +543,9 @@ describe("what a phone offers before joining", () => {
     const w = await startWorkshop(await openRound());
     expectError(await choices("ZZZZZZ"), 404, "not_found");
     expectError(await choices(""), 422, "validation_failed");
+    // A code that is not text (a lone surrogate's bytes) is a clear 404, never a 500.
+    const odd = await call(joinRoute.GET, "/api/v1/workshops/join?code=%ED%A0%80ABCDE", {}, {});
+    expectError(odd, 404, "not_found");
     const address = `198.18.0.${Math.floor(Math.random() * 250) + 1}`;
     await getDb().rateLimit.deleteMany({ where: { key: `workshop-join-fail:${address}` } });
     expect((await choices(w.code, address)).status).toBe(200);
