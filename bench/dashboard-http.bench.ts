@@ -276,6 +276,12 @@ export async function run(): Promise<{ title: string; markdown: string }> {
       marker: "Where it stands",
     },
     {
+      label: "roles and comments tab",
+      path: `${dashboardPath}/people`,
+      signedIn: true,
+      marker: "Agreement within each role",
+    },
+    {
       label: "compare rounds",
       path: `${dashboardPath}/compare`,
       signedIn: true,
@@ -321,6 +327,12 @@ export async function run(): Promise<{ title: string; markdown: string }> {
       cookie,
       marker: "Where it stands",
     },
+    {
+      label: "its heaviest other tab (GET /organizations/[id]/people)",
+      path: `${dashboardPath}/people`,
+      cookie,
+      marker: "Agreement within each role",
+    },
   ].map((l) => ({ ...l, slices: [], check: { statuses: new Map(), wrongBody: 0 } }));
   let staticCache = "";
   const loadBefore = os.loadavg()[0]!;
@@ -356,7 +368,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
 
   // 2. Requests per second.
   const pooled = loads.map((l) => pool(l.slices, DURATION));
-  const [stat, bare, light, dash] = pooled as [Pooled, Pooled, Pooled, Pooled];
+  const [stat, bare, light, dash, people] = pooled as [Pooled, Pooled, Pooled, Pooled, Pooled];
   const dashboardLoad = loads[3]!;
   const ratio = dash.perSecond / light.perSecond;
   const sliceRatios = dash.slicesPerSecond.map((r, i) => r / light.slicesPerSecond[i]!);
@@ -416,12 +428,15 @@ ${jsTable}
 
 ${CONNECTIONS} connections, ${DURATION} s each, taking turns in ${SLICES} slices of ${DURATION / SLICES} s after a ${WARMUP} s warm-up of each.
 The static page is ${STATIC_PAGE}, prerendered at build time (x-nextjs-cache: ${staticCache}); the dashboard
-is rendered for each request (session check, the organisation's closed results, all charts' data and the rounds list).
+is the organisation page's overview tab, rendered for each request (session check, the organisation and its rounds, the
+closed results' headline, diagnostic, dimensions, trend and next steps with their actions). How each role sees it
+(perception, blind spots, the agreement heatmap, comments) is a tab of its own, measured beside it.
 
 ${rpsTable}
 
 - Throughput: dashboard at ${(ratio * 100).toFixed(0)}% of the lightest signed-in page (/organizations; per slice: ${sliceRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(", ")}) (target >= ${TARGET_RATIO * 100}%): ${verdict(ratio >= TARGET_RATIO)}.
 - Dashboard latency p95 at ${CONNECTIONS} connections: ${dash.p95} ms (target < ${TARGET_P95_MS} ms): ${verdict(dash.p95 < TARGET_P95_MS)}.
+- The roles-and-comments tab, for the record (no target of its own): ${((people.perSecond / light.perSecond) * 100).toFixed(0)}% of the lightest signed-in page, p95 ${people.p95} ms.
 - Every dashboard response a 200 with the dashboard in it: ${allDashboard200 ? "yes" : "**no**"}.
 - For scale, in the same run: a page rendered per request with no session and no database (/login) serves
   ${((bare.perSecond / stat.perSecond) * 100).toFixed(1)}% of the static page's requests/s, the lightest signed-in page ${((light.perSecond / stat.perSecond) * 100).toFixed(1)}%, and the dashboard

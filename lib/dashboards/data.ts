@@ -102,7 +102,7 @@ export async function getOrganizationDashboard(
   ctx: WorkspaceContext,
   organizationId: string,
 ): Promise<OrganizationDashboard> {
-  const page = await findOrganizationPage(ctx, organizationId);
+  const page = await findOrganizationPage(ctx, organizationId, []);
   if (!page) throw notFound("Organisation");
   const { id, name, sector } = page.organization;
   return {
@@ -114,14 +114,18 @@ export async function getOrganizationDashboard(
   };
 }
 
-export type OrganizationPage = Omit<OrganizationDashboard, "organization"> & {
+/** What every tab of the organisation page shows: the organisation, its rounds, its dashboard. */
+export type OrganizationPageBase = Omit<OrganizationDashboard, "organization"> & {
   organization: OrganizationView;
   /** The newest rounds first, at most ASSESSMENTS_ON_PAGE; `assessmentCount` says how many there are. */
   rounds: AssessmentView[];
   assessmentCount: number;
+};
+
+/** What only some tabs show, each read only when the tab asks for it. */
+export type OrganizationPageParts = {
   /** The organisation's initiatives, oldest first, and how many are at each status. */
-  initiatives: InitiativeView[];
-  pipeline: Pipeline;
+  initiatives: { list: InitiativeView[]; pipeline: Pipeline };
   /** The organisation's actions, oldest first, each saying whether it is overdue. */
   actions: ActionView[];
   /** Who can be named owner of an initiative or action; empty for a caller who cannot edit. */
@@ -129,19 +133,32 @@ export type OrganizationPage = Omit<OrganizationDashboard, "organization"> & {
   /** The latest closed round's comments the caller may see (anonymity and minimum group applied). */
   comments: CommentsView | null;
 };
+export type OrganizationPart = keyof OrganizationPageParts;
+export const ORGANIZATION_PARTS = [
+  "initiatives",
+  "actions",
+  "members",
+  "comments",
+] as const satisfies readonly OrganizationPart[];
+
+export type OrganizationPage<P extends OrganizationPart = OrganizationPart> = OrganizationPageBase &
+  Pick<OrganizationPageParts, P>;
 
 export const ASSESSMENTS_ON_PAGE = 20;
 
 /**
- * Everything the organisation page shows, in one call: the organisation once, every round once
- * (the rounds list and the dashboard's closed rounds both come from that one query), the
- * snapshots from the memo or the database. Null when the caller may not see the organisation.
+ * What one tab of the organisation page shows, in one call: the organisation once, every round
+ * once (the rounds list and the dashboard's closed rounds both come from that one query), the
+ * snapshots from the memo or the database, and only the parts the tab asks for (all of them when
+ * it names none). Null when the caller may not see the organisation.
  */
-export async function findOrganizationPage(
+export async function findOrganizationPage<P extends OrganizationPart = OrganizationPart>(
   ctx: WorkspaceContext,
   organizationId: string,
-): Promise<OrganizationPage | null> {
+  parts: readonly P[] = ORGANIZATION_PARTS as readonly OrganizationPart[] as readonly P[],
+): Promise<OrganizationPage<P> | null> {
   assertCan(ctx, "assessment.read");
+  const want = new Set<OrganizationPart>(parts);
   const db = getDb();
   const organization = await db.organization.findFirst({
     where: { ...organizationScope(ctx), id: organizationId },
@@ -154,13 +171,17 @@ export async function findOrganizationPage(
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { ...assessmentSelect, result: { select: { id: true, computedAt: true } } },
     }),
-    can(ctx.role, "initiative.read")
-      ? readInitiativesOfScopedOrganization(ctx, organization.id)
-      : Promise.resolve([]),
-    can(ctx.role, "action.read")
-      ? readActionsOfScopedOrganization(ctx, organization.id)
-      : Promise.resolve([]),
-    membersToOwn(ctx),
+    !want.has("initiatives")
+      ? null
+      : can(ctx.role, "initiative.read")
+        ? readInitiativesOfScopedOrganization(ctx, organization.id)
+        : [],
+    !want.has("actions")
+      ? null
+      : can(ctx.role, "action.read")
+        ? readActionsOfScopedOrganization(ctx, organization.id)
+        : [],
+    want.has("members") ? membersToOwn(ctx) : null,
   ]);
   const openRounds = assessments.filter((a) => a.state !== "closed").length;
   const rounds = assessments
@@ -188,10 +209,10 @@ export async function findOrganizationPage(
   const [shaped, comments] = await Promise.all([
     recall(key) ?? shapeDashboard(rounds),
     // Not in the memo: marking a key quote changes them without a new result.
-    last ? readCommentsOfScopedAssessment(last) : null,
+    last && want.has("comments") ? readCommentsOfScopedAssessment(last) : null,
   ]);
   remember(key, shaped);
-  return {
+  const page: OrganizationPageBase & Partial<OrganizationPageParts> = {
     organization,
     openRounds,
     closedRounds: rounds.length,
@@ -199,13 +220,16 @@ export async function findOrganizationPage(
       .slice(0, ASSESSMENTS_ON_PAGE)
       .map(({ result: _, ...row }) => toAssessmentView(row)),
     assessmentCount: assessments.length,
-    initiatives,
-    pipeline: pipelineOf(initiatives),
-    actions,
-    members,
-    comments,
     ...shaped,
+    ...(initiatives
+      ? { initiatives: { list: initiatives, pipeline: pipelineOf(initiatives) } }
+      : {}),
+    ...(actions ? { actions } : {}),
+    ...(members ? { members } : {}),
+    ...(want.has("comments") ? { comments } : {}),
   };
+  // Every part the tab asked for is set above.
+  return page as OrganizationPage<P>;
 }
 
 /**

@@ -180,8 +180,11 @@ export function actionNoticeMail(input: ActionNoticeInput): RenderedMail {
           ? `The action "${plain(input.actionTitle)}" for ${plain(input.organizationName)} was due on ${when} and is not marked done.`
           : `The action "${plain(input.actionTitle)}" for ${plain(input.organizationName)} is due on ${when}.`,
       },
-      { kind: "p", text: "Mark it done, or change its date or owner, on the organisation's page." },
-      { kind: "button", label: "Open the organisation", href: input.actionUrl },
+      {
+        kind: "p",
+        text: "Mark it done, or change its date or owner, on the organisation's actions.",
+      },
+      { kind: "button", label: "Open the actions", href: input.actionUrl },
     ],
     [
       `You get this because you own this action in the workspace ${plain(input.workspaceName)} on GapMap. Each action sends one notice before its due date and one when it is overdue.`,

@@ -9,6 +9,7 @@ import { mailConfig } from "@/lib/mail/config";
 import { enqueueMail, respondentDraft, type MailDraft } from "@/lib/mail/queue";
 import { optedOut } from "@/lib/mail/stop";
 import { actionNoticeMail, retakeDueMail } from "@/lib/mail/templates";
+import { organizationPath } from "@/lib/organizations/paths";
 
 // Mail nobody clicks for: reminders before a round closes, notices of actions due and overdue,
 // and "retake due" notices. Each is queued once, under a dedupe key, by the sweep
@@ -155,7 +156,7 @@ export async function queueActionNotices(now: Date): Promise<number> {
           recipientName: user.name,
           actionTitle: action.title,
           dueDate: action.dueDate!,
-          actionUrl: `${appUrl}/organizations/${action.organizationId}`,
+          actionUrl: `${appUrl}${organizationPath(action.organizationId, "actions")}`,
           overdue,
         }),
         relatedType: "action",
@@ -260,7 +261,7 @@ export async function queueRetakeDueNotices(
               {
                 name: organization.name,
                 lastClosedAt: organization.lastClosedAt,
-                url: `${appUrl}/organizations/${organization.organizationId}`,
+                url: `${appUrl}${organizationPath(organization.organizationId, "rounds")}`,
               },
             ],
             days: organization.intervalDays,

@@ -42,9 +42,9 @@ export type ReportData = {
   /** The round before the latest, by name, for "against last round". */
   previousName: string | null;
   trend: OrganizationPage["trend"];
-  /** null when the caller's role may not read initiatives. */
-  initiatives: OrganizationPage["initiatives"];
-  pipeline: OrganizationPage["pipeline"];
+  /** Empty when the caller's role may not read initiatives. */
+  initiatives: OrganizationPage["initiatives"]["list"];
+  pipeline: OrganizationPage["initiatives"]["pipeline"];
   nextSteps: ReportNextStep[];
   /** Actions not tied to a recommendation in the next steps (written by hand, or older). */
   otherActions: ActionView[];
@@ -60,7 +60,7 @@ export async function getReportData(
   organizationId: string,
   now: Date = new Date(),
 ): Promise<ReportData> {
-  const page = await findOrganizationPage(ctx, organizationId);
+  const page = await findOrganizationPage(ctx, organizationId, ["initiatives", "actions"]);
   if (!page) throw notFound("Organisation");
   const closed = page.rounds.filter((r) => r.state === "closed");
   const [logo, quotes] = await Promise.all([
@@ -102,8 +102,8 @@ export async function getReportData(
     latest,
     previousName: page.trend.length >= 2 ? (page.trend.at(-2)?.name ?? null) : null,
     trend: page.trend,
-    initiatives: page.initiatives,
-    pipeline: page.pipeline,
+    initiatives: page.initiatives.list,
+    pipeline: page.initiatives.pipeline,
     nextSteps,
     otherActions: page.actions.filter(
       (a) =>

@@ -55,6 +55,28 @@ const PAGES: PageCheck[] = [
     path: (i) => `/organizations/${i.meridian}`,
     charts: true,
   },
+  {
+    name: "organisation: roles and comments",
+    who: "owner",
+    path: (i) => `/organizations/${i.meridian}/people`,
+    charts: true,
+  },
+  {
+    name: "organisation: actions",
+    who: "owner",
+    path: (i) => `/organizations/${i.meridian}/actions`,
+  },
+  {
+    name: "organisation: initiatives",
+    who: "owner",
+    path: (i) => `/organizations/${i.meridian}/initiatives`,
+    charts: true,
+  },
+  {
+    name: "organisation: rounds",
+    who: "owner",
+    path: (i) => `/organizations/${i.meridian}/rounds`,
+  },
   { name: "edit organisation", who: "owner", path: (i) => `/organizations/${i.meridian}/edit` },
   {
     name: "new round",
@@ -101,6 +123,12 @@ const PAGES: PageCheck[] = [
     name: "executive: dashboard",
     who: "executive",
     path: (i) => `/organizations/${i.meridian}`,
+    charts: true,
+  },
+  {
+    name: "executive: roles and comments",
+    who: "executive",
+    path: (i) => `/organizations/${i.meridian}/people`,
     charts: true,
   },
   {

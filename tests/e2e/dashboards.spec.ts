@@ -10,30 +10,30 @@ async function openMeridian(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-test("the demo dashboard shows the headline, every chart and at least four quarterly rounds", async ({
+test("the demo dashboard shows the headline, every chart and at least four quarterly rounds, tab by tab", async ({
   page,
 }) => {
   await signIn(page, "owner@gapmap.demo");
-  await openMeridian(page);
+  const path = await openMeridian(page);
+  const tabs = page.getByRole("navigation", { name: "Meridian Logistics: sections" });
+  await expect(tabs.getByRole("link", { name: "Overview" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByText("Readiness index").first()).toBeVisible();
   await expect(page.getByText(/ready to scale/i).first()).toBeVisible();
-  for (const title of [
-    "The seven dimensions",
-    "Trend across rounds",
-    "How each role sees it",
-    "Agreement within each role",
-  ]) {
+  for (const title of ["The seven dimensions", "Trend across rounds", "Next steps, in sequence"])
     await expect(page.getByRole("heading", { name: title })).toBeVisible();
-  }
-  // In context, and beside the pipeline's conversion rate.
+  // In context, with the article's figures.
   await expect(
     page.getByText("Only 25% of organisations have converted 40% or more").first(),
   ).toBeVisible();
   await expect(page.getByText(/Framework 2027\.1 from Q1 2026/)).toBeVisible();
-  // The plots load after hydration, into boxes of their final size: all five get drawn (the
-  // four of the latest round and the initiatives' pipeline).
+  // The plots load after hydration, into boxes of their final size: both get drawn.
   await expect(page.locator("[data-plot-pending]")).toHaveCount(0);
-  await expect(page.locator("figure .recharts-surface")).toHaveCount(5);
+  await expect(page.locator("figure .recharts-surface")).toHaveCount(2);
+  // What the overview leaves to other tabs is not rendered on it.
+  await expect(page.getByRole("heading", { name: "Agreement within each role" })).toHaveCount(0);
 
   const trend = page.locator("figure", {
     has: page.getByRole("heading", { name: "Trend across rounds" }),
@@ -41,12 +41,37 @@ test("the demo dashboard shows the headline, every chart and at least four quart
   await trend.getByRole("button", { name: "Show as table" }).click();
   const rows = trend.getByRole("table").getByRole("row");
   await expect(rows.filter({ hasText: /Q[1-4] 20\d\d/ })).toHaveCount(4);
-  // The rounds list and the buttons other flows rely on are still there.
-  await expect(page.getByRole("heading", { name: "Assessment rounds" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "New round" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit details" })).toBeVisible();
   await trend.getByRole("button", { name: "Show as chart" }).click();
   await screenshotBoth(page, "dash-organization");
+  await page.setViewportSize({ width: 390, height: 900 });
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // How each role sees it: two more plots and the agreement heatmap.
+  await tabs.getByRole("link", { name: "Roles and comments" }).click();
+  await expect(page).toHaveURL(`${path}/people`);
+  await expect(tabs.getByRole("link", { name: "Roles and comments" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  for (const title of ["How each role sees it", "Agreement within each role"])
+    await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.locator("[data-plot-pending]")).toHaveCount(0);
+  await expect(page.locator("figure .recharts-surface")).toHaveCount(2);
+  await screenshotBoth(page, "dash-organization-people");
+
+  // The pipeline beside the article's conversion rate.
+  await tabs.getByRole("link", { name: "Initiatives" }).click();
+  await expect(page.getByRole("heading", { name: "Initiatives", exact: true })).toBeVisible();
+  await expect(page.locator("[data-plot-pending]")).toHaveCount(0);
+  await expect(page.locator("figure .recharts-surface")).toHaveCount(1);
+
+  // The rounds list and the buttons other flows rely on.
+  await tabs.getByRole("link", { name: "Rounds and details" }).click();
+  await expect(page.getByRole("heading", { name: "Assessment rounds" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New round" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Details" })).toBeVisible();
   await page.setViewportSize({ width: 390, height: 900 });
   await expectNoHorizontalScroll(page);
 });

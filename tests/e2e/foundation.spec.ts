@@ -99,6 +99,8 @@ test("the consultant joins by link and manages every organisation, but not membe
   await page.getByRole("link", { name: "Organisations" }).click();
   await page.getByRole("link", { name: orgB }).click();
   await expect(page.getByRole("link", { name: "Edit details" })).toBeVisible();
+  await page.getByRole("link", { name: "Rounds and details" }).click();
+  await expect(page.getByRole("heading", { name: "Assessment rounds" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Delete organisation" })).toHaveCount(0);
   await page.context().close();
 });
@@ -135,9 +137,12 @@ test("the executive joins and sees only the organisation they were granted", asy
 
   const again = await freshPage(browser);
   await signIn(again, executive.email, executive.password);
-  const response = await again.goto(`/organizations/${hidden.id}`);
-  expect(response?.status()).toBe(404);
-  await expect(again.getByRole("heading", { name: "Not found" })).toBeVisible();
+  // Every tab of the organisation page, not only the overview.
+  for (const tab of ["", "/people", "/actions", "/initiatives", "/rounds"]) {
+    const response = await again.goto(`/organizations/${hidden.id}${tab}`);
+    expect(response?.status(), tab).toBe(404);
+    await expect(again.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
   const apiResponse = await again.request.get(`/api/v1/organizations/${hidden.id}`);
   expect(apiResponse.status()).toBe(404);
   await again.context().close();
@@ -173,6 +178,7 @@ test("every owner page reads well at phone and desktop widths", async ({ page })
 test("deleting an organisation needs its exact name typed", async ({ page }) => {
   await signIn(page, owner.email, owner.password);
   await page.getByRole("link", { name: orgB }).click();
+  await page.getByRole("link", { name: "Rounds and details" }).click();
   const button = page.getByRole("button", { name: "Delete organisation" });
   await expect(button).toBeDisabled();
   await page.getByLabel(/Type .* to confirm/).fill("lumen");

@@ -11,7 +11,7 @@ async function addInitiative(
   organizationId: string,
   fields: { name: string; businessFunction: string; owner: "person" | "member" },
 ): Promise<void> {
-  await page.goto(`/organizations/${organizationId}`);
+  await page.goto(`/organizations/${organizationId}/initiatives`);
   await page.getByRole("link", { name: "New initiative" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("New initiative");
   await page.getByLabel("Name", { exact: true }).fill(fields.name);
@@ -58,7 +58,7 @@ test("a consultant runs the diagnostic on two initiatives, is stopped on the no-
   expect(created.status(), await created.text()).toBe(201);
   const organizationId = ((await created.json()) as { id: string }).id;
 
-  await page.goto(`/organizations/${organizationId}`);
+  await page.goto(`/organizations/${organizationId}/initiatives`);
   await expect(page.getByRole("heading", { name: "Initiatives", exact: true })).toBeVisible();
   await expect(page.getByText("No initiative yet.", { exact: false })).toBeVisible();
 
@@ -132,8 +132,9 @@ test("a consultant runs the diagnostic on two initiatives, is stopped on the no-
   await expect(page.getByText(/Quarter-end backlog; monitoring ships/)).toBeVisible();
   await screenshotBoth(page, "initiative-overridden");
 
-  // The organisation page: the pipeline, both initiatives, and the override stands out.
+  // The organisation's initiatives: the pipeline, both initiatives, and the override stands out.
   await page.getByRole("link", { name: `Initiatives E2E ${stamp}` }).click();
+  await expect(page).toHaveURL(`/organizations/${organizationId}/initiatives`);
   const pipeline = page.getByRole("list", { name: "Initiatives by status" });
   await expect(pipeline.getByRole("listitem").filter({ hasText: "Production" })).toContainText("2");
   const table = page.getByRole("table", { name: /Initiatives with their status/ });
@@ -154,7 +155,9 @@ test("a consultant turns two next steps into owned actions; the overdue one stan
   await page.goto("/organizations");
   await page.getByRole("link", { name: "Meridian Logistics" }).first().click();
   await expect(page.getByRole("heading", { name: "Meridian Logistics", level: 1 })).toBeVisible();
+  const overview = page.url();
   // The demo seed's initiatives: the pipeline, a go, an override, and an overdue action.
+  await page.getByRole("link", { name: "Initiatives", exact: true }).click();
   const initiatives = page.getByRole("table", { name: /Initiatives with their status/ });
   await expect(initiatives.getByRole("row", { name: /Shipment ETA prediction/ })).toContainText(
     "Go",
@@ -162,11 +165,12 @@ test("a consultant turns two next steps into owned actions; the overdue one stan
   await expect(initiatives.getByRole("row", { name: /Customer email triage/ })).toContainText(
     "Moved on despite a no-go",
   );
-  await expect(page.getByRole("heading", { name: "Actions", exact: true })).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page
     .locator("section", { has: page.getByRole("heading", { name: "Initiatives", exact: true }) })
     .screenshot({ path: "tests/e2e/.artifacts/screens/card-initiatives-demo-1280.png" });
+  await page.getByRole("link", { name: "Overview", exact: true }).click();
+  await expect(page).toHaveURL(overview);
 
   const first = page.locator("details", { hasText: "Turn into an action" }).first();
   await first.locator("summary").click();
@@ -196,24 +200,25 @@ test("a consultant turns two next steps into owned actions; the overdue one stan
   await expect(page.getByText("Action: Open", { exact: true })).toBeVisible();
 
   await page.reload();
+  await expect(page.getByText("Action: Open, overdue")).toBeVisible();
+  await page
+    .locator("section", { has: page.getByRole("heading", { name: "Next steps, in sequence" }) })
+    .screenshot({ path: "tests/e2e/.artifacts/screens/card-next-steps-1280.png" });
+  // The overview says an action is overdue and leads to the actions.
+  await page.getByRole("link", { name: "See the actions" }).click();
+  await expect(page.getByRole("heading", { name: "Actions", exact: true })).toBeVisible();
   const table = page.getByRole("table", { name: /Actions with their owner/ });
   const overdueRow = table.getByRole("row", { name: new RegExp(escapeRegExp(firstTitle)) });
   await expect(overdueRow).toContainText("Overdue");
   await expect(
     table.getByRole("row", { name: new RegExp(escapeRegExp(secondTitle)) }),
   ).toContainText("Priya Shah (Head of operations)");
-  await expect(page.getByText("Action: Open, overdue")).toBeVisible();
   await screenshotBoth(page, "actions-organization");
-  // The two cards up close, at phone width, to look at.
+  // The card up close, at phone width, to look at.
   await page.setViewportSize({ width: 390, height: 900 });
-  for (const [name, heading] of [
-    ["next-steps", "Next steps, in sequence"],
-    ["actions", "Actions"],
-  ] as const) {
-    await page
-      .locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) })
-      .screenshot({ path: `tests/e2e/.artifacts/screens/card-${name}-390.png` });
-  }
+  await page
+    .locator("section", { has: page.getByRole("heading", { name: "Actions", exact: true }) })
+    .screenshot({ path: "tests/e2e/.artifacts/screens/card-actions-390.png" });
   await expectNoHorizontalScroll(page);
   await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -259,6 +264,7 @@ test("retakes: two next steps become actions, the next round starts from the las
   }
 
   // Start the next round from the newest closed one: settings, focus and targets are copied.
+  await page.getByRole("link", { name: "Rounds and details" }).click();
   await page.getByRole("link", { name: "Start next round" }).click();
   await expect(page.getByRole("heading", { name: "Next round" })).toBeVisible();
   await expect(page.getByText("focus: Claims triage assistant")).toBeVisible();
@@ -282,14 +288,17 @@ test("retakes: two next steps become actions, the next round starts from the las
     progress.getByRole("row", { name: /Absence of monitoring tooling|Monitoring/ }).first(),
   ).toContainText("75");
   await expect(page.getByText(/1 action is overdue/)).toBeVisible();
-  const actions = page.getByRole("table", { name: /Actions with their owner/ });
-  await expect(actions.getByText("Carried over into Q4 2026")).toHaveCount(2);
-  await expect(page.getByRole("figure", { name: "Pipeline: initiatives by status" })).toBeVisible();
-  await expect(page.getByText(/Deloitte, State of AI 2026/).first()).toBeVisible();
   await screenshotBoth(page, "retake-organization");
   await page.setViewportSize({ width: 390, height: 900 });
   await expectNoHorizontalScroll(page);
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole("link", { name: "See the actions" }).click();
+  const actions = page.getByRole("table", { name: /Actions with their owner/ });
+  await expect(actions.getByText("Carried over into Q4 2026")).toHaveCount(2);
+  await screenshotBoth(page, "retake-organization-actions");
+  await page.getByRole("link", { name: "Initiatives", exact: true }).click();
+  await expect(page.getByRole("figure", { name: "Pipeline: initiatives by status" })).toBeVisible();
+  await expect(page.getByText(/Deloitte, State of AI 2026/).first()).toBeVisible();
 
   // The focused round's diagnostic is offered on its initiative, for the consultant to confirm.
   await page.getByRole("link", { name: "Claims triage assistant" }).first().click();

@@ -19,6 +19,7 @@ test("a consultant emails links and reminders; the owner sees them in the outbox
   test.setTimeout(180_000);
   await signIn(consultant, "consultant@gapmap.demo");
   await consultant.getByRole("link", { name: "Meridian Logistics" }).click();
+  await consultant.getByRole("link", { name: "Rounds and details" }).click();
   await consultant.getByRole("link", { name: "New round" }).click();
   await consultant.getByLabel("Name", { exact: true }).fill(roundName);
   await consultant.getByRole("button", { name: "Create round" }).click();

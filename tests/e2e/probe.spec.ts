@@ -159,6 +159,10 @@ test("bad escapes in every dynamic route: 404, never 500", async () => {
   const dynamicApi = API_ROUTES.filter((r) => r.path.includes("[") && !r.path.includes("[..."));
   const pages = [
     "/organizations/[id]",
+    "/organizations/[id]/people",
+    "/organizations/[id]/actions",
+    "/organizations/[id]/initiatives",
+    "/organizations/[id]/rounds",
     "/organizations/[id]/edit",
     "/organizations/[id]/compare",
     "/organizations/[id]/report",

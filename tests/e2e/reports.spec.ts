@@ -13,6 +13,7 @@ test("a consultant reads the comments, marks a key quote, and downloads the PDF,
   test.setTimeout(120_000);
   await signIn(page, "consultant@gapmap.demo");
   await page.getByRole("link", { name: "Meridian Logistics" }).first().click();
+  await page.getByRole("link", { name: "Roles and comments" }).click();
   await expect(page.getByRole("heading", { name: "Respondents' comments" })).toBeVisible();
   const monitoring = page.locator("details", { hasText: "Monitoring in production" }).first();
   await monitoring.locator("summary").click();
@@ -52,6 +53,7 @@ test("a consultant reads the comments, marks a key quote, and downloads the PDF,
     );
   }
 
+  await page.getByRole("link", { name: "Rounds and details" }).click();
   const [csv] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: /^Answers \(CSV\)/ }).click(),
@@ -60,6 +62,8 @@ test("a consultant reads the comments, marks a key quote, and downloads the PDF,
   expect(text.charCodeAt(0)).toBe(0xfeff);
   expect(text).toContain("nightly export");
 
+  await page.getByRole("link", { name: "Roles and comments" }).click();
+  await leadership.locator("summary").click();
   await leadership.getByRole("button", { name: "Remove from key quotes" }).click();
   await expect(leadership.getByRole("button", { name: "Mark as key quote" }).first()).toBeVisible();
 });
@@ -69,6 +73,7 @@ test("an executive sees the comments but cannot mark quotes, and gets the Letter
 }) => {
   await signIn(page, "exec@gapmap.demo");
   await page.getByRole("link", { name: "Meridian Logistics" }).first().click();
+  await page.getByRole("link", { name: "Roles and comments" }).click();
   await expect(page.getByRole("heading", { name: "Respondents' comments" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Mark as key quote" })).toHaveCount(0);
   await page.getByRole("link", { name: "Executive report" }).click();

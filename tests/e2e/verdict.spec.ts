@@ -125,9 +125,11 @@ test("a 2027.2 round shows blockers first, definitions of done, visibility gaps 
   await expect(
     nextSteps.getByText(/Name the person accountable for wrong outputs at scale/),
   ).toBeVisible();
-  await expect(page.getByRole("heading", { name: "What leadership cannot see" })).toBeVisible();
   await expect(page.getByText(/Framework 2027\.2 from Round on 2027\.2/)).toBeVisible();
   await screenshotBoth(page, "verdict-dashboard");
+  await page.getByRole("link", { name: "Roles and comments" }).click();
+  await expect(page.getByRole("heading", { name: "What leadership cannot see" })).toBeVisible();
+  await screenshotBoth(page, "verdict-dashboard-people");
 
   await page.goto("/method");
   await expect(page.getByText(/Blockers first/)).toBeVisible();

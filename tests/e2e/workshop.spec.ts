@@ -38,6 +38,7 @@ test("a room runs two questions: join, vote, reveal, agree; the result scores th
   const console = await newPage(browser, { width: 1280, height: 900 });
   await signIn(console, "consultant@gapmap.demo");
   await console.getByRole("link", { name: "Meridian Logistics" }).click();
+  await console.getByRole("link", { name: "Rounds and details" }).click();
   await console.getByRole("link", { name: "New round" }).click();
   await console.getByLabel("Name", { exact: true }).fill(roundName);
   await console.getByRole("button", { name: "Create round" }).click();

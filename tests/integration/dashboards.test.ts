@@ -209,6 +209,25 @@ describe("organisation dashboard", () => {
     expect(await findOrganizationPage(world.a.executive.ctx, world.a.notGranted.id)).toBeNull();
   });
 
+  it("reads for each tab only the parts it asks for, and every part when none are named", async () => {
+    const overview = await findOrganizationPage(world.a.consultant.ctx, history, [
+      "actions",
+      "members",
+    ]);
+    expect(overview).toHaveProperty("actions");
+    expect(overview).toHaveProperty("members");
+    expect(overview).not.toHaveProperty("comments");
+    expect(overview).not.toHaveProperty("initiatives");
+    const rounds = await findOrganizationPage(world.a.consultant.ctx, history, []);
+    for (const part of ["actions", "members", "comments", "initiatives"])
+      expect(rounds).not.toHaveProperty(part);
+    expect(rounds?.latest?.name).toBe("Q3 2026");
+    const all = await findOrganizationPage(world.a.consultant.ctx, history);
+    for (const part of ["actions", "members", "comments", "initiatives"])
+      expect(all).toHaveProperty(part);
+    expect(await findOrganizationPage(world.b.owner.ctx, history, [])).toBeNull();
+  });
+
   it("is not found from another workspace, or for an executive not granted the organisation", async () => {
     await expect(getOrganizationDashboard(world.b.owner.ctx, history)).rejects.toMatchObject({
       code: "not_found",

@@ -540,6 +540,8 @@ describe("mail", () => {
     for (const m of mails) {
       expect(m.toAddress).toBe(world.a.consultant.email);
       expect(m.textBody).toContain("You get this because you own this action");
+      // The link opens the organisation's actions tab, where the action is marked done.
+      expect(m.textBody).toContain(`/organizations/${organization.id}/actions`);
     }
   });
 
@@ -560,6 +562,8 @@ describe("mail", () => {
     });
     expect(mail).toMatchObject({ template: "retake_due", toAddress: world.a.owner.email });
     expect(mail!.textBody).toContain("because you are an owner of the workspace");
+    // The link opens its rounds, where the next round starts.
+    expect(mail!.textBody).toContain(`/organizations/${stale.id}/rounds`);
     // A round started since: the retake is under way, not due.
     await createAssessment(world.a.owner.ctx, stale.id, { name: "Q2" });
     expect((await organizationsDueForRetake(now)).some((o) => o.organizationId === stale.id)).toBe(

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
+import { organizationPath } from "@/lib/organizations/paths";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
@@ -53,7 +54,10 @@ export default async function InitiativePage({
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link className="text-brand-700 underline" href={`/organizations/${organization.id}`}>
+        <Link
+          className="text-brand-700 underline"
+          href={organizationPath(organization.id, "initiatives")}
+        >
           {organization.name}
         </Link>
       </p>
@@ -220,7 +224,7 @@ export default async function InitiativePage({
               }}
               members={page.members}
               submitLabel="Save changes"
-              cancelHref={`/organizations/${organization.id}`}
+              cancelHref={organizationPath(organization.id, "initiatives")}
             />
           </Card>
         ) : (

@@ -5,6 +5,7 @@ import { InitiativeForm } from "@/components/initiatives/initiative-form";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findNewInitiativePage } from "@/lib/initiatives/data";
+import { organizationPath } from "@/lib/organizations/paths";
 import { createInitiativeAction } from "../../../../initiatives/actions";
 
 export const metadata: Metadata = { title: "New initiative" };
@@ -14,7 +15,7 @@ export default async function NewInitiativePage({ params }: { params: Promise<{ 
   const { ctx } = await requirePageContext();
   const page = await findNewInitiativePage(ctx, id);
   if (!page) notFound();
-  if (!can(ctx.role, "initiative.manage")) redirect(`/organizations/${id}`);
+  if (!can(ctx.role, "initiative.manage")) redirect(organizationPath(id, "initiatives"));
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader
@@ -27,7 +28,7 @@ export default async function NewInitiativePage({ params }: { params: Promise<{ 
           organizationId={page.organization.id}
           members={page.members}
           submitLabel="Add initiative"
-          cancelHref={`/organizations/${page.organization.id}`}
+          cancelHref={organizationPath(page.organization.id, "initiatives")}
         />
       </Card>
     </div>
