@@ -85,7 +85,9 @@ export function ChartFrame({
             {children}
           </div>
           {/* A wide table scrolls inside this box; as a focusable, named region a keyboard can
-              scroll it too (WCAG 2.1.1). */}
+              scroll it too (WCAG 2.1.1). The table is rendered when asked for: hidden, no one can
+              read it, and leaving it out keeps every dashboard's HTML and render time smaller
+              (the data is the chart's own props, already on the client). */}
           <div
             id={tableId}
             hidden={!asTable}
@@ -94,7 +96,7 @@ export function ChartFrame({
             tabIndex={0}
             className="mt-3 overflow-x-auto"
           >
-            {table}
+            {asTable ? table : null}
           </div>
         </>
       )}
