@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass, LinkButton } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { Role } from "@/lib/auth/roles";
@@ -103,5 +103,35 @@ export function OrganizationFrame({
       </nav>
       {children}
     </>
+  );
+}
+
+/** A tab's empty state before the first round closes: what will appear, and where rounds start. */
+export function NoClosedRoundYet({
+  organizationId,
+  title,
+  children,
+  canManage,
+}: {
+  organizationId: string;
+  title: string;
+  children: ReactNode;
+  canManage: boolean;
+}) {
+  return (
+    <Card>
+      <h2 className="text-lg font-semibold">{title}</h2>
+      <p className="mt-2 text-slate-600">No closed round yet. {children}</p>
+      <p className="mt-4 flex flex-wrap gap-2">
+        {canManage ? (
+          <LinkButton href={`/organizations/${organizationId}/assessments/new`}>
+            New round
+          </LinkButton>
+        ) : null}
+        <LinkButton variant="secondary" href={organizationPath(organizationId, "rounds")}>
+          See the rounds
+        </LinkButton>
+      </p>
+    </Card>
   );
 }

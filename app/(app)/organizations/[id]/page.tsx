@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { OrganizationFrame } from "@/components/organizations/organization-frame";
+import { NoClosedRoundYet, OrganizationFrame } from "@/components/organizations/organization-frame";
 import { DashboardHeadline } from "@/components/dashboard/headline";
 import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
 import { NextSteps } from "@/components/dashboard/recommendations";
@@ -170,24 +169,10 @@ export default async function OrganizationPage({
           </Card>
         </div>
       ) : (
-        <Card>
-          <h2 className="text-lg font-semibold">Readiness</h2>
-          <p className="mt-2 text-slate-600">
-            No closed round yet. When a round closes, its stage, readiness index, the seven
-            dimensions, the three-part diagnostic, how each role sees it and the trend across rounds
-            appear here.
-          </p>
-          <p className="mt-4 flex flex-wrap gap-2">
-            {canManage ? (
-              <LinkButton href={`/organizations/${organization.id}/assessments/new`}>
-                New round
-              </LinkButton>
-            ) : null}
-            <LinkButton variant="secondary" href={organizationPath(organization.id, "rounds")}>
-              See the rounds
-            </LinkButton>
-          </p>
-        </Card>
+        <NoClosedRoundYet organizationId={organization.id} title="Readiness" canManage={canManage}>
+          When a round closes, its stage, readiness index, the seven dimensions, the three-part
+          diagnostic, how each role sees it and the trend across rounds appear here.
+        </NoClosedRoundYet>
       )}
     </OrganizationFrame>
   );

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { LinkButton } from "@/components/ui/button";
-import { OrganizationFrame } from "@/components/organizations/organization-frame";
+import { NoClosedRoundYet, OrganizationFrame } from "@/components/organizations/organization-frame";
 import { VisibilityGaps } from "@/components/assessments/result-view";
 import { PerceptionChart } from "@/components/charts/perception-chart";
 import { BlindSpotsChart } from "@/components/charts/blind-spots-chart";
@@ -13,7 +12,6 @@ import { setKeyQuoteAction } from "../../../comments/actions";
 import { requirePageContext } from "@/lib/auth/server";
 import { can } from "@/lib/auth/roles";
 import { findOrganizationPage } from "@/lib/dashboards/data";
-import { organizationPath } from "@/lib/organizations/paths";
 
 export const metadata: Metadata = { title: "Roles and comments" };
 
@@ -72,18 +70,14 @@ export default async function OrganizationPeoplePage({
           ) : null}
         </div>
       ) : (
-        <Card>
-          <h2 className="text-lg font-semibold">How each role sees it</h2>
-          <p className="mt-2 text-slate-600">
-            No closed round yet. When a round closes, how each role answered, their blind spots, how
-            far each role agrees and what respondents wrote appear here.
-          </p>
-          <p className="mt-4">
-            <LinkButton variant="secondary" href={organizationPath(organization.id, "rounds")}>
-              See the rounds
-            </LinkButton>
-          </p>
-        </Card>
+        <NoClosedRoundYet
+          organizationId={organization.id}
+          title="How each role sees it"
+          canManage={canManage}
+        >
+          When a round closes, how each role answered, their blind spots, how far each role agrees
+          and what respondents wrote appear here.
+        </NoClosedRoundYet>
       )}
     </OrganizationFrame>
   );
