@@ -540,7 +540,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "One row per organisation you can see",
           description:
-            "`items`: id, name, sector, region, stage, index (both null before a round closes, or when the latest round has too few answers for an index), change since the previous round, readyToScale, lastAssessed, openRounds, and `peerBenchmark` (the sector's median index in this workspace, with its size), null unless at least 5 organisations share the sector.",
+            "`items`: id, name, sector, region, stage, index (both null before a round closes, or when the latest round has too few answers for an index), change since the previous round, readyToScale, lastAssessed, openRounds, and `peerBenchmark` (the sector's median index in this workspace, with its size), null unless at least 5 organisations share the sector. `pipeline`: the initiatives across those organisations as the portfolio page shows them: `byStatus` (count per status), `conversion` (piloted, converted to production or scaled, rate), `organizationsWithPilots`, `organizationsAtThreshold` and `shareAtThreshold` (Deloitte's mark: 40% or more of an organisation's pilots in production), and `held` (per diagnostic part, the initiatives not yet live that it holds at no-go); null for a role that may not read initiatives.",
           responses: { ...ok("The portfolio"), ...errors(401) },
         },
       },

@@ -4,7 +4,8 @@ import * as portfolioRoute from "@/app/api/v1/portfolio/route";
 import { createAssessment, createInvitations, openAssessment } from "@/lib/assessments/mutations";
 import { closeAssessment } from "@/lib/results/mutations";
 import type { WorkspaceContext } from "@/lib/auth/context";
-import { disconnectDb } from "@/lib/db";
+import { disconnectDb, getDb } from "@/lib/db";
+import { createInitiative } from "@/lib/initiatives/mutations";
 import {
   findOrganizationPage,
   getOrganizationDashboard,
@@ -405,4 +406,47 @@ describe("portfolio", () => {
       body.items.filter((r) => !ids.includes(r.id)).every((r) => r.peerBenchmark === null),
     ).toBe(true);
   }, 120_000);
+
+  it("GET /api/v1/portfolio carries the initiatives' pipeline across the organisations the caller sees", async () => {
+    const organization = await freshOrganization(world.a, "Portfolio pipeline");
+    await createInitiative(world.a.consultant.ctx, organization.id, {
+      name: "Claims triage",
+      status: "pilot",
+    });
+    const read = async (bearer: string) => {
+      const response = await portfolioRoute.GET(apiRequest("/api/v1/portfolio", { bearer }));
+      expect(response.status).toBe(200);
+      return (await response.json()) as {
+        items: { id: string }[];
+        pipeline: null | {
+          byStatus: { status: string; count: number }[];
+          conversion: { piloted: number; converted: number; rate: number | null };
+          held: { part: string; initiatives: { id: string; organizationId: string }[] }[];
+          organizationNames?: unknown;
+        };
+      };
+    };
+    const consultant = await read(world.a.consultant.bearer);
+    const total = await getDb().initiative.count({ where: { workspaceId: world.a.id } });
+    expect(consultant.pipeline!.byStatus.reduce((sum, s) => sum + s.count, 0)).toBe(total);
+    expect(consultant.pipeline!.byStatus.find((s) => s.status === "pilot")!.count).toBeGreaterThan(
+      0,
+    );
+    // A pilot without a recorded diagnostic is held by every part, under its organisation's id.
+    expect(
+      consultant.pipeline!.held.every((p) =>
+        p.initiatives.some((i) => i.organizationId === organization.id),
+      ),
+    ).toBe(true);
+    expect(consultant.pipeline).not.toHaveProperty("organizationNames");
+    // Another workspace counts only its own.
+    const other = await read(world.b.consultant.bearer);
+    const otherTotal = await getDb().initiative.count({ where: { workspaceId: world.b.id } });
+    expect(other.pipeline!.byStatus.reduce((sum, s) => sum + s.count, 0)).toBe(otherTotal);
+    expect(
+      other
+        .pipeline!.held.flatMap((p) => p.initiatives)
+        .some((i) => i.organizationId === organization.id),
+    ).toBe(false);
+  });
 });
