@@ -1,4 +1,5 @@
 import "server-only";
+import path from "node:path";
 import {
   Document,
   Font,
@@ -28,8 +29,9 @@ import {
 } from "./words";
 
 // The PDF report, drawn on the server with @react-pdf/renderer (decision 0013): real text in the
-// PDF's own Helvetica, so it can be selected, searched and read aloud; every chart is a block
-// that never breaks across pages (wrap={false}); page numbers in a fixed footer.
+// PDF's own Helvetica (DejaVu Sans where Helvetica lacks a character), so it can be selected,
+// searched and read aloud; every chart is a block that never breaks across pages (wrap={false});
+// page numbers in a fixed footer.
 
 export const PAPER_SIZES = { a4: "A4", letter: "LETTER" } as const;
 export type Paper = keyof typeof PAPER_SIZES;
@@ -44,12 +46,22 @@ const RULE = "#e2e8f0";
 // Words are never broken with a hyphen: a split "de- fined" reads badly and searches worse.
 Font.registerHyphenationCallback((word) => [word]);
 
+// Helvetica has only the Windows-1252 characters. A character it lacks (a respondent writing in
+// Greek or Cyrillic, an organisation called Łódź Logistics) falls back, character by character,
+// to DejaVu Sans (Bitstream Vera licence, lib/reports/fonts/LICENSE-DejaVu.txt), which is embedded
+// only in a PDF that uses it. CJK is not covered (decision 0013).
+const FONTS = path.join(process.cwd(), "lib", "reports", "fonts");
+Font.register({ family: "DejaVu Sans", src: path.join(FONTS, "DejaVuSans.ttf") });
+Font.register({ family: "DejaVu Sans Bold", src: path.join(FONTS, "DejaVuSans-Bold.ttf") });
+const REGULAR = ["Helvetica", "DejaVu Sans"];
+const BOLD = ["Helvetica-Bold", "DejaVu Sans Bold"];
+
 const s = StyleSheet.create({
   page: {
     paddingTop: 48,
     paddingBottom: 56,
     paddingHorizontal: 48,
-    fontFamily: "Helvetica",
+    fontFamily: REGULAR,
     fontSize: 10,
     color: INK,
   },
@@ -60,19 +72,19 @@ const s = StyleSheet.create({
   text: { fontSize: 10, lineHeight: 1.35 },
   cover: { paddingTop: 96 },
   logo: { maxWidth: 180, maxHeight: 72, objectFit: "contain", marginBottom: 24 },
-  kicker: { fontSize: 11, color: BRAND, fontFamily: "Helvetica-Bold" },
-  title: { fontSize: 26, fontFamily: "Helvetica-Bold", marginTop: 6 },
+  kicker: { fontSize: 11, color: BRAND, fontFamily: BOLD },
+  title: { fontSize: 26, fontFamily: BOLD, marginTop: 6 },
   subtitle: { fontSize: 12, color: MUTED, marginTop: 6 },
-  h2: { fontSize: 15, fontFamily: "Helvetica-Bold", marginBottom: 6, marginTop: 14 },
-  h3: { fontSize: 11, fontFamily: "Helvetica-Bold", marginTop: 6, marginBottom: 2 },
+  h2: { fontSize: 15, fontFamily: BOLD, marginBottom: 6, marginTop: 14 },
+  h3: { fontSize: 11, fontFamily: BOLD, marginTop: 6, marginBottom: 2 },
   p: { marginBottom: 4 },
   muted: { color: MUTED },
   small: { fontSize: 8.5, color: MUTED },
-  bold: { fontFamily: "Helvetica-Bold" },
+  bold: { fontFamily: BOLD },
   box: { borderWidth: 1, borderColor: RULE, borderRadius: 4, padding: 10, marginBottom: 8 },
   row: { flexDirection: "row" },
   cell: { paddingVertical: 3, paddingRight: 6, borderBottomWidth: 0.5, borderColor: RULE },
-  th: { fontFamily: "Helvetica-Bold", color: MUTED, fontSize: 8.5 },
+  th: { fontFamily: BOLD, color: MUTED, fontSize: 8.5 },
   footerLeft: { position: "absolute", bottom: 24, left: 48, right: 160, fontSize: 8, color: MUTED },
   footerRight: {
     position: "absolute",
@@ -264,7 +276,7 @@ export function ReportDocument({ data, paper }: { data: ReportData; paper: Paper
         {latest ? (
           <View style={[s.box, { marginTop: 36 }]}>
             <T style={s.h3}>The headline</T>
-            <T style={{ fontSize: 14, fontFamily: "Helvetica-Bold" }}>
+            <T style={{ fontSize: 14, fontFamily: BOLD }}>
               {latest.headline.stage === null
                 ? "No readiness index yet"
                 : `Stage ${latest.headline.stage}: ${latest.headline.stageName} · readiness index ${score(latest.headline.index)}`}

@@ -143,6 +143,22 @@ describe("the PDF report", () => {
     const text = normalise(execFileSync("pdftotext", [file, "-"]).toString("utf8"));
     expect(text).toContain("No closed round yet");
     expect(text).toContain("Page 1 of 1");
+    // Latin text only: Helvetica alone, nothing else embedded.
+    expect(execFileSync("pdffonts", [file]).toString("utf8")).not.toContain("DejaVu");
+  });
+
+  it("prints what Helvetica lacks (Polish, Cyrillic, Greek) with the embedded fallback, not as gaps", async () => {
+    const name = "Łódź Логистика Ελλάς";
+    const organization = await freshOrganization(world.a, name);
+    const response = await getPdf(reportPdfRoute, organization.id, {
+      bearer: world.a.owner.bearer,
+    });
+    expect(response.status).toBe(200);
+    const file = path.join(out, "unicode.pdf");
+    fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const text = normalise(execFileSync("pdftotext", [file, "-"]).toString("utf8"));
+    expect(text).toContain(name);
+    expect(execFileSync("pdffonts", [file]).toString("utf8")).toContain("DejaVuSans");
   });
 });
 
