@@ -67,6 +67,7 @@ async function twoTabs(
 test("a consultant opens a round with two personal invitations", async ({ page }) => {
   await signIn(page, "consultant@gapmap.demo");
   await page.getByRole("link", { name: "Meridian Logistics" }).click();
+  await page.getByRole("link", { name: "Rounds and details" }).click();
   await page.getByRole("link", { name: "New round" }).click();
   await page.getByLabel("Name", { exact: true }).fill(roundName);
   await page.getByRole("button", { name: "Create round" }).click();

@@ -16,6 +16,7 @@ test("a respondent whose link is withdrawn mid-way is told so, and keeps the ans
   test.setTimeout(120_000);
   await signIn(consultant, "consultant@gapmap.demo");
   await consultant.getByRole("link", { name: "Meridian Logistics" }).click();
+  await consultant.getByRole("link", { name: "Rounds and details" }).click();
   await consultant.getByRole("link", { name: "New round" }).click();
   await consultant.getByLabel("Name", { exact: true }).fill(roundName);
   await consultant.getByRole("button", { name: "Create round" }).click();

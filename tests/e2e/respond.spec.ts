@@ -92,6 +92,7 @@ test("a consultant creates a round, three personal invitations and an open link,
 }) => {
   await signIn(page, "consultant@gapmap.demo");
   await page.getByRole("link", { name: "Meridian Logistics" }).click();
+  await page.getByRole("link", { name: "Rounds and details" }).click();
   await page.getByRole("link", { name: "New round" }).click();
   await page.getByLabel("Name", { exact: true }).fill(roundName);
   await page.getByRole("button", { name: "Create round" }).click();
