@@ -145,6 +145,11 @@ test("an executive sees only the granted organisation and prints a clean report"
   await page.getByRole("link", { name: "Executive report" }).click();
   await expect(page.getByText("GapMap readiness report")).toBeVisible();
   await expect(page.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
+  // What was agreed between quarters: the overdue action, and each next step's action or none.
+  await expect(page.locator("p", { hasText: "1 action is overdue:" })).toContainText(
+    "Route drift alerts to a named on-call person",
+  );
+  await expect(page.getByText(/^Action: |^No action agreed yet\.$/)).toHaveCount(5);
   // Both charts are drawn (their plots load after hydration) before the page is printed.
   await expect(page.locator("figure .recharts-surface")).toHaveCount(2);
   await page.emulateMedia({ media: "print" });

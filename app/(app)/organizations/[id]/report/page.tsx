@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { formatDate } from "@/components/ui/format";
+import { formatDate, formatDay } from "@/components/ui/format";
+import { ACTION_STATUS_LABELS } from "@/components/actions/labels";
+import { ownerName } from "@/lib/initiatives/owner-name";
 import { DashboardHeadline } from "@/components/dashboard/headline";
 import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
 import { NextSteps } from "@/components/dashboard/recommendations";
@@ -12,6 +14,7 @@ import { ArticleContext } from "@/components/dashboard/article-context";
 import { DimensionsChart } from "@/components/charts/dimensions-chart";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { requirePageContext } from "@/lib/auth/server";
+import { can } from "@/lib/auth/roles";
 import { findOrganizationPage } from "@/lib/dashboards/data";
 import { articleContext } from "@/lib/dashboards/shape";
 
@@ -22,9 +25,14 @@ export const metadata: Metadata = { title: "Executive report" };
 // the buttons carry `no-print`, and page two starts at the next steps.
 export default async function ExecutiveReportPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { ctx }] = await Promise.all([params, requirePageContext()]);
-  const dashboard = await findOrganizationPage(ctx, id);
+  const dashboard = await findOrganizationPage(ctx, id, ["actions"]);
   if (!dashboard) notFound();
   const { organization, latest, trend } = dashboard;
+  // What was agreed between quarters: each next step's action, and what is overdue.
+  const actionOf = new Map(
+    dashboard.actions.flatMap((a) => (a.recommendationId ? [[a.recommendationId, a]] : [])),
+  );
+  const overdue = dashboard.actions.filter((a) => a.overdue);
   return (
     <article className="report space-y-5">
       <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
@@ -90,11 +98,40 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
           </div>
           <section className="report-page-two space-y-3">
             <h2 className="text-lg font-semibold">Next steps, in sequence</h2>
+            {overdue.length ? (
+              <p className="rounded-lg border border-orange-300 bg-orange-50 px-3 py-2 text-sm text-orange-950">
+                <span aria-hidden>⚠ </span>
+                <strong>
+                  {overdue.length} action{overdue.length === 1 ? " is" : "s are"} overdue:
+                </strong>{" "}
+                {overdue.map((a) => a.title).join("; ")}.
+              </p>
+            ) : null}
             <NextSteps
               recommendations={latest.recommendations}
               limit={5}
               indexMissing={latest.headline.index === null}
               unanswered={latest.dimensions.filter((d) => d.score === null).length}
+              actionFor={
+                can(ctx.role, "action.read")
+                  ? (r) => {
+                      const action = actionOf.get(r.id);
+                      if (!action)
+                        return <p className="mt-2 text-sm text-slate-600">No action agreed yet.</p>;
+                      const owner = ownerName(action.owner);
+                      return (
+                        <p className="mt-2 text-sm text-slate-700">
+                          Action: {ACTION_STATUS_LABELS[action.status]}
+                          {owner ? `, owned by ${owner}` : ", no owner yet"}
+                          {action.dueDate ? `, due ${formatDay(action.dueDate)}` : ""}
+                          {action.overdue ? (
+                            <strong className="text-orange-900">, overdue</strong>
+                          ) : null}
+                        </p>
+                      );
+                    }
+                  : undefined
+              }
             />
           </section>
           <section className="space-y-3">
