@@ -46,20 +46,31 @@ export function TrendPlot({ data, height, changes, dimensions, selected }: Trend
           isAnimationActive={!reducedMotion}
           formatter={(v) => (typeof v === "number" ? v.toFixed(1) : "—")}
         />
-        {changes.map((c) => (
-          <ReferenceLine
-            key={c.assessmentId}
-            x={c.name}
-            stroke={INK}
-            strokeDasharray="3 3"
-            label={{
-              value: `Framework ${c.frameworkVersion}`,
-              position: "top",
-              fontSize: 10,
-              fill: INK,
-            }}
-          />
-        ))}
+        {changes.map((c) => {
+          // Centred above its line, a label at the last (or first) round ran past the plot's edge
+          // and was cut: there it reads inward, ending (or starting) at the line.
+          const at = data.findIndex((d) => d.name === c.name);
+          const position =
+            at === data.length - 1 && at > 0
+              ? "insideTopRight"
+              : at === 0
+                ? "insideTopLeft"
+                : "top";
+          return (
+            <ReferenceLine
+              key={c.assessmentId}
+              x={c.name}
+              stroke={INK}
+              strokeDasharray="3 3"
+              label={{
+                value: `Framework ${c.frameworkVersion}`,
+                position,
+                fontSize: 10,
+                fill: INK,
+              }}
+            />
+          );
+        })}
         <Line
           type="monotone"
           dataKey="index"

@@ -59,11 +59,14 @@ export function TargetProgress({
               const text =
                 d.score !== null && d.score >= d.target
                   ? "At target"
-                  : progress === null
+                  : d.score === null
                     ? "Not measured yet"
-                    : progress < 0
-                      ? `${pct(progress)} (moved away)`
-                      : pct(progress);
+                    : progress === null
+                      ? // Below target with no baseline to measure progress from yet.
+                        `${Math.round(d.target - d.score)} below target`
+                      : progress < 0
+                        ? `${pct(progress)} (moved away)`
+                        : pct(progress);
               return (
                 <tr key={d.id} className="border-b border-slate-100 align-middle">
                   <th scope="row" className="py-1.5 pr-3 font-normal">

@@ -126,6 +126,11 @@ test("a 2027.2 round shows blockers first, definitions of done, visibility gaps 
     nextSteps.getByText(/Name the person accountable for wrong outputs at scale/),
   ).toBeVisible();
   await expect(page.getByText(/Framework 2027\.2 from Round on 2027\.2/)).toBeVisible();
+  // No baseline on this framework yet: a dimension under target says by how much, not "not
+  // measured" beside its score.
+  const progress = page.getByRole("table", { name: /progress toward the target/ });
+  await expect(progress).toContainText("below target");
+  await expect(progress).not.toContainText("Not measured yet");
   await screenshotBoth(page, "verdict-dashboard");
   await page.getByRole("link", { name: "Roles and comments" }).click();
   await expect(page.getByRole("heading", { name: "What leadership cannot see" })).toBeVisible();
