@@ -23,10 +23,13 @@ export type ConsolePlanQuestion = {
 export function WorkshopConsole({
   workshopId,
   code,
+  expectedParticipants,
   questions,
 }: {
   workshopId: string;
   code: string;
+  /** The room size the facilitator gave when starting, if any. */
+  expectedParticipants: number | null;
   questions: ConsolePlanQuestion[];
 }) {
   const { state, setState, error, gone } = useRoom(workshopId);
@@ -90,7 +93,8 @@ export function WorkshopConsole({
             >
               {code}
             </strong>{" "}
-            · <span data-testid="participants">{state.participants}</span> joined · phase{" "}
+            · <span data-testid="participants">{state.participants}</span> joined
+            {expectedParticipants ? ` of ${expectedParticipants} expected` : ""} · phase{" "}
             <strong data-testid="phase">{state.paused ? "paused" : state.phase}</strong>
             {error ? <span className="ml-2 text-amber-700">· reconnecting…</span> : null}
           </p>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { roomFetch, RoomRequestError } from "@/lib/workshop-client/room";
 import { Button } from "@/components/ui/button";
+import { JOIN_SUCCESS_LIMIT, WORKSHOP_PARTICIPANT_CAP } from "@/lib/workshops/room-size";
 
 // Starts a live workshop on the round: pick what to run, then land on the facilitator console.
 
@@ -20,6 +21,7 @@ export function StartWorkshop({
   const router = useRouter();
   const [kind, setKind] = useState<"all" | "dimension" | "gating">("gating");
   const [dimensionId, setDimensionId] = useState(dimensions[0]?.id ?? "");
+  const [expected, setExpected] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,9 +31,10 @@ export function StartWorkshop({
     setError(null);
     try {
       const plan = kind === "dimension" ? { kind, dimensionId } : { kind };
+      const expectedParticipants = expected.trim() === "" ? null : Number(expected);
       const body = await roomFetch(`/api/v1/assessments/${assessmentId}/workshops`, {
         method: "POST",
-        body: { plan },
+        body: { plan, expectedParticipants },
       });
       router.push(`/workshops/${createdSchema.parse(body).id}`);
     } catch (caught) {
@@ -96,6 +99,27 @@ export function StartWorkshop({
         ) : null}
         {choice("all", "The whole questionnaire", "Every question of the framework.")}
       </fieldset>
+      <div>
+        <label htmlFor="workshop-expected" className="block text-sm font-medium text-slate-700">
+          People expected in the room <span className="font-normal text-slate-500">(optional)</span>
+        </label>
+        <input
+          id="workshop-expected"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={WORKSHOP_PARTICIPANT_CAP}
+          step={1}
+          value={expected}
+          onChange={(e) => setExpected(e.target.value)}
+          aria-describedby="workshop-expected-hint"
+          className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2"
+        />
+        <p id="workshop-expected-hint" className="mt-1 text-sm text-slate-600">
+          Phones on one network (a venue&apos;s Wi-Fi) may join {JOIN_SUCCESS_LIMIT.max} times in 10
+          minutes. For a bigger room, say how many people to expect.
+        </p>
+      </div>
       <Button type="submit" disabled={busy}>
         {busy ? "Starting…" : "Start a workshop"}
       </Button>

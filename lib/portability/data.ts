@@ -211,6 +211,10 @@ function toExported(row: OrganizationRow, emails: Map<string, string>): Exported
         plan: canonicalJson(w.plan),
         currentQuestionId: w.currentQuestionId,
         countdownEndsAt: isoOrNull(w.countdownEndsAt),
+        // Written only when set, so files from before the field read back the same.
+        ...(w.expectedParticipants === null
+          ? {}
+          : { expectedParticipants: w.expectedParticipants }),
         createdBy: emailOf(w.createdByUserId),
         createdAt: iso(w.createdAt),
         updatedAt: iso(w.updatedAt),

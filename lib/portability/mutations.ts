@@ -449,6 +449,7 @@ async function buildPlan(tx: DbTx, workspaceId: string, file: ExportFile): Promi
           plan: json(workshop.plan),
           currentQuestionId: workshop.currentQuestionId,
           countdownEndsAt: toDateOrNull(workshop.countdownEndsAt),
+          expectedParticipants: workshop.expectedParticipants ?? null,
           createdByUserId: userOf(workshop.createdBy),
           createdAt: toDate(workshop.createdAt),
           updatedAt: toDate(workshop.updatedAt),

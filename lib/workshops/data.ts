@@ -161,7 +161,7 @@ export type ConsoleQuestion = {
 };
 
 export type WorkshopConsole = {
-  workshop: { id: string; code: string; createdAt: Date };
+  workshop: { id: string; code: string; createdAt: Date; expectedParticipants: number | null };
   round: { id: string; name: string; organizationName: string; state: string };
   questions: ConsoleQuestion[];
 };
@@ -179,6 +179,7 @@ export async function getWorkshopConsole(
       code: true,
       createdAt: true,
       plan: true,
+      expectedParticipants: true,
       assessment: {
         select: {
           id: true,
@@ -195,7 +196,12 @@ export async function getWorkshopConsole(
   const framework = getFramework(row.assessment.frameworkVersion);
   const agreed = new Map(row.assessment.agreedLevels.map((a) => [a.questionId, a]));
   return {
-    workshop: { id: row.id, code: row.code, createdAt: row.createdAt },
+    workshop: {
+      id: row.id,
+      code: row.code,
+      createdAt: row.createdAt,
+      expectedParticipants: row.expectedParticipants,
+    },
     round: {
       id: row.assessment.id,
       name: row.assessment.name,

@@ -2,6 +2,7 @@ import "server-only";
 import { countHit, readLimit, sweepExpired } from "@/lib/auth/rate-limit";
 import { getDb, isUniqueViolation, type DbTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { joinLimitFor, JOIN_SUCCESS_LIMIT } from "./room-size";
 
 // Join codes cannot be guessed: failed joins (an unknown or ended code) are counted per client
 // address in the database (so the limit holds across app instances), and after 30 in a minute the
@@ -76,28 +77,16 @@ export async function lookUpJoinCode<T>(
   }
 }
 
-// Joins with the right code are bounded as the open link's starts are (lib/responses/limits.ts):
-// a room of 300 behind one venue's address joins within 10 minutes under 360, a script creating
-// respondents from one address is stopped there. And a workshop has at most 2,000 participants,
-// far above any room's, whatever the number of addresses.
-
-export const JOIN_SUCCESS_LIMIT = { max: 360, windowMs: 10 * 60 * 1000 } as const;
-export const WORKSHOP_PARTICIPANT_CAP = 2000;
-
-/** Counts a join of `workshopId` from `address`; 429 rate_limited beyond the limit. */
+/** Counts a join of `workshop` from `address`; 429 rate_limited beyond its limit. */
 export async function limitJoin(
-  workshopId: string,
+  workshop: { id: string; expectedParticipants: number | null },
   address: string,
   now = new Date(),
 ): Promise<void> {
-  const key = `workshop-join:${workshopId} ${address}`;
-  if ((await countHit(key, JOIN_SUCCESS_LIMIT.windowMs, now)) <= JOIN_SUCCESS_LIMIT.max) return;
-  const { retryAfterSeconds } = await readLimit(
-    key,
-    JOIN_SUCCESS_LIMIT.max,
-    JOIN_SUCCESS_LIMIT.windowMs,
-    now,
-  );
+  const key = `workshop-join:${workshop.id} ${address}`;
+  const max = joinLimitFor(workshop.expectedParticipants);
+  if ((await countHit(key, JOIN_SUCCESS_LIMIT.windowMs, now)) <= max) return;
+  const { retryAfterSeconds } = await readLimit(key, max, JOIN_SUCCESS_LIMIT.windowMs, now);
   throw new AppError(
     "rate_limited",
     "Many people have just joined from this network. Wait a few minutes and try again.",

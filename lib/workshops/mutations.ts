@@ -21,7 +21,8 @@ import { linkTokenHash } from "@/lib/responses/data";
 import { assertLinkTakesWrites } from "@/lib/responses/write-guard";
 import { generateJoinCode, isJoinCodeShape } from "./code";
 import { getRoomStateForMember, parsePlan, workshopNotFound, workshopScope } from "./data";
-import { limitJoin, lookUpJoinCode, WORKSHOP_PARTICIPANT_CAP } from "./limits";
+import { limitJoin, lookUpJoinCode } from "./limits";
+import { WORKSHOP_PARTICIPANT_CAP } from "./room-size";
 import { buildPlan, markRevealed, stepThroughPlan } from "./plan";
 import {
   agreeSchema,
@@ -51,7 +52,7 @@ export async function createWorkshop(
   input: unknown,
 ): Promise<CreatedWorkshop> {
   assertCan(ctx, "assessment.manage");
-  const { plan: choice } = parseInput(createWorkshopSchema, input);
+  const { plan: choice, expectedParticipants } = parseInput(createWorkshopSchema, input);
   const db = getDb();
   const round = await getAssessment(ctx, assessmentId);
   if (round.state !== "open")
@@ -79,6 +80,7 @@ export async function createWorkshop(
             code,
             liveCode: code,
             plan,
+            expectedParticipants,
             createdByUserId: ctx.userId,
           },
           select: { id: true, code: true },
@@ -132,6 +134,7 @@ async function findLiveWorkshop(code: string, address: string, now: Date) {
             select: {
               id: true,
               workspaceId: true,
+              expectedParticipants: true,
               assessment: { select: { id: true, state: true, roles: true, anonymous: true } },
             },
           }),
@@ -178,7 +181,7 @@ export async function joinWorkshop(
 ): Promise<Joined> {
   const data = parseInput(joinWorkshopSchema, input);
   const workshop = await findLiveWorkshop(data.code, address, now);
-  await limitJoin(workshop.id, address, now);
+  await limitJoin(workshop, address, now);
   const round = workshop.assessment;
   assertLinkTakesWrites({ revoked: false, assessmentState: round.state, submitted: false });
   if (!roundRoles(round.roles).includes(data.role))

@@ -4,6 +4,7 @@ import { LEVELS, respondentRoleSchema } from "@/lib/framework/schema";
 import type { ErrorCode } from "@/lib/errors";
 import { decodeAnswer } from "@/lib/assessments/schema";
 import { JOIN_CODE_LENGTH, normalizeJoinCode } from "./code";
+import { WORKSHOP_PARTICIPANT_CAP } from "./room-size";
 
 // Every input of the workshop API, and the one reader of a workshop's stored plan.
 
@@ -31,10 +32,25 @@ export const planChoiceSchema = z.discriminatedUnion(
 );
 export type PlanChoice = z.infer<typeof planChoiceSchema>;
 
-/** `{}` runs the whole questionnaire. */
+/** `{}` runs the whole questionnaire with no expected room size. */
 export const createWorkshopSchema = z
-  .strictObject({ plan: planChoiceSchema.optional() })
-  .transform((v) => ({ plan: v.plan ?? { kind: "all" as const } }));
+  .strictObject({
+    plan: planChoiceSchema.optional(),
+    /** How many people the facilitator expects: raises the joins one network address may make. */
+    expectedParticipants: z
+      .number({ error: "Enter the number of people expected, or leave it empty." })
+      .int("Enter a whole number of people.")
+      .min(1, "Enter at least 1 person, or leave it empty.")
+      .max(
+        WORKSHOP_PARTICIPANT_CAP,
+        `A workshop takes at most ${WORKSHOP_PARTICIPANT_CAP.toLocaleString("en")} people.`,
+      )
+      .nullish(),
+  })
+  .transform((v) => ({
+    plan: v.plan ?? { kind: "all" as const },
+    expectedParticipants: v.expectedParticipants ?? null,
+  }));
 
 export const NAME_MAX = 60;
 

@@ -47,8 +47,11 @@ test("a room runs two questions: join, vote, reveal, agree; the result scores th
   await console.getByRole("button", { name: "Open for answers" }).click();
   await expect(console.getByRole("button", { name: "Close and score" })).toBeVisible();
   await console.getByRole("radio", { name: /The gating questions/ }).check();
+  // A keynote-sized room: phones on the venue's one network may join more than the usual limit.
+  await console.getByLabel(/People expected in the room/).fill("450");
   await console.getByRole("button", { name: "Start a workshop" }).click();
   await console.waitForURL(/\/workshops\/[^/]+$/);
+  await expect(console.getByText("of 450 expected")).toBeVisible();
   const workshopUrl = console.url();
   const code = (await console.getByTestId("join-code").textContent())!.trim();
   expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);

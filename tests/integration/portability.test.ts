@@ -354,6 +354,29 @@ describe("an organisation's export, imported into an empty workspace", () => {
     expect(audit?.actorUserId).toBe(target.userId);
   }, 60_000);
 
+  it("a workshop's expected room size travels with it, and a file without one imports as not said", async () => {
+    const file = JSON.parse(readFileSync(FIXTURE, "utf8")) as ExportFile;
+    const workshops = file.organizations.flatMap((o) => o.rounds.flatMap((r) => r.workshops));
+    expect(workshops.length).toBeGreaterThan(0);
+    expect(workshops.every((w) => w.expectedParticipants === undefined)).toBe(true);
+    workshops[0]!.expectedParticipants = 450;
+    const target = await emptyWorkspace("RoomSize");
+    await importExport(member(target), JSON.stringify(file), { dryRun: false });
+    const stored = await getDb().workshop.findMany({
+      where: { workspaceId: target.workspaceId },
+      select: { expectedParticipants: true },
+    });
+    expect(stored.map((w) => w.expectedParticipants).sort()).toEqual(
+      [450, ...Array(workshops.length - 1).fill(null)].sort(),
+    );
+    const imported = await getDb().organization.findFirstOrThrow({
+      where: { workspaceId: target.workspaceId },
+      select: { id: true },
+    });
+    const again = await exportOrganization(member(target), imported.id);
+    expect(withoutIds(again)).toEqual(withoutIds(file));
+  });
+
   it(`a file exported from SQLite imports on ${databaseProvider()} and exports back the same`, async () => {
     const text = readFileSync(FIXTURE, "utf8");
     const file = JSON.parse(text) as ExportFile;

@@ -19,11 +19,13 @@ import { getResult } from "@/lib/results/data";
 import { closeAssessment } from "@/lib/results/mutations";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getFramework, latestFrameworkVersion } from "@/lib/framework";
+import { JOIN_FAILURE_LIMIT } from "@/lib/workshops/limits";
 import {
-  JOIN_FAILURE_LIMIT,
+  EXPECTED_ROOM_HEADROOM,
   JOIN_SUCCESS_LIMIT,
+  joinLimitFor,
   WORKSHOP_PARTICIPANT_CAP,
-} from "@/lib/workshops/limits";
+} from "@/lib/workshops/room-size";
 import { buildPlan } from "@/lib/workshops/plan";
 import {
   apiRequest,
@@ -591,6 +593,43 @@ describe("joins with the right code are bounded too", () => {
       JOIN_SUCCESS_LIMIT.max + 1,
     );
   }, 60_000);
+
+  it("a keynote the facilitator sized: one address joins up to 120% of the expected room, then 429", async () => {
+    // 310 expected: 372 joins from one venue's address, above the usual 360.
+    const expected = 310;
+    const limit = Math.ceil(expected * EXPECTED_ROOM_HEADROOM);
+    expect(joinLimitFor(expected)).toBe(limit);
+    expect(limit).toBeGreaterThan(JOIN_SUCCESS_LIMIT.max);
+    const w = await startWorkshop(await openRound(), {
+      plan: { kind: "gating" },
+      expectedParticipants: expected,
+    });
+    expect(
+      (await getDb().workshop.findUniqueOrThrow({ where: { id: w.id } })).expectedParticipants,
+    ).toBe(expected);
+    const address = "203.0.113.200";
+    for (let i = 0; i < limit; i += 1)
+      expect((await join({ code: w.code, role: "business" }, address)).status).toBe(201);
+    expectError(await join({ code: w.code, role: "business" }, address), 429, "rate_limited");
+  }, 90_000);
+
+  it("refuses an expected room size that is not a whole number from 1 to the cap, saying which field", async () => {
+    const roundId = await openRound();
+    for (const expectedParticipants of [0, 2.5, WORKSHOP_PARTICIPANT_CAP + 1, "500"]) {
+      const refused = await call(
+        createRoute.POST,
+        `/api/v1/assessments/${roundId}/workshops`,
+        { id: roundId },
+        { ...consultant(), method: "POST", body: { expectedParticipants } },
+      );
+      expect(refused.status, String(expectedParticipants)).toBe(422);
+      expect(JSON.stringify(refused.body)).toContain("expectedParticipants");
+    }
+    // Sizes beyond the cap never lift the limit past it; none keeps the usual one.
+    expect(joinLimitFor(WORKSHOP_PARTICIPANT_CAP)).toBe(WORKSHOP_PARTICIPANT_CAP);
+    expect(joinLimitFor(null)).toBe(JOIN_SUCCESS_LIMIT.max);
+    expect(joinLimitFor(20)).toBe(JOIN_SUCCESS_LIMIT.max);
+  });
 
   it(`a workshop takes at most ${WORKSHOP_PARTICIPANT_CAP} participants: then 409`, async () => {
     const roundId = await openRound();

@@ -31,6 +31,7 @@ export default async function WorkshopConsolePage({ params }: { params: Promise<
       <WorkshopConsole
         workshopId={page.workshop.id}
         code={page.workshop.code}
+        expectedParticipants={page.workshop.expectedParticipants}
         questions={page.questions.map(({ id: questionId, text, dimensionName, critical }) => ({
           id: questionId,
           text,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Workshop" ADD COLUMN     "expectedParticipants" INTEGER;
