@@ -51,7 +51,7 @@ export function ActionsTable({
         <p className="mt-2 text-slate-600">
           No action yet.
           {statusAction
-            ? " Turn a next step above into an action with an owner and a due date."
+            ? " Turn a next step on the overview into an action with an owner and a due date."
             : ""}
         </p>
       ) : (

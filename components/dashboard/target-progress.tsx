@@ -62,8 +62,11 @@ export function TargetProgress({
                   : d.score === null
                     ? "Not measured yet"
                     : progress === null
-                      ? // Below target with no baseline to measure progress from yet.
-                        `${Math.round(d.target - d.score)} below target`
+                      ? // Below target with no baseline to measure progress from yet; under half a
+                        // point reads as the target's own number once rounded, so it says so.
+                        d.target - d.score < 0.5
+                        ? "Just below target"
+                        : `${Math.round(d.target - d.score)} below target`
                       : progress < 0
                         ? `${pct(progress)} (moved away)`
                         : pct(progress);

@@ -141,6 +141,12 @@ export const ORGANIZATION_PARTS = [
   "comments",
 ] as const satisfies readonly OrganizationPart[];
 
+// Every part is listed: a part added to OrganizationPageParts but not here fails to compile.
+const allPartsListed: Exclude<OrganizationPart, (typeof ORGANIZATION_PARTS)[number]> extends never
+  ? true
+  : never = true;
+void allPartsListed;
+
 export type OrganizationPage<P extends OrganizationPart = OrganizationPart> = OrganizationPageBase &
   Pick<OrganizationPageParts, P>;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { LOGO_MAX_BYTES } from "@/lib/workspaces/logo";
-import { WORKSHOP_PARTICIPANT_CAP } from "@/lib/workshops/room-size";
+import { expectedParticipantsSchema } from "@/lib/workshops/schema";
 
 // The GapMap export file, version 1: an organisation's whole history, or a whole workspace's.
 // Every row carries the id it had where it was exported (`id`), which an import records
@@ -110,7 +110,7 @@ const workshopSchema = z.strictObject({
   currentQuestionId: short(100).nullable(),
   countdownEndsAt: date.nullable(),
   // Absent in files written before workshops had an expected room size.
-  expectedParticipants: z.number().int().min(1).max(WORKSHOP_PARTICIPANT_CAP).nullish(),
+  expectedParticipants: expectedParticipantsSchema,
   createdBy: email.nullable(),
   createdAt: date,
   updatedAt: date,

@@ -25,6 +25,7 @@ import {
   INITIATIVE_STATUS_LABELS,
   pdfText,
   score,
+  stepActionLine,
   signed,
 } from "./words";
 
@@ -430,11 +431,7 @@ export function ReportDocument({ data, paper }: { data: ReportData; paper: Paper
                 <T style={s.bold}>{`${n.order}. ${n.title}`}</T>
                 <T style={s.muted}>{`Step ${n.step}, ${n.stepName} · ${n.dimensionName}`}</T>
                 <T>{n.why}</T>
-                <T style={{ marginTop: 3 }}>
-                  {n.action
-                    ? `Owner: ${n.action.owner ?? `not named (${n.ownerTitle})`} · ${ACTION_STATUS_LABELS[n.action.status]}${n.action.dueDate ? ` · due ${formatDay(n.action.dueDate)}` : ""}${n.action.overdue ? " · overdue" : ""}`
-                    : `Owner: no one yet. Suggested: ${n.ownerTitle}`}
-                </T>
+                <T style={{ marginTop: 3 }}>{stepActionLine(n.action, n.ownerTitle)}</T>
               </View>
             ))
           )}

@@ -20,6 +20,20 @@ export function formatDay(date: Date): string {
   });
 }
 
+/** What a next step's action says in every report (page, PDF): owner, status, due date. */
+export function stepActionLine(
+  action: null | {
+    owner: string | null;
+    dueDate: Date | null;
+    status: keyof typeof ACTION_STATUS_LABELS;
+    overdue: boolean;
+  },
+  ownerTitle: string,
+): string {
+  if (!action) return `Owner: no one yet. Suggested: ${ownerTitle}`;
+  return `Owner: ${action.owner ?? `not named (${ownerTitle})`} · ${ACTION_STATUS_LABELS[action.status]}${action.dueDate ? ` · due ${formatDay(action.dueDate)}` : ""}${action.overdue ? " · overdue" : ""}`;
+}
+
 export function score(value: number | null): string {
   return value === null ? "no score" : String(Math.round(value));
 }
@@ -30,8 +44,9 @@ export function signed(value: number): string {
 
 /**
  * Text for the PDF's built-in Helvetica, which has only the Windows-1252 characters: the few
- * symbols GapMap's own words use are spelled out; anything else outside it (a respondent writing
- * in Greek, say) is kept, and shows as a gap in this font (see decision 0013).
+ * symbols GapMap's own words use are spelled out (they read better in Helvetica than in the
+ * fallback); anything else outside it (a respondent writing in Greek, say) is kept and printed
+ * with the embedded DejaVu Sans (see decision 0013).
  */
 export function pdfText(text: string): string {
   return text

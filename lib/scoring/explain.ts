@@ -112,7 +112,7 @@ export function explain(result: ScoreResult, framework?: Framework): Explanation
   const overallSummary =
     (overall.score === null
       ? `No overall readiness index: only ${Math.round(overall.coverage * 100)}% of the expected answers were given (the dimension scores would give (`
-      : `Overall readiness ${overall.score}${Number.isInteger(overall.score) ? "" : ` (shown rounded as ${Math.round(overall.score)})`} is the weighted mean of the dimension scores: (`) +
+      : `Overall readiness ${overall.score}${Number.isInteger(overall.score) ? "" : ` (${Math.round(overall.score)} when rounded)`} is the weighted mean of the dimension scores: (`) +
     contributions.map((c) => `${c.score} x ${c.weight}`).join(" + ") +
     `) / ${round2(weightSum)}${overall.score === null ? ")" : ""}.` +
     (contributions.length < result.dimensions.length

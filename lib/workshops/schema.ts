@@ -32,20 +32,22 @@ export const planChoiceSchema = z.discriminatedUnion(
 );
 export type PlanChoice = z.infer<typeof planChoiceSchema>;
 
+/** How many people the facilitator expects: raises the joins one network address may make. */
+export const expectedParticipantsSchema = z
+  .number({ error: "Enter the number of people expected, or leave it empty." })
+  .int("Enter a whole number of people.")
+  .min(1, "Enter at least 1 person, or leave it empty.")
+  .max(
+    WORKSHOP_PARTICIPANT_CAP,
+    `A workshop takes at most ${WORKSHOP_PARTICIPANT_CAP.toLocaleString("en")} people.`,
+  )
+  .nullish();
+
 /** `{}` runs the whole questionnaire with no expected room size. */
 export const createWorkshopSchema = z
   .strictObject({
     plan: planChoiceSchema.optional(),
-    /** How many people the facilitator expects: raises the joins one network address may make. */
-    expectedParticipants: z
-      .number({ error: "Enter the number of people expected, or leave it empty." })
-      .int("Enter a whole number of people.")
-      .min(1, "Enter at least 1 person, or leave it empty.")
-      .max(
-        WORKSHOP_PARTICIPANT_CAP,
-        `A workshop takes at most ${WORKSHOP_PARTICIPANT_CAP.toLocaleString("en")} people.`,
-      )
-      .nullish(),
+    expectedParticipants: expectedParticipantsSchema,
   })
   .transform((v) => ({
     plan: v.plan ?? { kind: "all" as const },

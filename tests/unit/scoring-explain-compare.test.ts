@@ -50,12 +50,12 @@ describe("explain()", () => {
     const points = explanation.overall.contributions.reduce((sum, c) => sum + c.points, 0);
     expect(Math.abs(points - result.overall.score!)).toBeLessThanOrEqual(0.5);
     expect(explanation.overall.summary).toMatch(
-      /^Overall readiness [\d.]+( \(shown rounded as \d+\))? is the weighted mean/,
+      /^Overall readiness [\d.]+( \(\d+ when rounded\))? is the weighted mean/,
     );
     // The headline shows the index rounded: a reader comparing the two sees why they differ.
     const score = result.overall.score!;
     if (!Number.isInteger(score))
-      expect(explanation.overall.summary).toContain(`(shown rounded as ${Math.round(score)})`);
+      expect(explanation.overall.summary).toContain(`(${Math.round(score)} when rounded)`);
   });
 
   it("names the gate that capped the stage and why", () => {

@@ -8,7 +8,7 @@ import { setKeyQuote } from "@/lib/comments/mutations";
 export const setKeyQuoteAction = memberAction(async (ctx, formData) => {
   const quote = await setKeyQuote(ctx, formToObject(formData));
   revalidatePath(`/assessments/${quote.assessmentId}/result`);
-  revalidatePath("/organizations/[id]", "page");
+  revalidatePath("/organizations/[id]/people", "page");
   return {
     status: "success",
     message: quote.keyQuote ? "Marked as a key quote." : "Removed from the key quotes.",

@@ -34,10 +34,13 @@ export default async function OrganizationPeoplePage({
     <OrganizationFrame page={dashboard} role={ctx.role} tab="people">
       {latest ? (
         <div className="space-y-6">
-          <p className="max-w-3xl text-slate-700">
-            How each role answered in {latest.name}: where leadership and the people doing the work
-            see it differently, what some cannot see, and what respondents wrote.
-          </p>
+          <div>
+            <h2 className="text-lg font-semibold">How each role answered {latest.name}</h2>
+            <p className="mt-1 max-w-3xl text-slate-700">
+              Where leadership and the people doing the work see it differently, what some cannot
+              see, how far each role agrees, and what respondents wrote.
+            </p>
+          </div>
           {latest.visibilityGaps.length > 0 ? (
             <Card>
               <VisibilityGaps gaps={latest.visibilityGaps} />

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { formatDate, formatDay } from "@/components/ui/format";
-import { ACTION_STATUS_LABELS } from "@/components/actions/labels";
+import { formatDate } from "@/components/ui/format";
+import { stepActionLine } from "@/lib/reports/words";
 import { ownerName } from "@/lib/initiatives/owner-name";
 import { DashboardHeadline } from "@/components/dashboard/headline";
 import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
@@ -104,7 +104,11 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
                 <strong>
                   {overdue.length} action{overdue.length === 1 ? " is" : "s are"} overdue:
                 </strong>{" "}
-                {overdue.map((a) => a.title).join("; ")}.
+                {overdue
+                  .slice(0, 3)
+                  .map((a) => a.title)
+                  .join("; ")}
+                {overdue.length > 3 ? `; and ${overdue.length - 3} more` : ""}.
               </p>
             ) : null}
             <NextSteps
@@ -116,17 +120,12 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
                 can(ctx.role, "action.read")
                   ? (r) => {
                       const action = actionOf.get(r.id);
-                      if (!action)
-                        return <p className="mt-2 text-sm text-slate-600">No action agreed yet.</p>;
-                      const owner = ownerName(action.owner);
                       return (
                         <p className="mt-2 text-sm text-slate-700">
-                          Action: {ACTION_STATUS_LABELS[action.status]}
-                          {owner ? `, owned by ${owner}` : ", no owner yet"}
-                          {action.dueDate ? `, due ${formatDay(action.dueDate)}` : ""}
-                          {action.overdue ? (
-                            <strong className="text-orange-900">, overdue</strong>
-                          ) : null}
+                          {stepActionLine(
+                            action ? { ...action, owner: ownerName(action.owner) } : null,
+                            r.ownerTitle,
+                          )}
                         </p>
                       );
                     }
