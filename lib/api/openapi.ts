@@ -30,6 +30,7 @@ import {
   WORKSHOP_REFUSALS,
 } from "@/lib/workshops/schema";
 import { exportFileSchema } from "@/lib/portability/schema";
+import { keyQuoteSchema } from "@/lib/comments/schema";
 import packageJson from "@/package.json" with { type: "json" };
 
 // The OpenAPI description of /api/v1, generated from the same zod schemas the handlers parse
@@ -619,6 +620,28 @@ export function openApiDocument(): Record<string, unknown> {
           description:
             "The immutable snapshot, scored with the round's framework version (`frameworkVersion`); fields a version does not have are absent. `overall` (score, stage and stage names null when under the framework's minimum coverage, 2027.2 on; `cappedBy` with each gate's reason; confidence and `confidenceReason`), `readyToScale` and `readyToScaleReason` (2027.2: every gate holding the stage below 3 and every diagnostic part not met, in words), `dimensions`, `diagnostic` (status met, partial, unmet, unknown or, 2027.2 on, disputed), `perceptionGaps` (2027.2: `sharedQuestions`, the questions both roles answered, at least two), `recommendations` in sequence order (2027.2: `done`, the definition of done; `action`, build or find_out; `blocksScaling` and `unblocks`, the gate ids and `diagnostic.<part>` keys it unblocks), `blindSpots` (2027.2: with the question's `text`), `visibilityGaps` (2027.2: roles that answered \"don't know\" about a practice its observers rated, with `dontKnowBy`, `observers`, `medianLevel` and a `finding` in words), `questions` (2027.2: `disputed` on critical and diagnostic questions, `notVisible` on observed ones).",
           responses: { ...ok("The result"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/assessments/{id}/comments": {
+        parameters: [asm],
+        get: {
+          summary: "A closed round's comments, as its result page shows them",
+          description:
+            "`questions` in the framework's order, each with its comments grouped by the level the respondent gave (`answerId`, `text`, `role`, `name` null in an anonymous round, `keyQuote`); `total`; `hiddenRoles` and `hiddenReason`: roles whose comments are withheld because fewer of them answered than the round's `minGroupSize`. 409 `conflict` before the round closes.",
+          responses: { ...ok("The comments"), ...errors(401, 404, 409) },
+        },
+      },
+      "/api/v1/comments/{id}/key-quote": {
+        parameters: [idParam("id", "The comment's answer id (answerId in the comments list)")],
+        put: {
+          summary: "Mark or unmark a comment as a key quote for the reports",
+          description:
+            'Body `{ "keyQuote": true }` or `false`. Only a comment the caller can see may be marked; marking twice changes nothing. Answers `{ answerId, assessmentId, keyQuote }`.',
+          requestBody: body(input(keyQuoteSchema.omit({ answerId: true }))),
+          responses: {
+            ...ok("The comment's key-quote state"),
+            ...errors(400, 401, 403, 404, 413, 415, 422),
+          },
         },
       },
       "/api/v1/assessments/{id}/workshops": {

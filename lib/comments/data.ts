@@ -5,6 +5,8 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { findFramework, respondentRoleSchema, type RespondentRole } from "@/lib/framework";
 import { decodeAnswer } from "@/lib/assessments/schema";
 import { assessmentScope } from "@/lib/assessments/scope";
+import { getAssessment } from "@/lib/assessments/data";
+import { AppError } from "@/lib/errors";
 import { readAnsweredRespondentsByRole } from "@/lib/privacy/data";
 import { respondentName, shownRoles } from "@/lib/privacy/rules";
 import { groupComments, type CommentsView, type VisibleComment } from "./shape";
@@ -95,6 +97,24 @@ export async function readCommentsOfScopedAssessment(round: ScopedRound): Promis
     hidden.get(round.id) ?? [],
     round.minGroupSize,
   );
+}
+
+/**
+ * A closed round's comments for the API, as its result page shows them (anonymity and minimum
+ * group applied, key quotes marked). Not found outside the caller's scope; an open or draft
+ * round shows none yet, like the pages.
+ */
+export async function getAssessmentComments(
+  ctx: WorkspaceContext,
+  assessmentId: string,
+): Promise<CommentsView> {
+  const round = await getAssessment(ctx, assessmentId);
+  if (round.state !== "closed")
+    throw new AppError(
+      "conflict",
+      "Comments are shown once the round closes, with its result: close the round first.",
+    );
+  return readCommentsOfScopedAssessment(round);
 }
 
 export type KeyQuote = {

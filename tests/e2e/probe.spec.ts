@@ -174,7 +174,7 @@ test("bad escapes in every dynamic route: 404, never 500", async () => {
   ];
   for (const escape of BAD_ESCAPES) {
     for (const route of [...dynamicApi.map((r) => r.path), ...pages]) {
-      const url = route.replace(/\[[a-z]+\]/g, escape);
+      const url = route.replace(/\[[A-Za-z]+\]/g, escape);
       const status = await record(`GET ${url}`, consultantApi.get(url, { maxRedirects: 0 }));
       expect(status, url).toBe(404);
     }
@@ -285,6 +285,8 @@ test("odd auth endpoints: the credentials callback by GET", async () => {
 
 test("nothing answered 500 or more", () => {
   expect(sent.length).toBeGreaterThan(200);
-  expect(sent.length).toBeLessThan(1000);
+  // Bounded: it grows with the API routes and pages (just over 1,000 requests now), and stays
+  // well under a minute.
+  expect(sent.length).toBeLessThan(1500);
   expect(sent.filter((s) => s.status >= 500)).toEqual([]);
 });

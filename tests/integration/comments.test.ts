@@ -8,7 +8,9 @@ import type { CommentsView } from "@/lib/comments/shape";
 import { AppError } from "@/lib/errors";
 import { answeredRound } from "../fixtures/answered-round";
 import { buildWorld, freshOrganization, type World } from "../fixtures/world";
-import { actAs, submit } from "../fixtures/next-request";
+import { actAs, apiRequest, readResponse, routeParams, submit } from "../fixtures/next-request";
+import * as commentsRoute from "@/app/api/v1/assessments/[id]/comments/route";
+import * as keyQuoteRoute from "@/app/api/v1/comments/[id]/key-quote/route";
 
 let world: World;
 
@@ -143,6 +145,101 @@ describe("key quotes", () => {
       ),
     ).toBe("validation_failed");
     expect(await getDb().keyQuote.count({ where: { assessmentId: round.assessmentId } })).toBe(0);
+  });
+});
+
+describe("the comments and key quotes over the REST API", () => {
+  const getComments = async (id: string, bearer: string) =>
+    readResponse(
+      await commentsRoute.GET(
+        apiRequest(`/api/v1/assessments/${id}/comments`, { bearer }),
+        routeParams({ id }),
+      ),
+    );
+  const putKeyQuote = async (answerId: string, bearer: string, body: unknown) =>
+    readResponse(
+      await keyQuoteRoute.PUT(
+        apiRequest(`/api/v1/comments/${answerId}/key-quote`, { bearer, method: "PUT", body }),
+        routeParams({ id: answerId }),
+      ),
+    );
+
+  it("lists a closed round's comments as the result page does, and marks a key quote by its answer id", async () => {
+    const org = await freshOrganization(world.a, "Comments API", { grantToExecutive: true });
+    const round = await answeredRound(world.a.consultant.ctx, org.id, {
+      anonymous: true,
+      minGroupSize: 2,
+      respondents: [
+        { role: "business", level: 2, comment: "Data is spread over five systems." },
+        { role: "business", level: 2, comment: "We test by hand." },
+        { role: "executive", level: 4, comment: "The lone executive's view." },
+      ],
+    });
+    const listed = await getComments(round.assessmentId, world.a.executive.bearer);
+    expect(listed.status).toBe(200);
+    const view = listed.body as CommentsView;
+    expect(view).toEqual(
+      (await getResultPage(world.a.owner.ctx, round.assessmentId))!.result!.comments,
+    );
+    expect(JSON.stringify(view)).not.toContain("lone executive");
+    const [first] = allComments(view);
+
+    const marked = await putKeyQuote(first!.answerId, world.a.consultant.bearer, {
+      keyQuote: true,
+    });
+    expect(marked).toMatchObject({
+      status: 200,
+      body: { answerId: first!.answerId, assessmentId: round.assessmentId, keyQuote: true },
+    });
+    const again = (await getComments(round.assessmentId, world.a.consultant.bearer))
+      .body as CommentsView;
+    expect(allComments(again).find((c) => c.answerId === first!.answerId)?.keyQuote).toBe(true);
+
+    // An executive may read but not mark; another workspace finds neither; a bad body is 422.
+    expect(
+      (await putKeyQuote(first!.answerId, world.a.executive.bearer, { keyQuote: false })).status,
+    ).toBe(403);
+    expect(
+      await putKeyQuote(first!.answerId, world.b.owner.bearer, { keyQuote: false }),
+    ).toMatchObject({
+      status: 404,
+      body: { error: { code: "not_found" } },
+    });
+    expect(await getComments(round.assessmentId, world.b.owner.bearer)).toMatchObject({
+      status: 404,
+      body: { error: { code: "not_found" } },
+    });
+    expect(
+      await putKeyQuote(first!.answerId, world.a.consultant.bearer, { keyQuote: "yes" }),
+    ).toMatchObject({
+      status: 422,
+      body: { error: { code: "validation_failed" } },
+    });
+    expect(
+      await putKeyQuote(first!.answerId, world.a.consultant.bearer, { keyQuote: true, extra: 1 }),
+    ).toMatchObject({
+      status: 422,
+    });
+    // A hidden comment (a role under the minimum group) is not found, as on the page.
+    const hidden = await getDb().answer.findFirstOrThrow({
+      where: { comment: "The lone executive's view." },
+      select: { id: true },
+    });
+    expect(
+      (await putKeyQuote(hidden.id, world.a.consultant.bearer, { keyQuote: true })).status,
+    ).toBe(404);
+  });
+
+  it("an open round's comments wait for the close: 409", async () => {
+    const org = await freshOrganization(world.a, "Comments open");
+    const round = await answeredRound(world.a.consultant.ctx, org.id, {
+      open: true,
+      respondents: [{ role: "business", level: 2, comment: "Still answering." }],
+    });
+    expect(await getComments(round.assessmentId, world.a.owner.bearer)).toMatchObject({
+      status: 409,
+      body: { error: { code: "conflict" } },
+    });
   });
 });
 
