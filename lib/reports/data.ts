@@ -5,6 +5,7 @@ import { findOrganizationPage, type OrganizationPage } from "@/lib/dashboards/da
 import { ARTICLE_FIGURES, articleContext, type ContextFinding } from "@/lib/dashboards/shape";
 import { readKeyQuotesOfScopedRounds, type KeyQuote } from "@/lib/comments/data";
 import type { ActionView } from "@/lib/actions/data";
+import { actionsByRecommendation } from "@/lib/actions/overdue";
 import { ownerName } from "@/lib/initiatives/owner-name";
 import { readWorkspaceLogo, type WorkspaceLogo } from "@/lib/workspaces/data";
 
@@ -69,9 +70,7 @@ export async function getReportData(
   ]);
   const latest = page.latest;
   const dimensionNames = new Map(latest?.dimensions.map((d) => [d.id, d.name]) ?? []);
-  const actionOf = new Map(
-    page.actions.flatMap((a) => (a.recommendationId ? [[a.recommendationId, a] as const] : [])),
-  );
+  const actionOf = actionsByRecommendation(page.actions);
   const recommendations = (latest?.recommendations ?? []).slice(0, NEXT_STEPS_IN_REPORT);
   const nextSteps = recommendations.map((r, i): ReportNextStep => {
     const action = actionOf.get(r.id);

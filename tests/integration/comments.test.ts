@@ -20,6 +20,19 @@ function allComments(view: CommentsView) {
   );
 }
 
+/** An anonymous round with a minimum group of 2: two business comments, one lone executive's. */
+function anonymousRoundWithLoneExecutive(organizationId: string) {
+  return answeredRound(world.a.consultant.ctx, organizationId, {
+    anonymous: true,
+    minGroupSize: 2,
+    respondents: [
+      { role: "business", level: 2, comment: "Data is spread over five systems." },
+      { role: "business", level: 2, comment: "We test by hand." },
+      { role: "executive", level: 4, comment: "The lone executive's view." },
+    ],
+  });
+}
+
 beforeAll(async () => {
   world = await buildWorld();
 });
@@ -52,15 +65,7 @@ describe("respondents' comments on the result page and the dashboard", () => {
 
   it("an anonymous round shows comments without names, and a role under the minimum group not at all", async () => {
     const org = await freshOrganization(world.a, "Comments anonymous");
-    const round = await answeredRound(world.a.consultant.ctx, org.id, {
-      anonymous: true,
-      minGroupSize: 2,
-      respondents: [
-        { role: "business", level: 2, comment: "Data is spread over five systems." },
-        { role: "business", level: 2, comment: "We test by hand." },
-        { role: "executive", level: 4, comment: "The lone executive's view." },
-      ],
-    });
+    const round = await anonymousRoundWithLoneExecutive(org.id);
     const page = await getResultPage(world.a.owner.ctx, round.assessmentId);
     const view = page!.result!.comments;
     const comments = allComments(view);
@@ -166,15 +171,7 @@ describe("the comments and key quotes over the REST API", () => {
 
   it("lists a closed round's comments as the result page does, and marks a key quote by its answer id", async () => {
     const org = await freshOrganization(world.a, "Comments API", { grantToExecutive: true });
-    const round = await answeredRound(world.a.consultant.ctx, org.id, {
-      anonymous: true,
-      minGroupSize: 2,
-      respondents: [
-        { role: "business", level: 2, comment: "Data is spread over five systems." },
-        { role: "business", level: 2, comment: "We test by hand." },
-        { role: "executive", level: 4, comment: "The lone executive's view." },
-      ],
-    });
+    const round = await anonymousRoundWithLoneExecutive(org.id);
     const listed = await getComments(round.assessmentId, world.a.executive.bearer);
     expect(listed.status).toBe(200);
     const view = listed.body as CommentsView;
@@ -222,7 +219,10 @@ describe("the comments and key quotes over the REST API", () => {
     });
     // A hidden comment (a role under the minimum group) is not found, as on the page.
     const hidden = await getDb().answer.findFirstOrThrow({
-      where: { comment: "The lone executive's view." },
+      where: {
+        comment: "The lone executive's view.",
+        response: { assessmentId: round.assessmentId },
+      },
       select: { id: true },
     });
     expect(

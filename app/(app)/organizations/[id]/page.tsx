@@ -22,6 +22,7 @@ import { can } from "@/lib/auth/roles";
 import { findOrganizationPage } from "@/lib/dashboards/data";
 import { articleContext } from "@/lib/dashboards/shape";
 import { organizationPath } from "@/lib/organizations/paths";
+import { actionsByRecommendation, overdueTitles } from "@/lib/actions/overdue";
 
 export const metadata: Metadata = { title: "Organisation" };
 
@@ -44,9 +45,7 @@ export default async function OrganizationPage({
   const roundsHref = canManage ? `/organizations/${organization.id}/assessments/new` : undefined;
   const previousName = dashboard.trend.at(-2)?.name ?? null;
   const canManageActions = can(ctx.role, "action.manage");
-  const actionOf = new Map(
-    dashboard.actions.flatMap((a) => (a.recommendationId ? [[a.recommendationId, a]] : [])),
-  );
+  const actionOf = actionsByRecommendation(dashboard.actions);
   const overdue = dashboard.actions.filter((a) => a.overdue);
   const latestRound = latest ? dashboard.rounds.find((r) => r.id === latest.assessmentId) : null;
   const baselineId = latestRound?.baselineAssessmentId ?? latestRound?.previousAssessmentId ?? null;
@@ -67,11 +66,7 @@ export default async function OrganizationPage({
       {overdue.length ? (
         <Alert tone="warning" className="mb-4">
           {overdue.length} action{overdue.length === 1 ? " is" : "s are"} overdue:{" "}
-          {overdue
-            .slice(0, 3)
-            .map((a) => a.title)
-            .join("; ")}
-          {overdue.length > 3 ? "; …" : ""}.{" "}
+          {overdueTitles(overdue)}.{" "}
           <Link
             className="font-medium underline"
             href={organizationPath(organization.id, "actions")}

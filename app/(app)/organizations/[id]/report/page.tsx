@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { formatDate } from "@/components/ui/format";
 import { stepActionLine } from "@/lib/reports/words";
+import { actionsByRecommendation, overdueTitles } from "@/lib/actions/overdue";
 import { ownerName } from "@/lib/initiatives/owner-name";
 import { DashboardHeadline } from "@/components/dashboard/headline";
 import { DiagnosticStatusLights } from "@/components/dashboard/diagnostic";
@@ -29,9 +30,7 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
   if (!dashboard) notFound();
   const { organization, latest, trend } = dashboard;
   // What was agreed between quarters: each next step's action, and what is overdue.
-  const actionOf = new Map(
-    dashboard.actions.flatMap((a) => (a.recommendationId ? [[a.recommendationId, a]] : [])),
-  );
+  const actionOf = actionsByRecommendation(dashboard.actions);
   const overdue = dashboard.actions.filter((a) => a.overdue);
   return (
     <article className="report space-y-5">
@@ -104,11 +103,7 @@ export default async function ExecutiveReportPage({ params }: { params: Promise<
                 <strong>
                   {overdue.length} action{overdue.length === 1 ? " is" : "s are"} overdue:
                 </strong>{" "}
-                {overdue
-                  .slice(0, 3)
-                  .map((a) => a.title)
-                  .join("; ")}
-                {overdue.length > 3 ? `; and ${overdue.length - 3} more` : ""}.
+                {overdueTitles(overdue)}.
               </p>
             ) : null}
             <NextSteps
